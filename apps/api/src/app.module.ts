@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreHttpModule, CoreModule, CoreModuleOptions } from '@ls/core';
+import { VersionModule } from './version/version.module';
+
+/** Domain modules (entities, services, job handlers) that every process of the server loads. */
+export const DOMAIN_MODULES = [];
+
+/** Their HTTP controllers, served by the API only. */
+export const HTTP_MODULES = [CoreHttpModule, VersionModule];
+
+@Module({})
+export class AppModule {
+  static register(
+    config: AppConfig,
+    coreOptions: Partial<Omit<CoreModuleOptions, 'config'>> = {},
+  ): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot({ role: 'api', config, ...coreOptions }),
+        ...DOMAIN_MODULES,
+        ...HTTP_MODULES,
+      ],
+    };
+  }
+}

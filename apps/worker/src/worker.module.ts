@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@ls/core';
+
+/** Job modules of the domain libraries: their processors run here. */
+export const JOB_MODULES = [];
+
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot({ role: 'worker', config }), ...JOB_MODULES],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+// Public API of @ls/core: the shared kernel every library and app builds on.
+export { AppConfig, LOG_LEVELS } from './lib/config/app-config';
+export type { ConfigOverrides, LogLevel } from './lib/config/app-config';
+export { ConfigError, loadConfig, loadConfigOrExit, settingNames } from './lib/config/load-config';
+
+export { CoreModule } from './lib/core.module';
+export { CoreHttpModule } from './lib/core-http.module';
+export { runsJobs } from './lib/core.options';
+export type { CoreModuleOptions, ProcessRole } from './lib/core.options';
+export { SERVER_VERSION } from './lib/server-version';
+
+export { dialectOf } from './lib/database/dialect';
+export type { DatabaseDialect } from './lib/database/dialect';
+export { JsonColumn } from './lib/database/json-column';
+export { registerMigrations, registeredMigrations } from './lib/database/migration-registry';
+export type { DialectMigrations, MigrationClass } from './lib/database/migration-registry';
+export { buildDataSourceOptions, sqliteFilePath } from './lib/database/data-source-options';
+export { TransactionRunner } from './lib/database/transaction-runner';
+export type { Transaction } from './lib/database/transaction-runner';
+
+export { JobQueue } from './lib/jobs/job-queue';
+export type {
+  EnqueueOptions,
+  JobEvent,
+  JobEventType,
+  JobExecution,
+  JobSnapshot,
+  JobStatus,
+} from './lib/jobs/job-queue';
+export { JobProcessor } from './lib/jobs/job-processor.decorator';
+export type { JobHandler, JobProcessorOptions } from './lib/jobs/job-processor.decorator';
+export { InvalidJobPayloadError } from './lib/jobs/invalid-job-payload.error';
+export { waitForJob } from './lib/jobs/wait-for-job';
+export { CORE_QUEUE, PING_JOB } from './lib/jobs/jobs.constants';
+export type { PingJobPayload, PingJobResult } from './lib/jobs/ping.job';
+
+export { DomainEvent } from './lib/events/domain-event';
+export type { DomainEventClass } from './lib/events/domain-event';
+export { DomainEventBus, OnDomainEvent } from './lib/events/domain-event-bus';
+
+export { HealthService } from './lib/health/health.service';
+export type { HealthReport } from './lib/health/health.service';
+
+export { buildErrorBody, VALIDATION_ERROR_DETAIL } from './lib/http/error-body';
+export type { ErrorBody, ValidationErrors } from './lib/http/error-body';
+export { ValidationFailedException } from './lib/http/validation-failed.exception';
+export { AllExceptionsFilter } from './lib/http/all-exceptions.filter';
+export { createValidationPipe } from './lib/http/validation-pipe';
+export {
+  buildOpenApiDocument,
+  configureHttpApp,
+  createHttpAdapter,
+  REQUEST_ID_HEADER,
+} from './lib/http/http-app';
+export {
+  DEFAULT_PAGE_SIZING,
+  PageQuery,
+  pageWindow,
+  requestUrlOf,
+  toPage,
+} from './lib/http/pagination';
+export type { Page, PageSizing, PageWindow } from './lib/http/pagination';
+export { SchemaBehindError } from './lib/database/schema-check';

@@ -1,0 +1,128 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const normalized = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+  return value;
+};
+
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Every setting the server reads from the environment. Property names are the variable names,
+ * so a validation message names the variable to fix.
+ */
+export class AppConfig {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 8080;
+
+  @IsString()
+  @MinLength(1)
+  HOST = '0.0.0.0';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LABEL_STUDIO_USERNAME?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LABEL_STUDIO_PASSWORD?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LABEL_STUDIO_USER_TOKEN?: string;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATE_ON_START = true;
+
+  @Transform(emptyToUndefined)
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT?: number;
+
+  /** Jobs one process runs at the same time, per queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  JOB_CONCURRENCY = 2;
+
+  /** Prefix of every Redis key the job queues write. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'JOB_QUEUE_PREFIX may hold letters, digits and _.:-' })
+  JOB_QUEUE_PREFIX = 'ls';
+
+  /** How long a worker's lock on a running job lasts without renewal (Bull lockDuration). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  JOB_LOCK_DURATION_MS = 30000;
+
+  /** How often workers look for jobs whose worker died (Bull stalledInterval). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  JOB_STALLED_INTERVAL_MS = 30000;
+
+  /** Largest JSON or form body the API accepts, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  HTTP_BODY_LIMIT = 200 * 1024 * 1024;
+
+  /** PostgreSQL connection pool size per process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = 10;
+}
+
+export type ConfigOverrides = Partial<Record<keyof AppConfig, string | number | boolean>>;

@@ -1,0 +1,64 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { buildErrorBody, ErrorBody } from './error-body';
+import { ValidationFailedException } from './validation-failed.exception';
+
+/** Errors raised by Fastify itself (body parsing, limits) carry their own 4xx status code. */
+interface FrameworkError {
+  statusCode?: number;
+  message?: string;
+  code?: string;
+}
+
+const DEFAULT_DETAILS: Record<number, string> = {
+  [HttpStatus.UNAUTHORIZED]: 'Authentication credentials were not provided.',
+  [HttpStatus.FORBIDDEN]: 'You do not have permission to perform this action.',
+  [HttpStatus.NOT_FOUND]: 'Not found.',
+};
+
+function detailOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown; detail?: unknown }).detail ??
+    (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return DEFAULT_DETAILS[exception.getStatus()] ?? exception.message;
+}
+
+/** Every error leaves the API in Label Studio's error shape; only real bugs become a 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(exception);
+    if (body.status_code >= 500) {
+      this.logger.error({ err: exception }, 'Unhandled error');
+    }
+    void reply.status(body.status_code).header('content-type', 'application/json').send(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof ValidationFailedException) {
+      return buildErrorBody(exception.getStatus(), detailOf(exception), exception.errors);
+    }
+    if (exception instanceof HttpException) {
+      return buildErrorBody(exception.getStatus(), detailOf(exception));
+    }
+    const framework = exception as FrameworkError;
+    const status = framework?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return buildErrorBody(status, framework.message ?? 'Bad request');
+    }
+    return buildErrorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+  }
+}
