@@ -26,11 +26,15 @@ const DEFAULT_DETAILS: Record<number, string> = {
 function detailOf(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
-  const message = (response as { message?: unknown; detail?: unknown }).detail ??
-    (response as { message?: unknown }).message;
+  const { detail, message, error } = response as { detail?: unknown; message?: unknown; error?: unknown };
+  if (typeof detail === 'string') return detail;
+  // Nest leaves out `error` when the exception was raised without a message of its own.
+  const isDefaultMessage = error === undefined;
+  const fallback = DEFAULT_DETAILS[exception.getStatus()];
+  if (isDefaultMessage && fallback) return fallback;
   if (Array.isArray(message)) return message.join('; ');
   if (typeof message === 'string') return message;
-  return DEFAULT_DETAILS[exception.getStatus()] ?? exception.message;
+  return fallback ?? exception.message;
 }
 
 /** Every error leaves the API in Label Studio's error shape; only real bugs become a 500. */

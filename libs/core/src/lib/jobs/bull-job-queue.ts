@@ -163,7 +163,8 @@ export class BullJobQueue extends JobQueue {
       name: job.name,
       status,
       progress: typeof progress === 'number' ? progress : 0,
-      attemptsMade: job.attemptsMade,
+      // Bull counts failed tries only; the port counts every try started, the running one included.
+      attemptsMade: job.attemptsMade + (status === 'active' || status === 'completed' ? 1 : 0),
       failedReason: job.failedReason ?? null,
       result: job.returnvalue ?? null,
       createdAt: new Date(job.timestamp),
