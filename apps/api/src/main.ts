@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { configureHttpApp, createHttpAdapter, loadConfigOrExit } from '@ls/core';
+import { closeOnSignals, configureHttpApp, createHttpAdapter, loadConfigOrExit } from '@ls/core';
 import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
-  app.enableShutdownHooks();
+  closeOnSignals(app, app.get(Logger));
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`Label Studio API listening on http://${config.HOST}:${config.PORT}`);
 }

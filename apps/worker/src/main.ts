@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { HealthService, loadConfigOrExit } from '@ls/core';
+import { closeOnSignals, HealthService, loadConfigOrExit } from '@ls/core';
 import { startHealthServer } from './health-server';
 import { WorkerModule } from './worker.module';
 
@@ -18,11 +18,11 @@ async function bootstrap(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
   if (config.WORKER_HEALTH_PORT !== undefined) {
     const server = startHealthServer(app.get(HealthService), config.WORKER_HEALTH_PORT, config.HOST);
     process.once('SIGTERM', () => server.close());
   }
+  closeOnSignals(app, logger);
   logger.log(`Label Studio worker ${process.pid} is processing jobs`);
 }
 

@@ -61,3 +61,4 @@ export {
 } from './lib/http/pagination';
 export type { Page, PageSizing, PageWindow } from './lib/http/pagination';
 export { SchemaBehindError } from './lib/database/schema-check';
+export { closeOnSignals } from './lib/shutdown';
