@@ -36,7 +36,7 @@ describe('process start-up (e2e)', () => {
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
       const version = await fetch(`http://127.0.0.1:${port}/api/version`);
-      expect((await version.json()).edition).toBe('Community');
+      expect(((await version.json()) as { edition: string }).edition).toBe('Community');
       const firstLine = JSON.parse(api.log.split('\n')[0]);
       expect(firstLine).toMatchObject({ level: expect.any(Number), role: 'api', msg: expect.any(String) });
     } finally {

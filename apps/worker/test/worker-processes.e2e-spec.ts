@@ -90,7 +90,7 @@ describeWithRedis('API and worker processes (e2e, scaled mode)', () => {
   it('a job enqueued by the API process is completed by the worker process', async () => {
     const worker = await startWorker();
     const response = await fetch(`${apiUrl}/health/jobs?timeout_ms=15000`);
-    const body = await response.json();
+    const body = (await response.json()) as { processed_by: { pid: number } };
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ status: 'ok', job_status: 'completed' });
     expect(body.processed_by.pid).toBe(worker.pid);

@@ -62,3 +62,5 @@ export {
 export type { Page, PageSizing, PageWindow } from './lib/http/pagination';
 export { SchemaBehindError } from './lib/database/schema-check';
 export { closeOnSignals } from './lib/shutdown';
+export { createFreshDatabase, freshQueuePrefix } from './lib/database/fresh-database';
+export type { FreshDatabase } from './lib/database/fresh-database';

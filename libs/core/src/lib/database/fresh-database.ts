@@ -23,7 +23,7 @@ async function withAdminClient<T>(url: string, work: (client: Client) => Promise
 }
 
 /**
- * An empty database for one test file: a new PostgreSQL database when `DATABASE_URL` is set
+ * An empty database (for a test file, or to diff entities against migrations): a new PostgreSQL database when `DATABASE_URL` is set
  * (the server it names must let us create databases), else a SQLite file in a temporary folder.
  */
 export async function createFreshDatabase(
