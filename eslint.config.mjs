@@ -31,6 +31,7 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
+          allowCircularSelfDependency: true,
           allow: [],
           banTransitiveDependencies: false,
           depConstraints,
@@ -39,10 +40,6 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',
     },
-  },
-  {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
