@@ -4,6 +4,12 @@ import { AppConfig } from '../config/app-config';
 import { requestIdOf } from '../http/http-app';
 import { ProcessRole } from '../core.options';
 
+/** Load balancers poll the health probes every few seconds: not worth a log line each. */
+function isProbe(request: IncomingMessage & { originalUrl?: string }): boolean {
+  const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
+  return path === '/health' || path === '/health/';
+}
+
 /** Structured JSON logs with the request id on every line of a request. */
 export function loggerOptions(config: AppConfig, role: ProcessRole): Params {
   return {
@@ -18,7 +24,7 @@ export function loggerOptions(config: AppConfig, role: ProcessRole): Params {
         if (response.statusCode >= 400) return 'warn';
         return 'info';
       },
-      autoLogging: { ignore: (request) => request.url === '/health' },
+      autoLogging: { ignore: (request) => isProbe(request) },
     },
   };
 }
