@@ -1,12 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  NotFoundException,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Query, Req } from '@nestjs/common';
 import { IsIn, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { CoreHttpModule, PageQuery, pageWindow, requestUrlOf, toPage } from '@ls/core';
@@ -74,12 +66,15 @@ describe('HTTP conventions (e2e)', () => {
 
   afterAll(() => testApp.close());
 
-  it.each(['/api/version', '/api/version/'])('GET %s answers the documented version fields', async (path) => {
-    const response = await testApp.http().get(path).expect(200);
-    expectContract('VersionResponse', response.body);
-    expect(response.body.edition).toBe('Community');
-    expect(response.body.release).toMatch(/^\d+\.\d+\.\d+/);
-  });
+  it.each(['/api/version', '/api/version/'])(
+    'GET %s answers the documented version fields',
+    async (path) => {
+      const response = await testApp.http().get(path).expect(200);
+      expectContract('VersionResponse', response.body);
+      expect(response.body.edition).toBe('Community');
+      expect(response.body.release).toMatch(/^\d+\.\d+\.\d+/);
+    },
+  );
 
   it('GET /health reports the database and the queue', async () => {
     const response = await testApp.http().get('/health').expect(200);
@@ -107,7 +102,12 @@ describe('HTTP conventions (e2e)', () => {
   });
 
   it.each([
-    ['a form body to a GET-only route', '/api/version', 'application/x-www-form-urlencoded', '{bad'],
+    [
+      'a form body to a GET-only route',
+      '/api/version',
+      'application/x-www-form-urlencoded',
+      '{bad',
+    ],
     ['an unsupported content type', '/api/test-things', 'application/x-unknown', 'x'],
     ['an empty JSON body', '/api/test-things', 'application/json', ''],
   ])('answers %s with a 4xx JSON error', async (_case, path, contentType, body) => {
@@ -131,8 +131,13 @@ describe('HTTP conventions (e2e)', () => {
       .expect(400);
     expectErrorBody(response.body, 400);
     expect(response.body.detail).toBe('Validation error');
-    expect(Object.keys(response.body.validation_errors).sort()).toEqual(['maximum_annotations', 'title']);
-    expect(response.body.validation_errors.title[0]).toMatch(/title must be longer than or equal to 3/);
+    expect(Object.keys(response.body.validation_errors).sort()).toEqual([
+      'maximum_annotations',
+      'title',
+    ]);
+    expect(response.body.validation_errors.title[0]).toMatch(
+      /title must be longer than or equal to 3/,
+    );
   });
 
   it('accepts a valid body with or without the trailing slash and drops unknown fields', async () => {

@@ -13,7 +13,9 @@ describe('process start-up (e2e)', () => {
   it('stops with one line naming a bad setting', async () => {
     const api = NodeProcess.start('apps/api/src/main', { ...database.env, PORT: 'eighty' });
     expect((await api.exited).code).toBe(1);
-    expect(api.log.trim()).toMatch(/^Invalid setting PORT: .*PORT must be an integer number.*\(got "eighty"\)$/);
+    expect(api.log.trim()).toMatch(
+      /^Invalid setting PORT: .*PORT must be an integer number.*\(got "eighty"\)$/,
+    );
     expect(api.log.trim().split('\n')).toHaveLength(1);
   });
 
@@ -38,7 +40,11 @@ describe('process start-up (e2e)', () => {
       const version = await fetch(`http://127.0.0.1:${port}/api/version`);
       expect(((await version.json()) as { edition: string }).edition).toBe('Community');
       const firstLine = JSON.parse(api.log.split('\n')[0]);
-      expect(firstLine).toMatchObject({ level: expect.any(Number), role: 'api', msg: expect.any(String) });
+      expect(firstLine).toMatchObject({
+        level: expect.any(Number),
+        role: 'api',
+        msg: expect.any(String),
+      });
     } finally {
       api.child.kill('SIGTERM');
     }

@@ -11,7 +11,9 @@ export function startHealthServer(health: HealthService, port: number, host: str
     }
     health.check().then(
       (report) => {
-        response.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        response.writeHead(report.status === 'ok' ? 200 : 503, {
+          'content-type': 'application/json',
+        });
         response.end(JSON.stringify(report));
       },
       (error: unknown) => {

@@ -19,7 +19,11 @@ async function bootstrap(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   if (config.WORKER_HEALTH_PORT !== undefined) {
-    const server = startHealthServer(app.get(HealthService), config.WORKER_HEALTH_PORT, config.HOST);
+    const server = startHealthServer(
+      app.get(HealthService),
+      config.WORKER_HEALTH_PORT,
+      config.HOST,
+    );
     process.once('SIGTERM', () => server.close());
   }
   closeOnSignals(app, logger);
@@ -27,6 +31,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

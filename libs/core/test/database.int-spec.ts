@@ -75,7 +75,9 @@ describe('database (integration)', () => {
       );
       expect(rows).toEqual([{ title: 'a' }]);
     } else {
-      const [stored] = await dataSource.query(`SELECT data FROM probe_record WHERE id = ?`, [saved.id]);
+      const [stored] = await dataSource.query(`SELECT data FROM probe_record WHERE id = ?`, [
+        saved.id,
+      ]);
       expect(JSON.parse(stored.data)).toEqual(data);
       const rows = await dataSource.query(
         `SELECT title FROM probe_record WHERE json_extract(data, '$.text') = ? AND json_extract(data, '$.nested.list[1]') = 2`,
@@ -135,7 +137,11 @@ describe('worker schema check (integration)', () => {
   it('refuses to start a worker on a database whose migrations have not run', async () => {
     const database = await createFreshDatabase();
     try {
-      const config = loadConfig(process.env, { LOG_LEVEL: 'silent', ...database.env, REDIS_URL: '' });
+      const config = loadConfig(process.env, {
+        LOG_LEVEL: 'silent',
+        ...database.env,
+        REDIS_URL: '',
+      });
       const worker = Test.createTestingModule({
         imports: [CoreModule.forRoot({ role: 'worker', config, runJobs: false }), ProbeModule],
       });

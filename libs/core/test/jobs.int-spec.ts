@@ -68,7 +68,9 @@ describe('job queue (integration)', () => {
     expect(job).toMatchObject({ status: 'completed', result: 5, progress: 50, attemptsMade: 1 });
     expect(job?.finishedAt).toBeInstanceOf(Date);
     const ofThisJob = events.filter((event) => event.jobId === id);
-    expect(ofThisJob.some((event) => event.type === 'progress' && event.progress === 50)).toBe(true);
+    expect(ofThisJob.some((event) => event.type === 'progress' && event.progress === 50)).toBe(
+      true,
+    );
     expect(ofThisJob.filter((event) => event.type === 'completed')).toHaveLength(1);
   });
 
@@ -89,14 +91,27 @@ describe('job queue (integration)', () => {
       { attempts: 3, backoff: { type: 'fixed', delayMs: 20 } },
     );
     const job = await waitForJob(queue, QUEUE, id, 10_000);
-    expect(job).toMatchObject({ status: 'completed', result: 'done on attempt 3', attemptsMade: 3 });
+    expect(job).toMatchObject({
+      status: 'completed',
+      result: 'done on attempt 3',
+      attemptsMade: 3,
+    });
     expect(flaky.attempts.slice(-3)).toEqual([1, 2, 3]);
   });
 
   it('gives up after the last attempt and keeps the failure reason', async () => {
-    const { id } = await queue.enqueue(QUEUE, 'core-test.flaky', { failUntil: 99 }, { attempts: 2 });
+    const { id } = await queue.enqueue(
+      QUEUE,
+      'core-test.flaky',
+      { failUntil: 99 },
+      { attempts: 2 },
+    );
     const job = await waitForJob(queue, QUEUE, id, 10_000);
-    expect(job).toMatchObject({ status: 'failed', attemptsMade: 2, failedReason: 'attempt 2 failed' });
+    expect(job).toMatchObject({
+      status: 'failed',
+      attemptsMade: 2,
+      failedReason: 'attempt 2 failed',
+    });
   });
 
   it('answers null for a job it does not know', async () => {

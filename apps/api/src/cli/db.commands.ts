@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 import { AppConfig, createFreshDatabase, DatabaseDialect, loadConfig } from '@ls/core';
 import { CliModule } from './cli.module';
 
-async function withDataSource<T>(config: AppConfig, work: (ds: DataSource) => Promise<T>): Promise<T> {
+async function withDataSource<T>(
+  config: AppConfig,
+  work: (ds: DataSource) => Promise<T>,
+): Promise<T> {
   const context = await NestFactory.createApplicationContext(CliModule.register(config), {
     logger: false,
   });
@@ -28,9 +31,11 @@ export async function migrate(config: AppConfig): Promise<string[]> {
 export async function pendingMigrations(config: AppConfig): Promise<string[]> {
   return withDataSource(config, async (dataSource) => {
     const applied = new Set(
-      ((await dataSource.query('SELECT name FROM migrations').catch(() => [])) as { name: string }[]).map(
-        (row) => row.name,
-      ),
+      (
+        (await dataSource.query('SELECT name FROM migrations').catch(() => [])) as {
+          name: string;
+        }[]
+      ).map((row) => row.name),
     );
     return dataSource.migrations.map((m) => m.name as string).filter((name) => !applied.has(name));
   });
@@ -61,9 +66,14 @@ export async function generateMigration(
   const timestamp = Date.now();
   const written: string[] = [];
   for (const dialect of dialects) {
-    const scratch = await createFreshDatabase(dialect === 'postgres' ? env.DATABASE_URL : undefined);
+    const scratch = await createFreshDatabase(
+      dialect === 'postgres' ? env.DATABASE_URL : undefined,
+    );
     try {
-      const config = loadConfig({ ...env, DATABASE_URL: undefined }, { ...scratch.env, LOG_LEVEL: 'silent' });
+      const config = loadConfig(
+        { ...env, DATABASE_URL: undefined },
+        { ...scratch.env, LOG_LEVEL: 'silent' },
+      );
       const sql = await withDataSource(config, async (dataSource) => {
         await dataSource.runMigrations({ transaction: 'each' });
         return dataSource.driver.createSchemaBuilder().log();

@@ -11,7 +11,9 @@ const validators = new Map<string, ValidateFunction>();
 
 /** The reference contract; `LS_OPENAPI_SPEC` overrides where it is read from. */
 export function contractPath(): string {
-  return process.env.LS_OPENAPI_SPEC ?? resolve(__dirname, '../../../../../shared/spec/openapi.yaml');
+  return (
+    process.env.LS_OPENAPI_SPEC ?? resolve(__dirname, '../../../../../shared/spec/openapi.yaml')
+  );
 }
 
 function contractAjv(): Ajv {

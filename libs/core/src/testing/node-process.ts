@@ -45,7 +45,8 @@ export class NodeProcess {
       if (this.child.exitCode !== null || this.child.signalCode !== null) {
         throw new Error(`process ended before printing "${text}":\n${this.output}`);
       }
-      if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${this.output}`);
+      if (Date.now() > deadline)
+        throw new Error(`no "${text}" within ${timeoutMs} ms:\n${this.output}`);
       await new Promise((resolveWait) => setTimeout(resolveWait, 50));
     }
   }

@@ -7,7 +7,11 @@ import { AppConfig, ConfigOverrides } from '../lib/config/app-config';
 import { loadConfig } from '../lib/config/load-config';
 import { CoreModule } from '../lib/core.module';
 import { configureHttpApp, createHttpAdapter } from '../lib/http/http-app';
-import { createFreshDatabase, FreshDatabase, freshQueuePrefix } from '../lib/database/fresh-database';
+import {
+  createFreshDatabase,
+  FreshDatabase,
+  freshQueuePrefix,
+} from '../lib/database/fresh-database';
 
 export interface TestAppOptions {
   /** Domain and HTTP modules under test. */

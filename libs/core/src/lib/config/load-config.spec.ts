@@ -13,7 +13,11 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers and booleans from their text form', () => {
-    const config = loadConfig({ PORT: '9000', MIGRATE_ON_START: 'false', WORKER_HEALTH_PORT: '9100' });
+    const config = loadConfig({
+      PORT: '9000',
+      MIGRATE_ON_START: 'false',
+      WORKER_HEALTH_PORT: '9100',
+    });
     expect(config.PORT).toBe(9000);
     expect(config.MIGRATE_ON_START).toBe(false);
     expect(config.WORKER_HEALTH_PORT).toBe(9100);

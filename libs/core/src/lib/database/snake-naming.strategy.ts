@@ -27,8 +27,14 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     return toSnakeCase(`${relationName}_${referencedColumnName}`);
   }
 
-  override joinTableName(firstTableName: string, secondTableName: string, firstPropertyName: string) {
-    return toSnakeCase(`${firstTableName}_${firstPropertyName.replace(/\./g, '_')}_${secondTableName}`);
+  override joinTableName(
+    firstTableName: string,
+    secondTableName: string,
+    firstPropertyName: string,
+  ) {
+    return toSnakeCase(
+      `${firstTableName}_${firstPropertyName.replace(/\./g, '_')}_${secondTableName}`,
+    );
   }
 
   override joinTableColumnName(tableName: string, propertyName: string, columnName?: string) {

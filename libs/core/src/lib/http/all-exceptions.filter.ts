@@ -26,7 +26,11 @@ const DEFAULT_DETAILS: Record<number, string> = {
 function detailOf(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
-  const { detail, message, error } = response as { detail?: unknown; message?: unknown; error?: unknown };
+  const { detail, message, error } = response as {
+    detail?: unknown;
+    message?: unknown;
+    error?: unknown;
+  };
   if (typeof detail === 'string') return detail;
   // Nest leaves out `error` when the exception was raised without a message of its own.
   const isDefaultMessage = error === undefined;

@@ -6,7 +6,11 @@ const url = new URL('http://localhost:8080/api/things?page=2&page_size=10&orderi
 describe('pagination', () => {
   it('computes offset and size, capping the size', () => {
     expect(pageWindow({ page: 3, page_size: 20 })).toEqual({ page: 3, size: 20, offset: 40 });
-    expect(pageWindow({}, { defaultSize: 30, maxSize: 100 })).toEqual({ page: 1, size: 30, offset: 0 });
+    expect(pageWindow({}, { defaultSize: 30, maxSize: 100 })).toEqual({
+      page: 1,
+      size: 30,
+      offset: 0,
+    });
     expect(pageWindow({ page_size: 5000 }, { defaultSize: 30, maxSize: 100 }).size).toBe(100);
   });
 
@@ -26,7 +30,11 @@ describe('pagination', () => {
   });
 
   it('answers an empty first page for an empty list and 404 past the end', () => {
-    expect(toPage([], 0, pageWindow({}), url)).toMatchObject({ count: 0, next: null, previous: null });
+    expect(toPage([], 0, pageWindow({}), url)).toMatchObject({
+      count: 0,
+      next: null,
+      previous: null,
+    });
     expect(() => toPage([], 5, pageWindow({ page: 2, page_size: 10 }), url)).toThrow(
       NotFoundException,
     );

@@ -60,7 +60,12 @@ function withPage(requestUrl: URL, page: number): string {
  * The `{count, next, previous, results}` body. `requestUrl` is the absolute URL of the request,
  * whose other query parameters the links keep. A page past the end is a 404, as in Label Studio.
  */
-export function toPage<T>(results: T[], count: number, window: PageWindow, requestUrl: URL): Page<T> {
+export function toPage<T>(
+  results: T[],
+  count: number,
+  window: PageWindow,
+  requestUrl: URL,
+): Page<T> {
   const lastPage = Math.max(1, Math.ceil(count / window.size));
   if (window.page > lastPage) throw new NotFoundException('Invalid page.');
   return {

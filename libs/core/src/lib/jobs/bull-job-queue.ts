@@ -1,14 +1,7 @@
 import Bull from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
 import { InvalidJobPayloadError } from './invalid-job-payload.error';
-import {
-  EnqueueOptions,
-  JobEvent,
-  JobQueue,
-  JobRunner,
-  JobSnapshot,
-  JobStatus,
-} from './job-queue';
+import { EnqueueOptions, JobEvent, JobQueue, JobRunner, JobSnapshot, JobStatus } from './job-queue';
 
 export interface BullJobQueueSettings {
   redisUrl: string;

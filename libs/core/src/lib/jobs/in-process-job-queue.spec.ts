@@ -41,10 +41,15 @@ describe('InProcessJobQueue', () => {
       },
       1,
     );
-    const { id } = await queue.enqueue('q', 'flaky', {}, {
-      attempts: 3,
-      backoff: { type: 'fixed', delayMs: 10 },
-    });
+    const { id } = await queue.enqueue(
+      'q',
+      'flaky',
+      {},
+      {
+        attempts: 3,
+        backoff: { type: 'fixed', delayMs: 10 },
+      },
+    );
     const job = await waitForJob(queue, 'q', id, 2000);
     expect(calls).toBe(3);
     expect(job).toMatchObject({ status: 'failed', attemptsMade: 3, failedReason: 'failure 3' });
@@ -61,7 +66,10 @@ describe('InProcessJobQueue', () => {
       1,
     );
     const { id } = await queue.enqueue('q', 'second-time-lucky', {}, { attempts: 2 });
-    expect(await waitForJob(queue, 'q', id, 1000)).toMatchObject({ status: 'completed', result: 'ok' });
+    expect(await waitForJob(queue, 'q', id, 1000)).toMatchObject({
+      status: 'completed',
+      result: 'ok',
+    });
   });
 
   it('does not retry a job whose payload is invalid', async () => {

@@ -50,7 +50,7 @@ class LocalQueue {
 
   pump(): void {
     if (this.closed) return;
-    for (let i = 0; i < this.waiting.length; ) {
+    for (let i = 0; i < this.waiting.length;) {
       const job = this.waiting[i];
       const runner = this.runners.get(job.snapshot.name);
       if (!runner || this.activeCount(job.snapshot.name) >= runner.concurrency) {

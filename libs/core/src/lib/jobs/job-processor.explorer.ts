@@ -5,11 +5,7 @@ import { validate } from 'class-validator';
 import { AppConfig } from '../config/app-config';
 import { CORE_MODULE_OPTIONS, CoreModuleOptions, runsJobs } from '../core.options';
 import { InvalidJobPayloadError } from './invalid-job-payload.error';
-import {
-  JOB_PROCESSOR_METADATA,
-  JobHandler,
-  JobProcessorOptions,
-} from './job-processor.decorator';
+import { JOB_PROCESSOR_METADATA, JobHandler, JobProcessorOptions } from './job-processor.decorator';
 import { JobExecution, JobQueue } from './job-queue';
 
 /** Finds every `@JobProcessor` provider and registers it with the queue in processes that run jobs. */
@@ -30,8 +26,7 @@ export class JobProcessorExplorer implements OnApplicationBootstrap {
       const { instance, metatype } = wrapper;
       if (!instance || !metatype) continue;
       const meta = Reflect.getMetadata(JOB_PROCESSOR_METADATA, metatype) as
-        | JobProcessorOptions
-        | undefined;
+        JobProcessorOptions | undefined;
       if (!meta) continue;
       const handler = instance as JobHandler;
       this.queue.process(
@@ -44,7 +39,10 @@ export class JobProcessorExplorer implements OnApplicationBootstrap {
     }
   }
 
-  private async checkedPayload(job: JobExecution, meta: JobProcessorOptions): Promise<JobExecution> {
+  private async checkedPayload(
+    job: JobExecution,
+    meta: JobProcessorOptions,
+  ): Promise<JobExecution> {
     if (!meta.payload) return job;
     const payload = plainToInstance(meta.payload, job.payload ?? {});
     const errors = await validate(payload, { whitelist: true });
