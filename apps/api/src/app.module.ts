@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthHttpModule, AuthModule } from '@ls/auth';
 import { AppConfig, CoreHttpModule, CoreModule, CoreModuleOptions } from '@ls/core';
 import { VersionModule } from './version/version.module';
 
 /** Domain modules (entities, services, job handlers) that every process of the server loads. */
-export const DOMAIN_MODULES = [];
+export const DOMAIN_MODULES = [AuthModule];
 
 /** Their HTTP controllers, served by the API only. */
-export const HTTP_MODULES = [CoreHttpModule, VersionModule];
+export const HTTP_MODULES = [CoreHttpModule, VersionModule, AuthHttpModule];
 
 @Module({})
 export class AppModule {

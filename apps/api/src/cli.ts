@@ -17,7 +17,11 @@ async function main(args: string[]): Promise<void> {
     console.log(pending.length ? `Pending: ${pending.join(', ')}` : 'No pending migrations.');
   } else if (group === 'db' && command === 'generate') {
     const written = await generateMigration(process.env, rest[0] ?? '', rest[1] ?? '');
-    console.log(written.length ? `Wrote:\n  ${written.join('\n  ')}` : 'No schema changes.');
+    console.log(
+      written.length
+        ? `Wrote:\n  ${written.join('\n  ')}\nAdd them to the library's migrations/index.ts.`
+        : 'No schema changes.',
+    );
   } else {
     console.error(USAGE);
     process.exitCode = 2;

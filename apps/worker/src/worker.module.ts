@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@ls/auth';
 import { AppConfig, CoreModule } from '@ls/core';
 
 /** Job modules of the domain libraries: their processors run here. */
-export const JOB_MODULES = [];
+export const JOB_MODULES = [AuthModule];
 
 @Module({})
 export class WorkerModule {

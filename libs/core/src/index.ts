@@ -5,13 +5,18 @@ export { ConfigError, loadConfig, loadConfigOrExit, settingNames } from './lib/c
 
 export { CoreModule } from './lib/core.module';
 export { CoreHttpModule } from './lib/core-http.module';
-export { runsJobs } from './lib/core.options';
+export { CORE_MODULE_OPTIONS, runsJobs } from './lib/core.options';
 export type { CoreModuleOptions, ProcessRole } from './lib/core.options';
 export { SERVER_VERSION } from './lib/server-version';
 
 export { dialectOf } from './lib/database/dialect';
 export type { DatabaseDialect } from './lib/database/dialect';
-export { JsonColumn } from './lib/database/json-column';
+export {
+  CreatedAtColumn,
+  JsonColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+} from './lib/database/dialect-columns';
 export { registerMigrations, registeredMigrations } from './lib/database/migration-registry';
 export type { DialectMigrations, MigrationClass } from './lib/database/migration-registry';
 export { buildDataSourceOptions, sqliteFilePath } from './lib/database/data-source-options';
@@ -64,3 +69,4 @@ export { SchemaBehindError } from './lib/database/schema-check';
 export { closeOnSignals } from './lib/shutdown';
 export { createFreshDatabase, freshQueuePrefix } from './lib/database/fresh-database';
 export type { FreshDatabase } from './lib/database/fresh-database';
+export { PUBLIC_ROUTE_METADATA, PublicRoute } from './lib/http/public-route.decorator';

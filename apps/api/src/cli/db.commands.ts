@@ -67,7 +67,7 @@ export async function generateMigration(
   const written: string[] = [];
   for (const dialect of dialects) {
     const scratch = await createFreshDatabase(
-      dialect === 'postgres' ? env.DATABASE_URL : undefined,
+      dialect === 'postgres' ? (env.DATABASE_URL ?? null) : null,
     );
     try {
       const config = loadConfig(

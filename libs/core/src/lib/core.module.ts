@@ -61,7 +61,14 @@ export class CoreModule {
         TransactionRunner,
         HealthService,
       ],
-      exports: [AppConfig, JobQueue, DomainEventBus, TransactionRunner, HealthService],
+      exports: [
+        AppConfig,
+        CORE_MODULE_OPTIONS,
+        JobQueue,
+        DomainEventBus,
+        TransactionRunner,
+        HealthService,
+      ],
     };
   }
 }

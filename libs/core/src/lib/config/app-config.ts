@@ -72,6 +72,13 @@ export class AppConfig {
   @IsString()
   LABEL_STUDIO_USER_TOKEN?: string;
 
+  /** Signs the JWT tokens; when unset, a random key is made once and kept in the database. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SECRET_KEY must be at least 32 characters long' })
+  SECRET_KEY?: string;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

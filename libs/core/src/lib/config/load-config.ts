@@ -23,10 +23,9 @@ function pickSettings(env: Record<string, string | undefined>): Record<string, u
 
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
   const messages = Object.values(error.constraints ?? {}).join('; ');
-  const shown =
-    error.property.includes('PASSWORD') || error.property.includes('TOKEN')
-      ? '<hidden>'
-      : JSON.stringify(raw[error.property]);
+  const shown = /PASSWORD|TOKEN|SECRET/.test(error.property)
+    ? '<hidden>'
+    : JSON.stringify(raw[error.property]);
   return `${messages} (got ${shown})`;
 }
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dialectOf } from './dialect';
-import { applyJsonColumnDialect } from './json-column';
+import { applyColumnDialect } from './dialect-columns';
 import { registeredMigrations } from './migration-registry';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -24,7 +24,7 @@ export function buildDataSourceOptions(
   choices: DataSourceChoices,
 ): TypeOrmModuleOptions {
   const dialect = dialectOf(config);
-  applyJsonColumnDialect(dialect);
+  applyColumnDialect(dialect);
   const common = {
     autoLoadEntities: true,
     namingStrategy: new SnakeNamingStrategy(),

@@ -25,9 +25,10 @@ async function withAdminClient<T>(url: string, work: (client: Client) => Promise
 /**
  * An empty database (for a test file, or to diff entities against migrations): a new PostgreSQL database when `DATABASE_URL` is set
  * (the server it names must let us create databases), else a SQLite file in a temporary folder.
+ * Pass `null` for SQLite whatever the environment says.
  */
 export async function createFreshDatabase(
-  baseUrl: string | undefined = process.env.DATABASE_URL,
+  baseUrl: string | null = process.env.DATABASE_URL ?? null,
 ): Promise<FreshDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ls-test-'));
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });

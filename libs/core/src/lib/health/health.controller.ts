@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
+import { PublicRoute } from '../http/public-route.decorator';
 import { HealthService } from './health.service';
 import { JobRoundTripService } from './job-round-trip.service';
 
@@ -17,6 +18,7 @@ export class JobsHealthQuery {
 
 /** Probes for load balancers and operators; they answer without authentication. */
 @ApiExcludeController()
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,19 @@
+// Public API of @ls/auth: users, organizations, credentials and the caller's auth context.
+export { AuthModule } from './lib/auth.module';
+export { AuthHttpModule } from './lib/auth-http.module';
+
+export { ADMIN_ROLES } from './lib/context/auth-context';
+export type { AuthContext } from './lib/context/auth-context';
+export { CurrentAuth } from './lib/context/current-auth.decorator';
+export { OrganizationScope } from './lib/context/organization-scope';
+export type { OrganizationOwned } from './lib/context/organization-scope';
+
+export { Organization } from './lib/entities/organization.entity';
+export { User } from './lib/entities/user.entity';
+export { OrganizationMember, MEMBER_ROLES } from './lib/entities/organization-member.entity';
+export type { MemberRole } from './lib/entities/organization-member.entity';
+
+export { AccountsService } from './lib/bootstrap/accounts.service';
+export type { Account, AccountRequest } from './lib/bootstrap/accounts.service';
+export { UsersService } from './lib/users/users.service';
+export { OrganizationsService } from './lib/organizations/organizations.service';

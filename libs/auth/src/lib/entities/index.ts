@@ -1,0 +1,19 @@
+import { JwtRefreshToken } from './jwt-refresh-token.entity';
+import { JwtSettings } from './jwt-settings.entity';
+import { LegacyToken } from './legacy-token.entity';
+import { OrganizationMember } from './organization-member.entity';
+import { Organization } from './organization.entity';
+import { ServerSecret } from './server-secret.entity';
+import { SessionPolicy } from './session-policy.entity';
+import { User } from './user.entity';
+
+export const AUTH_ENTITIES = [
+  Organization,
+  User,
+  OrganizationMember,
+  LegacyToken,
+  JwtRefreshToken,
+  JwtSettings,
+  SessionPolicy,
+  ServerSecret,
+];

@@ -1,0 +1,98 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { PageWindow } from '@ls/core';
+import { AuthContext } from '../context/auth-context';
+import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
+import { OrganizationsService, assertAdmin } from './organizations.service';
+
+export interface MemberFilter {
+  role?: MemberRole;
+  search?: string;
+  ordering?: string;
+}
+
+const ORDERINGS: Record<string, [string, 'ASC' | 'DESC']> = {
+  id: ['member.id', 'ASC'],
+  '-id': ['member.id', 'DESC'],
+  created_at: ['member.created_at', 'ASC'],
+  '-created_at': ['member.created_at', 'DESC'],
+  email: ['user.email', 'ASC'],
+  '-email': ['user.email', 'DESC'],
+  username: ['user.username', 'ASC'],
+  '-username': ['user.username', 'DESC'],
+};
+
+@Injectable()
+export class MembershipsService {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
+  ) {}
+
+  async list(
+    auth: AuthContext,
+    organizationId: number,
+    filter: MemberFilter,
+    window: PageWindow,
+  ): Promise<{ rows: OrganizationMember[]; count: number }> {
+    await this.organizations.getForMember(auth, organizationId);
+    const query = this.members
+      .createQueryBuilder('member')
+      .innerJoinAndSelect('member.user', 'user')
+      .where('member.organization_id = :organizationId', { organizationId })
+      .andWhere('member.deleted_at IS NULL');
+    if (filter.role) query.andWhere('member.role = :role', { role: filter.role });
+    if (filter.search) {
+      query.andWhere(
+        '(LOWER(user.email) LIKE :search OR LOWER(user.username) LIKE :search OR LOWER(user.first_name) LIKE :search OR LOWER(user.last_name) LIKE :search)',
+        { search: `%${filter.search.toLowerCase()}%` },
+      );
+    }
+    const [column, direction] = ORDERINGS[filter.ordering ?? 'id'] ?? ORDERINGS.id;
+    const [rows, count] = await query
+      .orderBy(column, direction)
+      .addOrderBy('member.id', 'ASC')
+      .skip(window.offset)
+      .take(window.size)
+      .getManyAndCount();
+    return { rows, count };
+  }
+
+  async get(
+    auth: AuthContext,
+    organizationId: number,
+    userId: number,
+  ): Promise<OrganizationMember> {
+    await this.organizations.getForMember(auth, organizationId);
+    const membership = await this.members.findOne({
+      where: { organization_id: organizationId, user_id: userId, deleted_at: IsNull() },
+      relations: { user: true },
+    });
+    if (!membership) throw new NotFoundException('Not found.');
+    return membership;
+  }
+
+  async changeRole(
+    auth: AuthContext,
+    organizationId: number,
+    userId: number,
+    role: MemberRole,
+  ): Promise<OrganizationMember> {
+    const membership = await this.get(auth, organizationId, userId);
+    assertAdmin(auth, organizationId);
+    if (membership.role === 'OW' || role === 'OW') {
+      throw new ForbiddenException('The owner role cannot be given or taken here.');
+    }
+    await this.members.update({ id: membership.id }, { role });
+    return this.get(auth, organizationId, userId);
+  }
+
+  async remove(auth: AuthContext, organizationId: number, userId: number): Promise<void> {
+    const membership = await this.get(auth, organizationId, userId);
+    assertAdmin(auth, organizationId);
+    if (userId === auth.user.id) throw new ForbiddenException('You cannot remove yourself.');
+    if (membership.role === 'OW') throw new ForbiddenException('The owner cannot be removed.');
+    await this.members.update({ id: membership.id }, { deleted_at: new Date() });
+  }
+}

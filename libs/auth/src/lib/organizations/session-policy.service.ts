@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuthContext } from '../context/auth-context';
+import { SessionPolicy } from '../entities/session-policy.entity';
+import { assertAdmin } from './organizations.service';
+
+export type SessionPolicyChanges = Partial<
+  Pick<SessionPolicy, 'max_session_age' | 'max_time_between_activity'>
+>;
+
+@Injectable()
+export class SessionPolicyService {
+  constructor(
+    @InjectRepository(SessionPolicy) private readonly policies: Repository<SessionPolicy>,
+  ) {}
+
+  async get(auth: AuthContext): Promise<SessionPolicy> {
+    const found = await this.policies.findOneBy({ organization_id: auth.organizationId });
+    return (
+      found ?? this.policies.save(this.policies.create({ organization_id: auth.organizationId }))
+    );
+  }
+
+  async update(auth: AuthContext, changes: SessionPolicyChanges): Promise<SessionPolicy> {
+    assertAdmin(auth, auth.organizationId);
+    const current = await this.get(auth);
+    return this.policies.save({ ...current, ...changes });
+  }
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsObject } from 'class-validator';
+import { AuthContext } from '../context/auth-context';
+import { CurrentAuth } from '../context/current-auth.decorator';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { CurrentUserUpdateDto } from './dto/user-input.dto';
+import { validateHotkeys } from './hotkeys';
+import { serializeUser, serializeWhoAmI } from './user.serializer';
+import { toUserChanges } from './users.controller';
+import { UsersService } from './users.service';
+
+class HotkeysDto {
+  @IsObject()
+  custom_hotkeys!: Record<string, unknown>;
+}
+
+@ApiTags('Users')
+@Controller('api/current-user')
+export class CurrentUserController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'api_current_user_retrieve', summary: 'Get current user info' })
+  async get(@CurrentAuth() auth: AuthContext) {
+    const { user, membership } = await this.users.getMember(auth, auth.user.id);
+    return serializeUser(user, membership);
+  }
+
+  @Patch()
+  @ApiOperation({ operationId: 'api_current_user_partial_update', summary: 'Update current user' })
+  async update(@CurrentAuth() auth: AuthContext, @Body() body: CurrentUserUpdateDto) {
+    const { active_organization, custom_hotkeys, password, ...profile } = body;
+    const changes = toUserChanges(profile);
+    if (custom_hotkeys !== undefined) {
+      changes.custom_hotkeys = custom_hotkeys === null ? null : validateHotkeys(custom_hotkeys);
+    }
+    if (password !== undefined) await this.users.changePassword(auth.user.id, password);
+    const { user, membership } = await this.users.update(auth, auth.user.id, changes);
+    if (active_organization !== undefined && active_organization !== auth.organizationId) {
+      await this.users.switchActiveOrganization(auth, active_organization);
+      return { ...serializeUser(user, membership), active_organization };
+    }
+    return serializeUser(user, membership);
+  }
+
+  @Get('whoami')
+  @ApiOperation({ operationId: 'api_current_user_whoami_retrieve', summary: 'Retrieve my user' })
+  async whoami(@CurrentAuth() auth: AuthContext) {
+    const { membership } = await this.users.getMember(auth, auth.user.id);
+    const organization = await this.organizations.getForMember(auth, auth.organizationId);
+    return serializeWhoAmI(auth, membership, organization);
+  }
+
+  @Get('token')
+  @ApiOperation({ operationId: 'api_current_user_token_retrieve', summary: 'Get user token' })
+  async token(@CurrentAuth() auth: AuthContext) {
+    return { token: await this.users.legacyToken(auth.user.id) };
+  }
+
+  @Post('reset-token')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'api_current_user_reset_token_create', summary: 'Reset user token' })
+  async resetToken(@CurrentAuth() auth: AuthContext) {
+    return { token: await this.users.resetLegacyToken(auth.user.id) };
+  }
+
+  @Get('hotkeys')
+  @ApiOperation({ operationId: 'api_current_user_hotkeys_retrieve', summary: 'Get user hotkeys' })
+  async hotkeys(@CurrentAuth() auth: AuthContext) {
+    return { custom_hotkeys: auth.user.custom_hotkeys ?? {} };
+  }
+
+  @Patch('hotkeys')
+  @ApiOperation({
+    operationId: 'api_current_user_hotkeys_partial_update',
+    summary: 'Update user hotkeys',
+  })
+  async updateHotkeys(@CurrentAuth() auth: AuthContext, @Body() body: HotkeysDto) {
+    const custom_hotkeys = validateHotkeys(body.custom_hotkeys);
+    await this.users.update(auth, auth.user.id, { custom_hotkeys });
+    return { custom_hotkeys };
+  }
+}

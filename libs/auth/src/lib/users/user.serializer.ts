@@ -1,0 +1,82 @@
+import { AuthContext } from '../context/auth-context';
+import { permissionsOf } from '../context/permissions';
+import { OrganizationMember } from '../entities/organization-member.entity';
+import { Organization } from '../entities/organization.entity';
+import { User } from '../entities/user.entity';
+
+export function initialsOf(
+  user: Pick<User, 'first_name' | 'last_name' | 'username' | 'email'>,
+): string {
+  const fromNames = `${user.first_name.charAt(0)}${user.last_name.charAt(0)}`;
+  if (fromNames) return fromNames.toLowerCase();
+  return (user.username || user.email).slice(0, 2).toLowerCase() || '?';
+}
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+function membershipOf(membership: OrganizationMember) {
+  return {
+    role: membership.role,
+    active: String(membership.deleted_at === null),
+    organization_id: membership.organization_id,
+  };
+}
+
+/** Fields of the Enterprise user model that have no meaning here; present because clients expect them. */
+const ENTERPRISE_USER_FIELDS = {
+  email_notification_settings: '',
+  invite_activated: null,
+  invite_expired: 'false',
+  invite_expired_at: '',
+  invited_at: null,
+  invited_by: null,
+  onboarding_state: null,
+  social_auth_finished: null,
+  trial_company: null,
+  trial_experience_labeling: null,
+  trial_license_enterprise: null,
+  trial_models_in_production: null,
+  trial_role: null,
+};
+
+/** The short user shape (`LseUserAPI`), used in lists. Never includes the password hash. */
+export function serializeUser(user: User, membership: OrganizationMember) {
+  return {
+    id: user.id,
+    email: user.email,
+    username: user.username,
+    first_name: user.first_name,
+    last_name: user.last_name,
+    phone: user.phone,
+    avatar: user.avatar_url,
+    initials: initialsOf(user),
+    active_organization: user.active_organization_id,
+    active_organization_meta: String(user.active_organization_id ?? ''),
+    allow_newsletters: user.allow_newsletters,
+    custom_hotkeys: user.custom_hotkeys ?? {},
+    date_joined: iso(user.date_joined),
+    last_activity: iso(user.last_activity ?? user.date_joined),
+    org_membership: [membershipOf(membership)],
+    organization_membership: membershipOf(membership),
+  };
+}
+
+/** The full user shape (`LseUser`). */
+export function serializeUserDetail(user: User, membership: OrganizationMember) {
+  return { ...serializeUser(user, membership), lse_fields: ENTERPRISE_USER_FIELDS, pause: '' };
+}
+
+/** The caller as `whoami` shows them (`WhoAmIUser`). */
+export function serializeWhoAmI(
+  auth: AuthContext,
+  membership: OrganizationMember,
+  organization: Organization,
+) {
+  const detail = serializeUserDetail(auth.user, membership);
+  return {
+    ...detail,
+    active_organization_meta: organization.title,
+    lse_fields: { ...ENTERPRISE_USER_FIELDS, active_organization_external_id: null },
+    permissions: permissionsOf(auth.role),
+  };
+}

@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { TransactionRunner, ValidationFailedException } from '@ls/core';
+import { AuthContext } from '../context/auth-context';
+import { hashPassword } from '../credentials/password-hasher';
+import { newLegacyKey } from '../credentials/random-tokens';
+import { LegacyToken } from '../entities/legacy-token.entity';
+import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
+import { User } from '../entities/user.entity';
+
+export interface NewUser {
+  email: string;
+  password?: string;
+  username?: string;
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  avatar_url?: string;
+  allow_newsletters?: boolean | null;
+}
+
+export type UserChanges = Partial<
+  Pick<
+    User,
+    | 'username'
+    | 'first_name'
+    | 'last_name'
+    | 'phone'
+    | 'avatar_url'
+    | 'allow_newsletters'
+    | 'custom_hotkeys'
+  >
+>;
+
+/** A member as lists show it: the user and the membership that puts them in the organization. */
+export interface Member {
+  user: User;
+  membership: OrganizationMember;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
+    @InjectRepository(LegacyToken) private readonly legacyTokens: Repository<LegacyToken>,
+  ) {}
+
+  /**
+   * A user, their legacy token and their membership of `organizationId`, inside `manager`'s
+   * transaction. Without a password the account cannot log in until one is set.
+   */
+  async create(
+    manager: EntityManager,
+    input: NewUser,
+    organizationId: number,
+    role: MemberRole,
+    legacyKey = newLegacyKey(),
+  ): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    if (await manager.existsBy(User, { email })) {
+      throw new ValidationFailedException({
+        email: ['user with this email address already exists.'],
+      });
+    }
+    const user = await manager.save(
+      manager.create(User, {
+        email,
+        username: input.username ?? email,
+        password: await hashPassword(input.password ?? randomBytes(32).toString('hex')),
+        first_name: input.first_name ?? '',
+        last_name: input.last_name ?? '',
+        phone: input.phone ?? '',
+        avatar_url: input.avatar_url ?? '',
+        allow_newsletters: input.allow_newsletters ?? null,
+        custom_hotkeys: null,
+        active_organization_id: organizationId,
+        is_active: true,
+        last_activity: null,
+      }),
+    );
+    await manager.insert(LegacyToken, { key: legacyKey, user_id: user.id });
+    await manager.insert(OrganizationMember, {
+      user_id: user.id,
+      organization_id: organizationId,
+      role,
+      deleted_at: null,
+    });
+    return user;
+  }
+
+  /** A new user in the caller's organization. */
+  async createInOrganization(auth: AuthContext, input: NewUser): Promise<Member> {
+    const user = await this.transactions.run(({ manager }) =>
+      this.create(manager, input, auth.organizationId, 'AN'),
+    );
+    return this.getMember(auth, user.id);
+  }
+
+  async listMembers(auth: AuthContext): Promise<Member[]> {
+    const memberships = await this.members.find({
+      where: { organization_id: auth.organizationId, deleted_at: IsNull() },
+      relations: { user: true },
+      order: { user_id: 'ASC' },
+    });
+    return memberships.map((membership) => ({ user: membership.user as User, membership }));
+  }
+
+  /** A user of the caller's organization; anyone else answers 404. */
+  async getMember(auth: AuthContext, userId: number): Promise<Member> {
+    const membership = await this.members.findOne({
+      where: { organization_id: auth.organizationId, user_id: userId, deleted_at: IsNull() },
+      relations: { user: true },
+    });
+    if (!membership?.user) throw new NotFoundException('Not found.');
+    return { user: membership.user, membership };
+  }
+
+  async update(auth: AuthContext, userId: number, changes: UserChanges): Promise<Member> {
+    const { user } = await this.getMember(auth, userId);
+    await this.users.save(this.users.merge(user, changes));
+    return this.getMember(auth, userId);
+  }
+
+  /** Removes a user from the caller's organization (the account stays, for history). */
+  async removeFromOrganization(auth: AuthContext, userId: number): Promise<void> {
+    const { membership } = await this.getMember(auth, userId);
+    if (userId === auth.user.id) throw new ForbiddenException('You cannot remove yourself.');
+    if (membership.role === 'OW') throw new ForbiddenException('The owner cannot be removed.');
+    await this.members.update({ id: membership.id }, { deleted_at: new Date() });
+  }
+
+  async changePassword(userId: number, password: string): Promise<void> {
+    await this.users.update({ id: userId }, { password: await hashPassword(password) });
+  }
+
+  async switchActiveOrganization(auth: AuthContext, organizationId: number): Promise<void> {
+    const isMember = await this.members.existsBy({
+      user_id: auth.user.id,
+      organization_id: organizationId,
+      deleted_at: IsNull(),
+    });
+    if (!isMember) {
+      throw new ValidationFailedException({
+        active_organization: ['You are not a member of this organization.'],
+      });
+    }
+    await this.users.update({ id: auth.user.id }, { active_organization_id: organizationId });
+  }
+
+  async legacyToken(userId: number): Promise<string> {
+    const existing = await this.legacyTokens.findOneBy({ user_id: userId });
+    if (existing) return existing.key;
+    const key = newLegacyKey();
+    await this.legacyTokens.insert({ key, user_id: userId });
+    return key;
+  }
+
+  /** A new legacy token; the old one stops working at once. */
+  async resetLegacyToken(userId: number): Promise<string> {
+    const key = newLegacyKey();
+    await this.transactions.run(async ({ manager }) => {
+      await manager.delete(LegacyToken, { user_id: userId });
+      await manager.insert(LegacyToken, { key, user_id: userId });
+    });
+    return key;
+  }
+}
