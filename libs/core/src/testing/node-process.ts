@@ -19,12 +19,16 @@ export class NodeProcess {
   }
 
   /** `entry` is relative to the workspace, e.g. `apps/api/src/main` (its compiled file in dist/ runs). */
-  static start(entry: string, env: Record<string, string | undefined>): NodeProcess {
+  static start(
+    entry: string,
+    env: Record<string, string | undefined>,
+    args: string[] = [],
+  ): NodeProcess {
     const script = resolve(WORKSPACE_ROOT, 'dist', `${entry}.js`);
     if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
     const child = spawn(
       process.execPath,
-      ['-r', resolve(WORKSPACE_ROOT, 'tools/runtime/register-paths.js'), script],
+      ['-r', resolve(WORKSPACE_ROOT, 'tools/runtime/register-paths.js'), script, ...args],
       { cwd: WORKSPACE_ROOT, env: { PATH: process.env.PATH, ...env }, stdio: 'pipe' },
     );
     return new NodeProcess(child);

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '@ls/core';
 
-/** ~200 years: personal access tokens that do not expire unless the organization says so. */
-export const DEFAULT_API_TOKEN_TTL_DAYS = 73000;
+/** The contract caps the lifetime of personal access tokens at 365 days; new organizations get the cap. */
+export const DEFAULT_API_TOKEN_TTL_DAYS = 365;
 
 @Entity('jwt_settings')
 export class JwtSettings {

@@ -22,7 +22,7 @@ export class JwtSettingsDto {
   @ApiProperty({ description: 'Days before new personal access tokens expire' })
   @IsInt()
   @Min(1)
-  @Max(73000)
+  @Max(365)
   api_token_ttl_days!: number;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() api_tokens_enabled?: boolean;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AuthInitPostgres1795912099013 implements MigrationInterface {
-  name = 'AuthInitPostgres1795912099013';
+export class AuthInitPostgres1795912228750 implements MigrationInterface {
+  name = 'AuthInitPostgres1795912228750';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -23,7 +23,7 @@ export class AuthInitPostgres1795912099013 implements MigrationInterface {
       'CREATE UNIQUE INDEX "IDX_eb0cab1c62cc198d4edc474728" ON "htx_user" ("email") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "jwt_settings" ("organization_id" integer NOT NULL, "api_tokens_enabled" boolean NOT NULL DEFAULT true, "legacy_api_tokens_enabled" boolean NOT NULL DEFAULT true, "api_token_ttl_days" integer NOT NULL DEFAULT \'73000\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7498284dde3899fe55f23b4bf39" PRIMARY KEY ("organization_id"))',
+      'CREATE TABLE "jwt_settings" ("organization_id" integer NOT NULL, "api_tokens_enabled" boolean NOT NULL DEFAULT true, "legacy_api_tokens_enabled" boolean NOT NULL DEFAULT true, "api_token_ttl_days" integer NOT NULL DEFAULT \'365\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7498284dde3899fe55f23b4bf39" PRIMARY KEY ("organization_id"))',
     );
     await queryRunner.query(
       'CREATE TABLE "organization_member" ("id" SERIAL NOT NULL, "user_id" integer NOT NULL, "organization_id" integer NOT NULL, "role" character varying(2) NOT NULL DEFAULT \'AN\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_81dbbb093cbe0539c170f3d1484" PRIMARY KEY ("id"))',

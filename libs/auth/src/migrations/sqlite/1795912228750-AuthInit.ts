@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AuthInitSqlite1795912099013 implements MigrationInterface {
-  name = 'AuthInitSqlite1795912099013';
+export class AuthInitSqlite1795912228750 implements MigrationInterface {
+  name = 'AuthInitSqlite1795912228750';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -23,7 +23,7 @@ export class AuthInitSqlite1795912099013 implements MigrationInterface {
       'CREATE UNIQUE INDEX "IDX_eb0cab1c62cc198d4edc474728" ON "htx_user" ("email") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "jwt_settings" ("organization_id" integer PRIMARY KEY NOT NULL, "api_tokens_enabled" boolean NOT NULL DEFAULT (1), "legacy_api_tokens_enabled" boolean NOT NULL DEFAULT (1), "api_token_ttl_days" integer NOT NULL DEFAULT (73000), "created_at" datetime NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+      'CREATE TABLE "jwt_settings" ("organization_id" integer PRIMARY KEY NOT NULL, "api_tokens_enabled" boolean NOT NULL DEFAULT (1), "legacy_api_tokens_enabled" boolean NOT NULL DEFAULT (1), "api_token_ttl_days" integer NOT NULL DEFAULT (365), "created_at" datetime NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime NOT NULL DEFAULT (datetime(\'now\')))',
     );
     await queryRunner.query(
       'CREATE TABLE "organization_member" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "organization_id" integer NOT NULL, "role" varchar(2) NOT NULL DEFAULT (\'AN\'), "created_at" datetime NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime NOT NULL DEFAULT (datetime(\'now\')), "deleted_at" datetime)',
