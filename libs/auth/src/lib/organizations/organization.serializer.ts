@@ -1,7 +1,7 @@
 import { OrganizationMember } from '../entities/organization-member.entity';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
-import { serializeUser } from '../users/user.serializer';
+import { serializeUserDetail } from '../users/user.serializer';
 
 /** `OrganizationId`: an organization in the caller's list. */
 export function serializeOrganizationSummary(organization: Organization) {
@@ -55,7 +55,7 @@ export function serializeMemberListItem(user: User, membership: OrganizationMemb
     organization: membership.organization_id,
     role: membership.role,
     user: {
-      ...serializeUser(user, membership),
+      ...serializeUserDetail(user, membership),
       contributed_to_projects: null,
       created_projects: null,
     },
