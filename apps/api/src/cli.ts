@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@ls/core';
 import { generateMigration, migrate, pendingMigrations } from './cli/db.commands';
+import { createUser, parseOptions } from './cli/user.commands';
 
 const USAGE = `usage:
   npm run cli -- db migrate                     apply pending migrations
   npm run cli -- db status                      list pending migrations
-  npm run cli -- db generate <library> <Name>   write a migration for entity changes`;
+  npm run cli -- db generate <library> <Name>   write a migration for entity changes
+  npm run cli -- user create --email E --password P [--organization "Title" | --organization-id N]
+                             [--token T] [--role OW|AD|MA|RE|AN]
+                                                create a user (in a new organization by default)`;
 
 async function main(args: string[]): Promise<void> {
   const [group, command, ...rest] = args;
@@ -22,6 +26,9 @@ async function main(args: string[]): Promise<void> {
         ? `Wrote:\n  ${written.join('\n  ')}\nAdd them to the library's migrations/index.ts.`
         : 'No schema changes.',
     );
+  } else if (group === 'user' && command === 'create') {
+    const created = await createUser(loadConfigOrExit(), parseOptions(rest));
+    console.log(JSON.stringify(created));
   } else {
     console.error(USAGE);
     process.exitCode = 2;

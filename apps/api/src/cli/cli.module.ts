@@ -5,10 +5,14 @@ import { DOMAIN_MODULES } from '../app.module';
 /** Entities and services of every library, without HTTP: what the command line works on. */
 @Module({})
 export class CliModule {
-  static register(config: AppConfig): DynamicModule {
+  /** `runMigrations`: bring the schema up to date first (commands that read or write data). */
+  static register(config: AppConfig, runMigrations = false): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot({ role: 'cli', config, runJobs: false }), ...DOMAIN_MODULES],
+      imports: [
+        CoreModule.forRoot({ role: 'cli', config, runJobs: false, runMigrations }),
+        ...DOMAIN_MODULES,
+      ],
     };
   }
 }

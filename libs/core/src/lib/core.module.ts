@@ -45,7 +45,7 @@ export class CoreModule {
         TypeOrmModule.forRootAsync({
           useFactory: () =>
             buildDataSourceOptions(config, {
-              runMigrations: role === 'api' && config.MIGRATE_ON_START,
+              runMigrations: options.runMigrations ?? (role === 'api' && config.MIGRATE_ON_START),
               synchronize: options.synchronizeSchema,
             }),
         }),

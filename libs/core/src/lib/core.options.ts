@@ -7,6 +7,8 @@ export interface CoreModuleOptions {
   config: AppConfig;
   /** Forces job handlers on or off in this process; by default see {@link runsJobs}. */
   runJobs?: boolean;
+  /** Apply pending migrations at start; by default the API does when MIGRATE_ON_START is on. */
+  runMigrations?: boolean;
   /** Create the schema from the entities instead of migrations: tests only. */
   synchronizeSchema?: boolean;
 }
