@@ -294,4 +294,32 @@ describe('auth: users, organizations, memberships, invites, session policy (e2e)
     const other = await http().get('/api/session-policy/').set(ownerA.headers);
     expect(other.body.max_session_age).toBe(20160);
   });
+
+  it('no user-returning endpoint carries a password or its hash', async () => {
+    const created = await http()
+      .post('/api/users/')
+      .set(ownerA.headers)
+      .send({ email: 'with.password@example.com', password: 'a-real-password' })
+      .expect(201);
+    const responses = await Promise.all([
+      http().get('/api/users/').set(ownerA.headers),
+      http().get(`/api/users/${created.body.id}/`).set(ownerA.headers),
+      http().patch(`/api/users/${created.body.id}/`).set(ownerA.headers).send({ phone: '1' }),
+      http().get('/api/current-user').set(ownerA.headers),
+      http().patch('/api/current-user').set(ownerA.headers).send({ password: 'another-password' }),
+      http().get('/api/current-user/whoami').set(ownerA.headers),
+      http().get(`/api/organizations/${ownerA.organizationId}/memberships`).set(ownerA.headers),
+      http()
+        .get(`/api/organizations/${ownerA.organizationId}/memberships/${created.body.id}/`)
+        .set(ownerA.headers),
+    ]);
+    for (const response of [created, ...responses]) {
+      expect(response.status).toBeLessThan(300);
+      expect(response.text).not.toMatch(/\$argon2|"password"|a-real-password|another-password/);
+    }
+    const [row] = await db.query(
+      `SELECT password FROM htx_user WHERE id = ${Number(created.body.id)}`,
+    );
+    expect(row.password).toMatch(/^\$argon2id\$/);
+  });
 });
