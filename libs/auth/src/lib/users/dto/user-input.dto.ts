@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -10,6 +11,16 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+
+/** A new password: write-only, 8 to 256 characters. */
+const PasswordField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ writeOnly: true }),
+    IsOptional(),
+    IsString(),
+    MinLength(8),
+    MaxLength(256),
+  );
 
 /** Fields a user may change on their own profile or an administrator on a member's. */
 export class UserUpdateDto {
@@ -37,11 +48,7 @@ export class UserCreateDto extends UserUpdateDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiPropertyOptional({ writeOnly: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(256)
+  @PasswordField()
   password?: string;
 }
 
@@ -57,10 +64,6 @@ export class CurrentUserUpdateDto extends UserUpdateDto {
   @IsObject()
   custom_hotkeys?: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ writeOnly: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(256)
+  @PasswordField()
   password?: string;
 }
