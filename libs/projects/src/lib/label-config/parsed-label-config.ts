@@ -1,0 +1,150 @@
+import {
+  CLASSIFICATION_CONTROLS,
+  isControlTag,
+  isObjectTag,
+  LABEL_TAGS,
+  REGION_CONTROLS,
+  splitNames,
+} from './tags';
+import { walk, XmlElement } from './xml-tree';
+
+export interface ControlInput {
+  type: string;
+  value: string;
+  valueType: string | null;
+}
+
+export type Conditional = { type: 'tag' | 'label' | 'choice'; name: string };
+
+/** One control tag, as Label Studio describes it in `parsed_label_config`. */
+export interface ParsedControl {
+  type: string;
+  to_name: string[];
+  inputs: ControlInput[];
+  labels: string[];
+  labels_attrs: Record<string, Record<string, string>>;
+  dynamic_labels?: true;
+  conditionals?: Conditional;
+}
+
+export type ParsedLabelConfig = Record<string, ParsedControl>;
+
+export interface ControlWeight {
+  type: string;
+  labels: Record<string, number>;
+  overall: number;
+}
+
+const stripDollar = (value: string) => (value.startsWith('$') ? value.slice(1) : value);
+
+/** Label children belong to the nearest control above them, through nested Views. */
+function labelsOf(control: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const visit = (element: XmlElement) => {
+    for (const child of element.children) {
+      if (LABEL_TAGS.has(child.tag)) found.push(child);
+      if (!isControlTag(child)) visit(child);
+    }
+  };
+  visit(control);
+  return found;
+}
+
+function conditionalOf(control: XmlElement): Conditional | undefined {
+  const { perRegion, whenTagName, whenLabelValue, whenChoiceValue } = control.attributes;
+  if (perRegion !== 'true') return undefined;
+  if (whenTagName) return { type: 'tag', name: whenTagName };
+  if (whenLabelValue) return { type: 'label', name: whenLabelValue };
+  if (whenChoiceValue) return { type: 'choice', name: whenChoiceValue };
+  return undefined;
+}
+
+/** `parsed_label_config`: every control with its objects and labels, keyed by control name. */
+export function parseControls(root: XmlElement): ParsedLabelConfig {
+  const elements = [...walk(root)];
+  const objects = new Map(
+    elements.filter(isObjectTag).map((element) => [element.attributes.name, element]),
+  );
+  const parsed: ParsedLabelConfig = {};
+  for (const control of elements.filter(isControlTag)) {
+    const toName = splitNames(control.attributes.toName);
+    const labels: string[] = [];
+    const labelsAttrs: Record<string, Record<string, string>> = {};
+    for (const label of labelsOf(control)) {
+      const key = label.attributes.alias ?? label.attributes.value;
+      if (key === undefined || key in labelsAttrs) continue;
+      labels.push(key);
+      labelsAttrs[key] = { ...label.attributes };
+    }
+    const entry: ParsedControl = {
+      type: control.tag,
+      to_name: toName,
+      inputs: toName
+        .map((name) => objects.get(name))
+        .filter((object): object is XmlElement => object !== undefined)
+        .map((object) => ({
+          type: object.tag,
+          value: stripDollar(object.attributes.value ?? object.attributes.valueList ?? ''),
+          valueType: object.attributes.valueType ?? null,
+        })),
+      labels,
+      labels_attrs: labelsAttrs,
+    };
+    const { value, apiUrl } = control.attributes;
+    if (value?.startsWith('$') || apiUrl !== undefined) entry.dynamic_labels = true;
+    const conditional = conditionalOf(control);
+    if (conditional) entry.conditionals = conditional;
+    parsed[control.attributes.name] = entry;
+  }
+  return parsed;
+}
+
+/** `data_types`: the task data keys the config reads, with the object tag that shows each. */
+export function extractDataTypes(root: XmlElement): Record<string, string> {
+  const dataTypes: Record<string, string> = {};
+  for (const element of walk(root)) {
+    const { name, value } = element.attributes;
+    if (name === undefined || value === undefined) continue;
+    const key = value.startsWith('$') ? value.slice(1) : /\$(\w+)/.exec(value)?.[1];
+    if (!key) continue;
+    // Video and Audio may read the same URL; the column is then a video.
+    if (dataTypes[key] === 'Video') continue;
+    dataTypes[key] = element.tag;
+  }
+  return dataTypes;
+}
+
+/** Whether one set of answers can be applied to many tasks at once (no regions, no per-item controls). */
+export function isSuitableForBulkAnnotation(root: XmlElement): boolean {
+  for (const element of walk(root)) {
+    if (!isControlTag(element)) continue;
+    const { perRegion, perItem, value, labeling, apiUrl } = element.attributes;
+    if (REGION_CONTROLS.has(element.tag)) return false;
+    if (CLASSIFICATION_CONTROLS.has(element.tag) && (perRegion === 'true' || perItem === 'true')) {
+      return false;
+    }
+    if ((element.tag === 'Choices' || element.tag === 'Taxonomy') && value !== undefined)
+      return false;
+    if (element.tag === 'Taxonomy' && (labeling === 'true' || apiUrl !== undefined)) return false;
+  }
+  return true;
+}
+
+/** Default weights (1.0) for every control and label, keeping weights a user already set. */
+export function controlWeightsFor(
+  parsed: ParsedLabelConfig,
+  current: Record<string, Partial<ControlWeight>> = {},
+): Record<string, ControlWeight> {
+  const weights: Record<string, ControlWeight> = {};
+  for (const [name, control] of Object.entries(parsed)) {
+    const previous = current[name];
+    weights[name] = {
+      type: control.type,
+      labels: Object.fromEntries(
+        control.labels.map((label) => [label, previous?.labels?.[label] ?? 1.0]),
+      ),
+      overall: previous?.overall ?? 1.0,
+    };
+  }
+  return weights;
+}
