@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ls/auth';
 import { AppConfig, CoreModule } from '@ls/core';
+import { ProjectsModule } from '@ls/projects';
 
 /** Job modules of the domain libraries: their processors run here. */
-export const JOB_MODULES = [AuthModule];
+export const JOB_MODULES = [AuthModule, ProjectsModule];
 
 @Module({})
 export class WorkerModule {

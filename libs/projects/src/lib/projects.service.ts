@@ -1,0 +1,186 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { AuthContext, OrganizationMember, OrganizationScope } from '@ls/auth';
+import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
+import { configChangeProblem, configEssentialDataHasChanged } from './config-change/config-change';
+import { ListProjectsQuery } from './dto/list-projects.query';
+import { ProjectInput } from './dto/project-input.dto';
+import { analyzeLabelConfig, AnalyzedLabelConfig } from './label-config/label-config';
+import { LabelConfigError } from './label-config/label-config.error';
+import { LabelUsage } from './ports/label-usage';
+import { DEFAULT_LABEL_CONFIG, Project } from './project.entity';
+import { PROJECT_SETTING_KEYS, ProjectSettings } from './project-settings';
+
+/** Label config problems are 400s on the `label_config` field. */
+export function analyzeOr400(config: unknown, weights?: AnalyzedLabelConfig['control_weights']) {
+  try {
+    return analyzeLabelConfig(config, weights ?? {});
+  } catch (error) {
+    if (error instanceof LabelConfigError) {
+      throw new ValidationFailedException({ label_config: [error.message] });
+    }
+    throw error;
+  }
+}
+
+function splitInput(input: ProjectInput) {
+  const settings: ProjectSettings = {};
+  const columns: Partial<Project> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if ((PROJECT_SETTING_KEYS as string[]).includes(key)) {
+      (settings as Record<string, unknown>)[key] = value;
+    } else if (key === 'pinned_at') {
+      columns.pinned_at = value === null ? null : new Date(value as string);
+    } else if (key !== 'label_config' && key !== 'control_weights') {
+      (columns as Record<string, unknown>)[key] = value;
+    }
+  }
+  return { settings, columns };
+}
+
+@Injectable()
+export class ProjectsService {
+  private readonly scope: OrganizationScope<Project>;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly labelUsage: LabelUsage,
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
+  ) {
+    this.scope = new OrganizationScope(projects);
+  }
+
+  async create(auth: AuthContext, input: ProjectInput): Promise<Project> {
+    const analyzed = analyzeOr400(input.label_config ?? DEFAULT_LABEL_CONFIG);
+    const { settings, columns } = splitInput(input);
+    const project = this.projects.create({
+      ...columns,
+      label_config: input.label_config ?? DEFAULT_LABEL_CONFIG,
+      parsed_label_config: analyzed.parsed_label_config,
+      data_types: analyzed.data_types,
+      config_suitable_for_bulk_annotation: analyzed.config_suitable_for_bulk_annotation,
+      control_weights: {
+        ...analyzed.control_weights,
+        ...(input.control_weights ?? {}),
+      } as Project['control_weights'],
+      settings,
+      organization_id: auth.organizationId,
+      created_by_id: auth.user.id,
+      workspace_id: null,
+    });
+    const saved = await this.projects.save(project);
+    return this.get(auth, saved.id);
+  }
+
+  async get(auth: AuthContext, id: number): Promise<Project> {
+    const project = await this.scope
+      .query(auth, 'project')
+      .leftJoinAndSelect('project.created_by', 'created_by')
+      .andWhere('project.id = :id', { id })
+      .getOne();
+    if (!project) throw new NotFoundException('Not found.');
+    return project;
+  }
+
+  async list(
+    auth: AuthContext,
+    query: ListProjectsQuery,
+    window: PageWindow,
+  ): Promise<{ rows: Project[]; count: number }> {
+    const builder = this.scope
+      .query(auth, 'project')
+      .leftJoinAndSelect('project.created_by', 'created_by');
+    if (query.ids) {
+      builder.andWhere('project.id IN (:...ids)', { ids: query.ids.split(',').map(Number) });
+    }
+    if (query.title) {
+      builder.andWhere('LOWER(project.title) LIKE :title', {
+        title: `%${query.title.toLowerCase()}%`,
+      });
+    }
+    if (query.search) {
+      builder.andWhere(
+        '(LOWER(project.title) LIKE :search OR LOWER(project.description) LIKE :search)',
+        { search: `%${query.search.toLowerCase()}%` },
+      );
+    }
+    if (query.filter === 'pinned_only') builder.andWhere('project.pinned_at IS NOT NULL');
+    if (query.filter === 'exclude_pinned') builder.andWhere('project.pinned_at IS NULL');
+    const orderings = (query.ordering ?? '-pinned_at,-created_at').split(',');
+    orderings.forEach((ordering, index) => {
+      const descending = ordering.startsWith('-');
+      const column = `project.${ordering.replace(/^-/, '')}`;
+      // NULLs (unpinned projects) last whichever the direction, on both databases.
+      const nulls = descending ? 'NULLS LAST' : 'NULLS FIRST';
+      if (index === 0) builder.orderBy(column, descending ? 'DESC' : 'ASC', nulls);
+      else builder.addOrderBy(column, descending ? 'DESC' : 'ASC', nulls);
+    });
+    builder.addOrderBy('project.id', 'DESC');
+    const [rows, count] = await builder.skip(window.offset).take(window.size).getManyAndCount();
+    return { rows, count };
+  }
+
+  async update(auth: AuthContext, id: number, input: ProjectInput): Promise<Project> {
+    const project = await this.get(auth, id);
+    const { settings, columns } = splitInput(input);
+    const changes: Partial<Project> = {
+      ...columns,
+      settings: { ...project.settings, ...settings },
+    };
+    if (input.label_config !== undefined && input.label_config !== project.label_config) {
+      const config = input.label_config ?? DEFAULT_LABEL_CONFIG;
+      const analyzed = analyzeOr400(config, project.control_weights ?? {});
+      await this.assertConfigFitsAnnotations(project.id, analyzed);
+      Object.assign(changes, {
+        label_config: config,
+        parsed_label_config: analyzed.parsed_label_config,
+        data_types: analyzed.data_types,
+        config_suitable_for_bulk_annotation: analyzed.config_suitable_for_bulk_annotation,
+        control_weights: analyzed.control_weights,
+      });
+    }
+    if (input.control_weights !== undefined) {
+      changes.control_weights = input.control_weights as Project['control_weights'];
+    }
+    await this.projects.save({ ...project, ...changes });
+    return this.get(auth, id);
+  }
+
+  async remove(auth: AuthContext, id: number): Promise<void> {
+    const project = await this.get(auth, id);
+    await this.transactions.run(({ manager }) => manager.delete(Project, { id: project.id }));
+  }
+
+  /** `/api/projects/{id}/validate/`: the config checked against the project's annotations. */
+  async validateForProject(auth: AuthContext, id: number, config: string) {
+    if (!config || !config.trim()) {
+      throw new BadRequestException('Label config is not set or is empty');
+    }
+    const project = await this.get(auth, id);
+    const analyzed = analyzeOr400(config, project.control_weights ?? {});
+    await this.assertConfigFitsAnnotations(project.id, analyzed);
+    return {
+      config_essential_data_has_changed: configEssentialDataHasChanged(
+        analyzed.parsed_label_config,
+        project.parsed_label_config,
+      ),
+    };
+  }
+
+  /** Active members of the caller's organization: in the Community edition, every project's members. */
+  async memberCount(auth: AuthContext): Promise<number> {
+    return this.members.countBy({ organization_id: auth.organizationId, deleted_at: IsNull() });
+  }
+
+  private async assertConfigFitsAnnotations(projectId: number, analyzed: AnalyzedLabelConfig) {
+    const [shapes, labels] = await Promise.all([
+      this.labelUsage.resultShapes(projectId),
+      this.labelUsage.labelsInUse(projectId),
+    ]);
+    const problem = configChangeProblem(analyzed.parsed_label_config, shapes, labels);
+    if (problem) throw new ValidationFailedException({ label_config: [problem] });
+  }
+}
