@@ -39,6 +39,8 @@ function contractAjv(): Ajv {
     const spec = parse(readFileSync(contractPath(), 'utf8')) as Record<string, unknown>;
     ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
+    // drf-spectacular's format for DecimalField, sent as a string.
+    ajv.addFormat('decimal', /^-?\d+(\.\d+)?$/);
     ajv.addSchema({ $id: SPEC_ID, components: toJsonSchema(spec.components) }, SPEC_ID);
   }
   return ajv;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth, serializeUserDetail, UsersService } from '@ls/auth';
-import { ProjectStats } from './ports/project-stats';
+import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('Projects')
@@ -48,7 +48,7 @@ export class ProjectPeopleController {
   @ApiOperation({ operationId: 'api_projects_dashboard_retrieve', summary: 'Get dashboard data' })
   async dashboard(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
     await this.projects.get(auth, id);
-    const counters = (await this.stats.countersFor([id])).get(id)!;
+    const counters = (await this.stats.countersFor([id])).get(id) ?? ZERO_COUNTERS;
     return {
       tasks: counters.task_number,
       annotations: counters.total_annotations_number,

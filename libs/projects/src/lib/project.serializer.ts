@@ -22,10 +22,34 @@ const DESCRIPTION_SHORT_LENGTH = 200;
  * show (all of them unless the request narrowed them with `include`). Review figures are zero:
  * reviews are an Enterprise feature this server does not have.
  */
+/**
+ * The contract's project shapes disagree on a few types: lists and counts give three counters as
+ * strings, and create/update answers give `workspace` as an integer (0: none) where reads give a string.
+ */
+export type ProjectShape = 'read' | 'list' | 'write';
+
+/** Counters the list and counts schemas type as strings. */
+const STRING_COUNTERS_IN_LISTS = [
+  'queue_total',
+  'skipped_annotations_number',
+  'total_annotations_number',
+];
+
+function shapeCounters(counters: Partial<ProjectCounters>, shape: ProjectShape) {
+  if (shape !== 'list') return counters;
+  return Object.fromEntries(
+    Object.entries(counters).map(([field, value]) => [
+      field,
+      STRING_COUNTERS_IN_LISTS.includes(field) ? String(value) : value,
+    ]),
+  );
+}
+
 export function serializeProject(
   project: Project,
   counters: Partial<ProjectCounters>,
   membersCount: number,
+  shape: ProjectShape,
 ) {
   const settings = { ...PROJECT_SETTING_DEFAULTS, ...project.settings };
   const { assignment_settings, review_settings, ...enterprise } = settings;
@@ -65,7 +89,12 @@ export function serializeProject(
     reveal_preannotations_interactively: project.reveal_preannotations_interactively,
     pinned_at: project.pinned_at ? project.pinned_at.toISOString() : null,
     organization: project.organization_id,
-    workspace: project.workspace_id === null ? '' : String(project.workspace_id),
+    workspace:
+      shape === 'write'
+        ? (project.workspace_id ?? 0)
+        : project.workspace_id === null
+          ? ''
+          : String(project.workspace_id),
     workspace_title: '',
     ...enterprise,
     assignment_settings: {
@@ -80,7 +109,7 @@ export function serializeProject(
       project: project.id,
       requeue_rejected_tasks_to_annotator: false,
     },
-    ...counters,
+    ...shapeCounters(counters, shape),
     rejected: 0,
     review_total_tasks: 0,
     reviewed_number: 0,
@@ -102,7 +131,7 @@ export function serializeProject(
 export function serializeProjectCounts(id: number, counters: Partial<ProjectCounters>) {
   return {
     id,
-    ...counters,
+    ...shapeCounters(counters, 'list'),
     rejected: 0,
     review_total_tasks: 0,
     reviewed_number: 0,

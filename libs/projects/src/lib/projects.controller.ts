@@ -17,11 +17,12 @@ import { AuthContext, CurrentAuth } from '@ls/auth';
 import { pageWindow, PublicRoute, requestUrlOf, toPage } from '@ls/core';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { LabelConfigInput, ProjectInput } from './dto/project-input.dto';
-import { ProjectStats } from './ports/project-stats';
+import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
 import { Project } from './project.entity';
 import {
   includedCounterFields,
   pickCounters,
+  ProjectShape,
   serializeProject,
   serializeProjectCounts,
 } from './project.serializer';
@@ -47,7 +48,7 @@ export class ProjectsController {
   ) {
     const window = pageWindow(query, PROJECT_PAGES);
     const { rows, count } = await this.projects.list(auth, query, window);
-    const results = await this.withCounters(auth, rows, query.include);
+    const results = await this.withCounters(auth, rows, 'list', query.include);
     return toPage(results, count, window, requestUrlOf(request));
   }
 
@@ -55,7 +56,7 @@ export class ProjectsController {
   @ApiOperation({ operationId: 'api_projects_create', summary: 'Create a project' })
   async create(@CurrentAuth() auth: AuthContext, @Body() body: ProjectInput) {
     const project = await this.projects.create(auth, body);
-    return (await this.withCounters(auth, [project]))[0];
+    return (await this.withCounters(auth, [project], 'write'))[0];
   }
 
   @Get('counts')
@@ -70,7 +71,7 @@ export class ProjectsController {
     const fields = includedCounterFields(query.include);
     const counters = await this.stats.countersFor(rows.map((row) => row.id));
     const results = rows.map((row) =>
-      serializeProjectCounts(row.id, pickCounters(counters.get(row.id)!, fields)),
+      serializeProjectCounts(row.id, pickCounters(counters.get(row.id) ?? ZERO_COUNTERS, fields)),
     );
     return toPage(results, count, window, requestUrlOf(request));
   }
@@ -86,7 +87,7 @@ export class ProjectsController {
   @Get(':id')
   @ApiOperation({ operationId: 'api_projects_retrieve', summary: 'Get project by ID' })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
-    return (await this.withCounters(auth, [await this.projects.get(auth, id)]))[0];
+    return (await this.withCounters(auth, [await this.projects.get(auth, id)], 'read'))[0];
   }
 
   @Patch(':id')
@@ -96,7 +97,8 @@ export class ProjectsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ProjectInput,
   ) {
-    return (await this.withCounters(auth, [await this.projects.update(auth, id, body)]))[0];
+    const project = await this.projects.update(auth, id, body);
+    return (await this.withCounters(auth, [project], 'write'))[0];
   }
 
   @Delete(':id')
@@ -121,14 +123,24 @@ export class ProjectsController {
   }
 
   /** One counters query and one members count for the whole page, whatever its size. */
-  private async withCounters(auth: AuthContext, rows: Project[], include?: string) {
+  private async withCounters(
+    auth: AuthContext,
+    rows: Project[],
+    shape: ProjectShape,
+    include?: string,
+  ) {
     const fields = includedCounterFields(include);
     const [counters, membersCount] = await Promise.all([
       this.stats.countersFor(rows.map((row) => row.id)),
       this.projects.memberCount(auth),
     ]);
     return rows.map((row) =>
-      serializeProject(row, pickCounters(counters.get(row.id)!, fields), membersCount),
+      serializeProject(
+        row,
+        pickCounters(counters.get(row.id) ?? ZERO_COUNTERS, fields),
+        membersCount,
+        shape,
+      ),
     );
   }
 }

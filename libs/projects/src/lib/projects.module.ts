@@ -14,6 +14,6 @@ registerMigrations('projects', PROJECTS_MIGRATIONS);
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([Project])],
   providers: [ProjectsService, ProjectStats, LabelUsage],
-  exports: [TypeOrmModule, ProjectsService, ProjectStats, LabelUsage],
+  exports: [AuthModule, TypeOrmModule, ProjectsService, ProjectStats, LabelUsage],
 })
 export class ProjectsModule {}

@@ -118,7 +118,10 @@ export class ProjectsService {
       if (index === 0) builder.orderBy(column, descending ? 'DESC' : 'ASC', nulls);
       else builder.addOrderBy(column, descending ? 'DESC' : 'ASC', nulls);
     });
-    builder.addOrderBy('project.id', 'DESC');
+    // TypeORM keeps one direction per column, so the id tie-breaker only when id is not ordered on.
+    if (!orderings.some((ordering) => ordering.replace(/^-/, '') === 'id')) {
+      builder.addOrderBy('project.id', 'DESC');
+    }
     const [rows, count] = await builder.skip(window.offset).take(window.size).getManyAndCount();
     return { rows, count };
   }
@@ -163,6 +166,7 @@ export class ProjectsService {
     const analyzed = analyzeOr400(config, project.control_weights ?? {});
     await this.assertConfigFitsAnnotations(project.id, analyzed);
     return {
+      label_config: config,
       config_essential_data_has_changed: configEssentialDataHasChanged(
         analyzed.parsed_label_config,
         project.parsed_label_config,
