@@ -363,4 +363,28 @@ describe('projects (e2e)', () => {
     );
     expect(Number(count)).toBe(0);
   });
+
+  it('lists a page of projects with the same number of queries whatever its size', async () => {
+    const account = await createAccount(testApp.app);
+    for (let n = 0; n < 40; n += 1) await createProject({ title: `Bulk ${n}` }, account);
+    const logger = db.logger as { logQuery: (...args: unknown[]) => void };
+    const original = logger.logQuery;
+    const queriesFor = async (pageSize: number) => {
+      let queries = 0;
+      logger.logQuery = () => {
+        queries += 1;
+      };
+      try {
+        const page = await http().get(`/api/projects/?page_size=${pageSize}`).set(account.headers);
+        expect(page.body.results).toHaveLength(pageSize);
+      } finally {
+        logger.logQuery = original;
+      }
+      return queries;
+    };
+    const small = await queriesFor(5);
+    const large = await queriesFor(40);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
+  });
 });
