@@ -151,11 +151,18 @@ describe('analyzeLabelConfig', () => {
     else expect(message).toMatch(expected);
   });
 
-  it('accepts what Label Studio accepts: unknown tags and toName pointing at a control', () => {
-    expect(() =>
-      analyzeLabelConfig(
+  it('rejects tags the editor cannot show, and controls pointing at a control', () => {
+    expect(
+      errorOf(
         '<View><Foo name="x"/><Text name="t" value="$t"/><TextArea name="a" toName="t,x"/></View>',
       ),
-    ).not.toThrow();
+    ).toBe('Unknown tag <Foo> at View/Foo: the Label Studio editor cannot show it');
+    expect(
+      errorOf(
+        '<View><Text name="t" value="$t"/><Choices name="c" toName="t"><Choice value="a"/></Choices><TextArea name="a" toName="t,c"/></View>',
+      ),
+    ).toBe(
+      '<TextArea name="a"> has toName="c", which is a <Choices>, not an object tag that shows data',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { LabelConfigError } from './label-config.error';
-import { splitNames } from './tags';
+import { holdsFreeHtml, isKnownTag } from './known-tags';
+import { isControlTag, isObjectTag, splitNames } from './tags';
 import { walk, XmlElement } from './xml-tree';
 
 /** Attributes Label Studio's schema requires of a few tags. */
@@ -34,14 +35,61 @@ function checkSchema(element: XmlElement): void {
   }
 }
 
+/** Every element below `element` that is a config tag (the inline HTML of a HyperText is not). */
+function* configTags(element: XmlElement): Generator<XmlElement> {
+  yield element;
+  if (holdsFreeHtml(element.tag)) return;
+  for (const child of element.children) yield* configTags(child);
+}
+
+function checkKnownTags(root: XmlElement): void {
+  for (const element of configTags(root)) {
+    if (!isKnownTag(element.tag)) {
+      throw new LabelConfigError(
+        `Unknown tag <${element.tag}> at ${element.path}: the Label Studio editor cannot show it`,
+      );
+    }
+  }
+}
+
+/** An element a control may label: an object tag (a self-referencing one such as Chat counts). */
+function showsData(target: XmlElement): boolean {
+  if (!isObjectTag(target)) return false;
+  if (!isControlTag(target)) return true;
+  return splitNames(target.attributes.toName).includes(target.attributes.name);
+}
+
+function checkControlTargets(elements: XmlElement[]): void {
+  const byName = new Map<string, XmlElement>();
+  for (const element of elements) {
+    const name = element.attributes.name;
+    if (name !== undefined && !byName.has(name)) byName.set(name, element);
+  }
+  for (const control of elements.filter(isControlTag)) {
+    const ownName = control.attributes.name;
+    for (const target of splitNames(control.attributes.toName)) {
+      // ReactCode and Chat point at themselves to produce results without another control.
+      if (target === ownName) continue;
+      const element = byName.get(target);
+      if (element === undefined || showsData(element)) continue;
+      throw new LabelConfigError(
+        `<${control.tag} name="${ownName}"> has toName="${target}", which is a <${element.tag}>, not an object tag that shows data`,
+      );
+    }
+  }
+}
+
 /**
  * The checks Label Studio makes before saving a config, in its order; the first failure is thrown
- * as a {@link LabelConfigError}. Unknown tags are accepted, as Label Studio's API accepts them.
+ * as a {@link LabelConfigError}. Stricter than Label Studio's API in two ways, both of which the
+ * editor would otherwise fail on when the project is opened: tags the editor does not know, and
+ * controls whose toName names something that is not an object tag.
  */
 export function validateLabelConfig(root: XmlElement): void {
   if (root.tag !== 'View') {
     throw new LabelConfigError(`The root tag of a label config must be <View>, not <${root.tag}>`);
   }
+  checkKnownTags(root);
   const elements = [...walk(root)];
   elements.forEach(checkSchema);
 
@@ -67,4 +115,5 @@ export function validateLabelConfig(root: XmlElement): void {
       }
     }
   }
+  checkControlTargets(elements);
 }
