@@ -74,8 +74,12 @@ describeWithRedis('API and worker processes (e2e, scaled mode)', () => {
     queue = queueContext.get(JobQueue);
   });
 
+  // A failed test must not leave its worker taking the next test's jobs.
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGKILL')));
+  });
+
   afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
     await api?.stop();
     await queueContext?.close();
     await database?.drop();

@@ -145,8 +145,14 @@ export class BullJobQueue extends JobQueue {
     return new Redis(this.settings.redisUrl, options);
   }
 
-  private async snapshot(queue: string, job: Bull.Job): Promise<JobSnapshot> {
+  private async snapshot(queue: string, read: Bull.Job): Promise<JobSnapshot> {
+    let job = read;
     const state = await job.getState();
+    // The job may have finished between reading it and reading its state: finishing is final,
+    // so read it again to get its result with the state.
+    if ((state === 'completed' || state === 'failed') && !job.finishedOn) {
+      job = (await this.queueNamed(queue).getJob(job.id)) ?? job;
+    }
     const status: JobStatus =
       state === 'paused' || state === 'stuck' ? 'waiting' : (state as JobStatus);
     const progress = job.progress();
