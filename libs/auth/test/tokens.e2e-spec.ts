@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
-import { expectContract, TestApp } from '@ls/core/testing';
+import { expectContract, expectOperationResponse, TestApp } from '@ls/core/testing';
 
 const BOOTSTRAP = {
   LABEL_STUDIO_USERNAME: 'Admin@Example.com',
@@ -90,6 +90,8 @@ describe('auth: legacy tokens and JWT personal access tokens (e2e)', () => {
       .post('/api/current-user/reset-token/')
       .set(account.headers)
       .expect(201);
+    expectOperationResponse('api_current_user_reset_token_create', 201, reset.body);
+    expectOperationResponse('api_current_user_token_retrieve', 200, current.body);
     expect(reset.body.token).toMatch(/^[0-9a-f]{40}$/);
     expect(reset.body.token).not.toBe(account.token);
     await http().get('/api/current-user/whoami').set(account.headers).expect(401);

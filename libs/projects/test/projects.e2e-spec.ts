@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
-import { expectContract, TestApp } from '@ls/core/testing';
+import { expectContract, expectOperationResponse, TestApp } from '@ls/core/testing';
 import {
   LabelsInUse,
   LabelUsage,
@@ -252,6 +252,7 @@ describe('projects (e2e)', () => {
       .get(`/api/projects/${projects[0].id}/dashboard`)
       .set(account.headers)
       .expect(200);
+    expectOperationResponse('api_projects_dashboard_retrieve', 200, dashboard.body);
     expect(dashboard.body).toEqual({
       tasks: projects[0].id * 10,
       annotations: projects[0].id * 2,
@@ -265,6 +266,7 @@ describe('projects (e2e)', () => {
       .set(account.headers)
       .expect(200);
     expectContract(['UserSimple'], annotators.body);
+    expectOperationResponse('api_projects_annotators_retrieve', 200, annotators.body);
     expect(annotators.body.map((u: { id: number }) => u.id)).toEqual([account.userId]);
   });
 

@@ -34,9 +34,16 @@ export function toJsonSchema(node: unknown): unknown {
   return { anyOf: [rest, { type: 'null' }] };
 }
 
+let contractDocument: Record<string, unknown> | undefined;
+
+function contract(): Record<string, unknown> {
+  contractDocument ??= parse(readFileSync(contractPath(), 'utf8')) as Record<string, unknown>;
+  return contractDocument;
+}
+
 function contractAjv(): Ajv {
   if (!ajv) {
-    const spec = parse(readFileSync(contractPath(), 'utf8')) as Record<string, unknown>;
+    const spec = contract();
     ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     // drf-spectacular's format for DecimalField, sent as a string.
@@ -86,5 +93,39 @@ export function expectContract(schemaName: string | [string], body: unknown): vo
     : contractErrors(schemaName, body);
   if (errors.length > 0) {
     throw new Error(`Response does not match ${schemaName}:\n  ${errors.join('\n  ')}`);
+  }
+}
+
+type Operation = {
+  operationId?: string;
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
+
+/**
+ * Fails the test when `body` does not fit the JSON response schema the contract gives operation
+ * `operationId` for `status`, inline schemas included.
+ */
+export function expectOperationResponse(operationId: string, status: number, body: unknown): void {
+  if (!contractAvailable()) return;
+  const key = `${operationId} ${status}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const paths = contract().paths as Record<string, Record<string, Operation>>;
+    const operation = Object.values(paths)
+      .flatMap((item) => Object.values(item))
+      .find((candidate) => candidate?.operationId === operationId);
+    const schema = operation?.responses?.[String(status)]?.content?.['application/json']?.schema;
+    if (!schema) throw new Error(`The contract has no JSON ${status} response for ${operationId}`);
+    const rooted = JSON.parse(
+      JSON.stringify(toJsonSchema(schema)).replace(/"#\/components\//g, `"${SPEC_ID}#/components/`),
+    );
+    validate = contractAjv().compile(rooted);
+    validators.set(key, validate);
+  }
+  if (!validate(body)) {
+    const errors = (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`,
+    );
+    throw new Error(`Response does not match ${operationId} ${status}:\n  ${errors.join('\n  ')}`);
   }
 }
