@@ -2,9 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ls/auth';
 import { AppConfig, CoreModule } from '@ls/core';
 import { ProjectsModule } from '@ls/projects';
+import { TasksModule } from '@ls/tasks';
 
 /** Job modules of the domain libraries: their processors run here. */
-export const JOB_MODULES = [AuthModule, ProjectsModule];
+export const JOB_MODULES = [AuthModule, ProjectsModule, TasksModule];
 
 @Module({})
 export class WorkerModule {
