@@ -2,3 +2,4 @@
 // gives; routes, the data manager and events follow.
 export { TasksModule } from './lib/tasks.module';
 export { Task } from './lib/task.entity';
+export { taskDataProblems } from './lib/validation/task-data.validation';
