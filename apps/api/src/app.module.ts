@@ -2,14 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthHttpModule, AuthModule } from '@ls/auth';
 import { AppConfig, CoreHttpModule, CoreModule, CoreModuleOptions } from '@ls/core';
 import { ProjectsHttpModule, ProjectsModule } from '@ls/projects';
-import { TasksModule } from '@ls/tasks';
+import { TasksHttpModule, TasksModule } from '@ls/tasks';
 import { VersionModule } from './version/version.module';
 
 /** Domain modules (entities, services, job handlers) that every process of the server loads. */
 export const DOMAIN_MODULES = [AuthModule, ProjectsModule, TasksModule];
 
 /** Their HTTP controllers, served by the API only. */
-export const HTTP_MODULES = [CoreHttpModule, VersionModule, AuthHttpModule, ProjectsHttpModule];
+export const HTTP_MODULES = [
+  CoreHttpModule,
+  VersionModule,
+  AuthHttpModule,
+  ProjectsHttpModule,
+  TasksHttpModule,
+];
 
 @Module({})
 export class AppModule {

@@ -5,14 +5,15 @@ import { ProjectsModule, ProjectStats } from '@ls/projects';
 import { TASKS_MIGRATIONS } from '../migrations';
 import { Task } from './task.entity';
 import { TaskCountersSource } from './task-counters.source';
+import { TasksService } from './tasks.service';
 
 registerMigrations('tasks', TASKS_MIGRATIONS);
 
 /** Tasks and their stored counters, for every process. */
 @Module({
   imports: [ProjectsModule, TypeOrmModule.forFeature([Task])],
-  providers: [TaskCountersSource],
-  exports: [ProjectsModule, TypeOrmModule],
+  providers: [TaskCountersSource, TasksService],
+  exports: [ProjectsModule, TypeOrmModule, TasksService],
 })
 export class TasksModule implements OnModuleInit {
   constructor(
