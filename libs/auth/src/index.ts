@@ -17,4 +17,8 @@ export { AccountsService } from './lib/bootstrap/accounts.service';
 export type { Account, AccountRequest } from './lib/bootstrap/accounts.service';
 export { UsersService } from './lib/users/users.service';
 export { OrganizationsService } from './lib/organizations/organizations.service';
-export { serializeUser, serializeUserDetail } from './lib/users/user.serializer';
+export {
+  serializeUser,
+  serializeUserDetail,
+  serializeUserSimple,
+} from './lib/users/user.serializer';

@@ -1,6 +1,12 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth, serializeUserDetail, UsersService } from '@ls/auth';
+import {
+  AuthContext,
+  CurrentAuth,
+  serializeUserDetail,
+  serializeUserSimple,
+  UsersService,
+} from '@ls/auth';
 import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
 import { ProjectsService } from './projects.service';
 
@@ -24,14 +30,7 @@ export class ProjectPeopleController {
     const members = await this.users.listMembers(auth);
     return members
       .filter(({ user }) => ids.has(user.id))
-      .map(({ user }) => ({
-        id: user.id,
-        username: user.username,
-        email: user.email,
-        first_name: user.first_name,
-        last_name: user.last_name,
-        avatar: user.avatar_url,
-      }));
+      .map(({ user }) => serializeUserSimple(user));
   }
 
   /** In the Community edition every member of the organization works on every project. */

@@ -1,19 +1,7 @@
-import { User } from '@ls/auth';
+import { serializeUserSimple } from '@ls/auth';
 import { COUNTER_FIELDS, ProjectCounters } from './ports/project-stats';
 import { Project } from './project.entity';
 import { PROJECT_SETTING_DEFAULTS } from './project-settings';
-
-function userSimple(user: User | null | undefined) {
-  if (!user) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    email: user.email,
-    first_name: user.first_name,
-    last_name: user.last_name,
-    avatar: user.avatar_url,
-  };
-}
 
 const DESCRIPTION_SHORT_LENGTH = 200;
 
@@ -74,7 +62,7 @@ export function serializeProject(
     is_published: project.is_published,
     model_version: project.model_version,
     is_draft: project.is_draft,
-    created_by: userSimple(project.created_by),
+    created_by: project.created_by ? serializeUserSimple(project.created_by) : null,
     created_at: project.created_at.toISOString(),
     min_annotations_to_start_training: project.min_annotations_to_start_training,
     start_training_on_annotation_update: project.start_training_on_annotation_update,

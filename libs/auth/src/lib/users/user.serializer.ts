@@ -12,6 +12,18 @@ export function initialsOf(
   return (user.username || user.email).slice(0, 2).toLowerCase() || '?';
 }
 
+/** `UserSimple`: how other objects (a project's creator, its annotators) show a user. */
+export function serializeUserSimple(user: User) {
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    first_name: user.first_name,
+    last_name: user.last_name,
+    avatar: user.avatar_url,
+  };
+}
+
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 function membershipOf(membership: OrganizationMember) {
