@@ -3,10 +3,11 @@ import { AuthHttpModule, AuthModule } from '@ls/auth';
 import { AppConfig, CoreHttpModule, CoreModule, CoreModuleOptions } from '@ls/core';
 import { ProjectsHttpModule, ProjectsModule } from '@ls/projects';
 import { TasksHttpModule, TasksModule } from '@ls/tasks';
+import { AnnotationsHttpModule, AnnotationsModule } from '@ls/annotations';
 import { VersionModule } from './version/version.module';
 
 /** Domain modules (entities, services, job handlers) that every process of the server loads. */
-export const DOMAIN_MODULES = [AuthModule, ProjectsModule, TasksModule];
+export const DOMAIN_MODULES = [AuthModule, ProjectsModule, TasksModule, AnnotationsModule];
 
 /** Their HTTP controllers, served by the API only. */
 export const HTTP_MODULES = [
@@ -15,6 +16,7 @@ export const HTTP_MODULES = [
   AuthHttpModule,
   ProjectsHttpModule,
   TasksHttpModule,
+  AnnotationsHttpModule,
 ];
 
 @Module({})

@@ -3,9 +3,10 @@ import { AuthModule } from '@ls/auth';
 import { AppConfig, CoreModule } from '@ls/core';
 import { ProjectsModule } from '@ls/projects';
 import { TasksModule } from '@ls/tasks';
+import { AnnotationsModule } from '@ls/annotations';
 
 /** Job modules of the domain libraries: their processors run here. */
-export const JOB_MODULES = [AuthModule, ProjectsModule, TasksModule];
+export const JOB_MODULES = [AuthModule, ProjectsModule, TasksModule, AnnotationsModule];
 
 @Module({})
 export class WorkerModule {

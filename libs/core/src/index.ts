@@ -48,7 +48,10 @@ export type { HealthReport } from './lib/health/health.service';
 
 export { buildErrorBody, VALIDATION_ERROR_DETAIL } from './lib/http/error-body';
 export type { ErrorBody, ValidationErrors } from './lib/http/error-body';
-export { ValidationFailedException } from './lib/http/validation-failed.exception';
+export {
+  flattenValidationErrors,
+  ValidationFailedException,
+} from './lib/http/validation-failed.exception';
 export { AllExceptionsFilter } from './lib/http/all-exceptions.filter';
 export { createValidationPipe } from './lib/http/validation-pipe';
 export {

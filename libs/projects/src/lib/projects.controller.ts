@@ -69,7 +69,10 @@ export class ProjectsController {
     const window = pageWindow(query, PROJECT_PAGES);
     const { rows, count } = await this.projects.list(auth, query, window);
     const fields = includedCounterFields(query.include);
-    const counters = await this.stats.countersFor(rows.map((row) => row.id));
+    const counters = await this.stats.countersFor(
+      rows.map((row) => row.id),
+      auth.user.id,
+    );
     const results = rows.map((row) =>
       serializeProjectCounts(row.id, pickCounters(counters.get(row.id) ?? ZERO_COUNTERS, fields)),
     );
@@ -131,7 +134,10 @@ export class ProjectsController {
   ) {
     const fields = includedCounterFields(include);
     const [counters, membersCount] = await Promise.all([
-      this.stats.countersFor(rows.map((row) => row.id)),
+      this.stats.countersFor(
+        rows.map((row) => row.id),
+        auth.user.id,
+      ),
       this.projects.memberCount(auth),
     ]);
     return rows.map((row) =>

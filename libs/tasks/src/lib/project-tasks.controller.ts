@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { PageQuery, pageWindow } from '@ls/core';
+import { TaskRelations } from './ports/task-relations';
 import { serializeTaskSimple } from './task.serializer';
 import { TASK_ORDERINGS, TasksService } from './tasks.service';
 
@@ -13,7 +14,10 @@ export class ProjectTasksQuery extends PageQuery {
 @ApiTags('Projects')
 @Controller('api/projects/:id/tasks')
 export class ProjectTasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly relations: TaskRelations,
+  ) {}
 
   /** A plain array, as Label Studio answers it (page and page_size still apply). */
   @Get()
@@ -24,7 +28,8 @@ export class ProjectTasksController {
     @Query() query: ProjectTasksQuery,
   ) {
     const tasks = await this.tasks.listForProject(auth, id, pageWindow(query), query.ordering);
-    return tasks.map(serializeTaskSimple);
+    const related = await this.relations.relatedTo(tasks, auth);
+    return tasks.map((task) => serializeTaskSimple(task, related.get(task.id)));
   }
 
   @Delete()

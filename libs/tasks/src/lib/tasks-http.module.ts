@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ProjectTasksController } from './project-tasks.controller';
+import { TaskEventsController } from './task-events/task-events.controller';
+import { TasksController } from './tasks.controller';
 import { TasksModule } from './tasks.module';
 
-@Module({ imports: [TasksModule], controllers: [ProjectTasksController] })
+@Module({
+  imports: [TasksModule],
+  controllers: [ProjectTasksController, TasksController, TaskEventsController],
+})
 export class TasksHttpModule {}

@@ -1,20 +1,32 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext } from '@ls/auth';
-import { PageWindow, TransactionRunner } from '@ls/core';
+import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
+import { CreateTaskDto, PatchTaskDto } from './dto/task-input.dto';
+import { TasksCreated, TasksDeleted } from './events/task-events';
 import { Task } from './task.entity';
+import { taskDataProblems } from './validation/task-data.validation';
 
 export interface NewTask {
   data: Record<string, unknown>;
   meta?: Record<string, unknown> | null;
   overlap?: number;
+  allow_skip?: boolean | null;
   file_upload_id?: number | null;
   storage_filename?: string | null;
 }
 
 export const TASK_ORDERINGS = ['id', '-id', 'inner_id', '-inner_id', 'created_at', '-created_at'];
+
+export interface TaskPage {
+  tasks: Task[];
+  total: number;
+  total_annotations: number;
+  total_predictions: number;
+}
 
 @Injectable()
 export class TasksService {
@@ -51,11 +63,89 @@ export class TasksService {
         data: item.data,
         meta: item.meta ?? {},
         overlap: item.overlap ?? project.maximum_annotations,
+        allow_skip: item.allow_skip ?? true,
         file_upload_id: item.file_upload_id ?? null,
         storage_filename: item.storage_filename ?? null,
       }),
     );
     return manager.save(Task, rows, { chunk: 500 });
+  }
+
+  /** Tasks joined with their project, limited to the caller's organization. */
+  scopedQuery(auth: AuthContext, alias = 'task'): SelectQueryBuilder<Task> {
+    return this.tasks
+      .createQueryBuilder(alias)
+      .innerJoinAndSelect(`${alias}.project`, 'project')
+      .where('project.organization_id = :organizationId', {
+        organizationId: auth.organizationId,
+      });
+  }
+
+  /** A task of the caller's organization with its project, or 404. */
+  async get(auth: AuthContext, id: number): Promise<Task & { project: Project }> {
+    const task = await this.scopedQuery(auth).andWhere('task.id = :id', { id }).getOne();
+    if (!task) throw new NotFoundException('Not found.');
+    return task as Task & { project: Project };
+  }
+
+  async create(auth: AuthContext, input: CreateTaskDto): Promise<Task> {
+    const project = await this.projectForTask(auth, input.project);
+    assertValidData(input.data, project);
+    return this.transactions.run(async (tx) => {
+      const [task] = await this.addTasks(tx.manager, project, [input]);
+      if (input.is_labeled !== undefined) {
+        await tx.manager.update(Task, { id: task.id }, { is_labeled: input.is_labeled });
+        task.is_labeled = input.is_labeled;
+      }
+      tx.afterCommit(new TasksCreated(auth.organizationId, project.id, [task.id]));
+      return task;
+    });
+  }
+
+  async update(auth: AuthContext, id: number, input: PatchTaskDto): Promise<Task> {
+    const task = await this.get(auth, id);
+    if (input.data !== undefined) assertValidData(input.data, task.project);
+    const { data, meta, is_labeled, overlap, allow_skip } = input;
+    const changes = { data, meta, is_labeled, overlap, allow_skip: allow_skip ?? undefined };
+    await this.tasks.update({ id }, {
+      ...changes,
+      updated_by_id: auth.user.id,
+    } as QueryDeepPartialEntity<Task>);
+    return this.get(auth, id);
+  }
+
+  async delete(auth: AuthContext, id: number): Promise<void> {
+    const task = await this.get(auth, id);
+    await this.transactions.run(async (tx) => {
+      await tx.manager.delete(Task, { id });
+      tx.afterCommit(new TasksDeleted(auth.organizationId, task.project_id, [id]));
+    });
+  }
+
+  /** A page of a project's tasks with the project's totals (the data manager list). */
+  async page(auth: AuthContext, projectId: number, window: PageWindow): Promise<TaskPage> {
+    await this.projects.get(auth, projectId);
+    const [tasks, totals] = await Promise.all([
+      this.tasks.find({
+        where: { project_id: projectId },
+        order: { id: 'ASC' },
+        skip: window.offset,
+        take: window.size,
+      }),
+      this.tasks
+        .createQueryBuilder('task')
+        .select('COUNT(*)', 'total')
+        .addSelect('COALESCE(SUM(task.total_annotations), 0)', 'total_annotations')
+        .addSelect('COALESCE(SUM(task.total_predictions), 0)', 'total_predictions')
+        .where('task.project_id = :projectId', { projectId })
+        .getRawOne<Record<keyof Omit<TaskPage, 'tasks'>, string | number>>(),
+    ]);
+    return {
+      tasks,
+      total: Number(totals?.total ?? 0),
+      total_annotations: Number(totals?.total_annotations ?? 0),
+      total_predictions: Number(totals?.total_predictions ?? 0),
+    };
   }
 
   /** Tasks of a project of the caller's organization, in pages. */
@@ -79,9 +169,30 @@ export class TasksService {
   /** Deletes every task of a project of the caller's organization; returns how many. */
   async deleteAllForProject(auth: AuthContext, projectId: number): Promise<number> {
     await this.projects.get(auth, projectId);
-    return this.transactions.run(async ({ manager }) => {
-      const result = await manager.delete(Task, { project_id: projectId });
-      return result.affected ?? 0;
+    return this.transactions.run(async (tx) => {
+      const ids = (
+        await tx.manager.find(Task, { select: { id: true }, where: { project_id: projectId } })
+      ).map((task) => task.id);
+      if (ids.length === 0) return 0;
+      await tx.manager.delete(Task, { project_id: projectId });
+      tx.afterCommit(new TasksDeleted(auth.organizationId, projectId, ids));
+      return ids.length;
     });
   }
+
+  private async projectForTask(auth: AuthContext, projectId: number): Promise<Project> {
+    try {
+      return await this.projects.get(auth, projectId);
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error;
+      throw new ValidationFailedException({
+        project: [`Invalid pk "${projectId}" - object does not exist.`],
+      });
+    }
+  }
+}
+
+function assertValidData(data: unknown, project: Project): void {
+  const problems = taskDataProblems(data, project.data_types);
+  if (problems.length > 0) throw new ValidationFailedException({ data: problems });
 }

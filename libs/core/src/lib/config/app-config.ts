@@ -124,6 +124,14 @@ export class AppConfig {
   @Min(1024)
   HTTP_BODY_LIMIT = 200 * 1024 * 1024;
 
+  /**
+   * Check prediction results against the project's label config like annotation results. Off lets
+   * models send results the config does not describe, as older Label Studio did.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  VALIDATE_PREDICTIONS = true;
+
   /** PostgreSQL connection pool size per process. */
   @Transform(toInt)
   @IsInt()

@@ -38,7 +38,11 @@ export const ZERO_COUNTERS: ProjectCounters = Object.fromEntries(
  * answer for many projects in one call, from stored counters, never by loading task rows.
  */
 export interface ProjectStatsSource {
-  countersFor(projectIds: number[]): Promise<Map<number, Partial<ProjectCounters>>>;
+  /** `viewerId`: the user the queue_* counters are for. */
+  countersFor(
+    projectIds: number[],
+    viewerId?: number,
+  ): Promise<Map<number, Partial<ProjectCounters>>>;
   /** Users who annotated in the project. */
   annotatorIds(projectId: number): Promise<number[]>;
 }
@@ -55,11 +59,14 @@ export class ProjectStats {
     this.sources.push(source);
   }
 
-  async countersFor(projectIds: number[]): Promise<Map<number, ProjectCounters>> {
+  async countersFor(
+    projectIds: number[],
+    viewerId?: number,
+  ): Promise<Map<number, ProjectCounters>> {
     const merged = new Map(projectIds.map((id) => [id, { ...ZERO_COUNTERS }]));
     if (projectIds.length === 0) return merged;
     for (const source of this.sources) {
-      for (const [id, counters] of await source.countersFor(projectIds)) {
+      for (const [id, counters] of await source.countersFor(projectIds, viewerId)) {
         Object.assign(merged.get(id) ?? {}, counters);
       }
     }

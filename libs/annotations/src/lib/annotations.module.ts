@@ -1,0 +1,57 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { registerMigrations } from '@ls/core';
+import { LabelUsage, ProjectStats } from '@ls/projects';
+import { TaskRelations, TasksModule } from '@ls/tasks';
+import { ANNOTATIONS_MIGRATIONS } from '../migrations';
+import { AnnotationsService } from './annotations.service';
+import { AnnotationDraft } from './entities/annotation-draft.entity';
+import { Annotation } from './entities/annotation.entity';
+import { Prediction } from './entities/prediction.entity';
+import { LabelLink } from './labels/label-link.entity';
+import { Label } from './labels/label.entity';
+import { LabelsService } from './labels/labels.service';
+import { PredictionsService } from './predictions.service';
+import { AnnotationCountersSource } from './sources/annotation-counters.source';
+import { LabelUsageFromAnnotations } from './sources/label-usage.source';
+import { TaskRelationsFromAnnotations } from './sources/task-relations.source';
+import { TaskAccess } from './task-access';
+
+registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
+
+/**
+ * Annotations, predictions, drafts and the label library; fills the projects library's counters
+ * and label usage, and the tasks library's task relations.
+ */
+@Module({
+  imports: [
+    TasksModule,
+    TypeOrmModule.forFeature([Annotation, Prediction, AnnotationDraft, Label, LabelLink]),
+  ],
+  providers: [
+    TaskAccess,
+    AnnotationsService,
+    PredictionsService,
+    LabelsService,
+    AnnotationCountersSource,
+    LabelUsageFromAnnotations,
+    TaskRelationsFromAnnotations,
+  ],
+  exports: [TasksModule, TypeOrmModule, AnnotationsService, PredictionsService, LabelsService],
+})
+export class AnnotationsModule implements OnModuleInit {
+  constructor(
+    private readonly stats: ProjectStats,
+    private readonly labelUsage: LabelUsage,
+    private readonly taskRelations: TaskRelations,
+    private readonly counters: AnnotationCountersSource,
+    private readonly usage: LabelUsageFromAnnotations,
+    private readonly related: TaskRelationsFromAnnotations,
+  ) {}
+
+  onModuleInit(): void {
+    this.stats.register(this.counters);
+    this.labelUsage.register(this.usage);
+    this.taskRelations.register(this.related);
+  }
+}

@@ -1,0 +1,245 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuthContext } from '@ls/auth';
+import { Transaction, TransactionRunner, ValidationFailedException } from '@ls/core';
+import { TasksService } from '@ls/tasks';
+import { recountTasks } from './counters/task-counters';
+import {
+  AnnotationInputDto,
+  BulkAnnotationDto,
+  BulkDeleteAnnotationsDto,
+} from './dto/annotation-input.dto';
+import { Annotation } from './entities/annotation.entity';
+import {
+  AnnotationsCreated,
+  AnnotationsDeleted,
+  AnnotationUpdated,
+} from './events/annotation-events';
+import { checkedResult } from './results/result-input';
+import { TaskAccess, TaskWithProject } from './task-access';
+
+export const ANNOTATION_ORDERINGS = [
+  'id',
+  '-id',
+  'created_at',
+  '-created_at',
+  'updated_at',
+  '-updated_at',
+];
+
+@Injectable()
+export class AnnotationsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly access: TaskAccess,
+    private readonly tasks: TasksService,
+    @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
+  ) {}
+
+  /** Annotations of the caller's organization, with their authors. */
+  private scoped(auth: AuthContext) {
+    return this.annotations
+      .createQueryBuilder('annotation')
+      .innerJoin('annotation.project', 'project')
+      .leftJoinAndSelect('annotation.completed_by', 'completed_by')
+      .where('project.organization_id = :organizationId', { organizationId: auth.organizationId });
+  }
+
+  async get(auth: AuthContext, id: number): Promise<Annotation> {
+    const annotation = await this.scoped(auth).andWhere('annotation.id = :id', { id }).getOne();
+    if (!annotation) throw new NotFoundException('Not found.');
+    return annotation;
+  }
+
+  /** A task's annotations that are not skips, as Label Studio lists them. */
+  async listForTask(auth: AuthContext, taskId: number, ordering = 'id'): Promise<Annotation[]> {
+    await this.tasks.get(auth, taskId);
+    return this.scoped(auth)
+      .andWhere('annotation.task_id = :taskId', { taskId })
+      .andWhere('annotation.was_cancelled = :cancelled', { cancelled: false })
+      .orderBy(
+        `annotation.${ordering.replace(/^-/, '')}`,
+        ordering.startsWith('-') ? 'DESC' : 'ASC',
+      )
+      .getMany();
+  }
+
+  async create(auth: AuthContext, taskId: number, input: AnnotationInputDto): Promise<Annotation> {
+    return this.transactions.run(async (tx) => {
+      const task = await this.access.lockedTask(tx.manager, auth, taskId);
+      const [annotation] = await this.insert(tx, auth, [task], input, false);
+      return annotation;
+    });
+  }
+
+  /** The same annotation on many tasks of one project; returns the new ids. */
+  async bulkCreate(auth: AuthContext, input: BulkAnnotationDto): Promise<number[]> {
+    const taskIds = await this.bulkTargets(auth, input);
+    if (taskIds.length === 0)
+      throw new ValidationFailedException({ tasks: ['No tasks selected.'] });
+    return this.transactions.run(async (tx) => {
+      const tasks = await this.access.lockedTasks(tx.manager, auth, taskIds);
+      if (tasks.length !== new Set(taskIds).size) throw new NotFoundException('Not found.');
+      const projects = new Set(tasks.map((task) => task.project_id));
+      if (projects.size > 1) {
+        throw new ValidationFailedException({ tasks: ['All tasks must belong to one project.'] });
+      }
+      const created = await this.insert(tx, auth, tasks, input, true);
+      return created.map((annotation) => annotation.id);
+    });
+  }
+
+  async update(auth: AuthContext, id: number, input: AnnotationInputDto): Promise<Annotation> {
+    const current = await this.get(auth, id);
+    await this.transactions.run(async (tx) => {
+      const task = await this.access.lockedTask(tx.manager, auth, current.task_id);
+      const changes: Partial<Annotation> = { updated_by_id: auth.user.id };
+      if (input.result !== undefined)
+        changes.result = checkedResult(input.result, task.project.parsed_label_config);
+      if (input.completed_by !== undefined) {
+        await this.access.assertMember(tx.manager, auth, input.completed_by);
+        changes.completed_by_id = input.completed_by;
+      }
+      for (const field of ['was_cancelled', 'ground_truth', 'lead_time', 'last_action'] as const) {
+        if (input[field] !== undefined) Object.assign(changes, { [field]: input[field] });
+      }
+      await tx.manager.update(Annotation, { id }, changes as QueryDeepPartialEntity<Annotation>);
+      if (input.ground_truth) await this.clearOtherGroundTruth(tx.manager, task.id, [id]);
+      await recountTasks(tx.manager, [task.id], task.project, auth.user.id);
+      tx.afterCommit(new AnnotationUpdated(auth.organizationId, task.project_id, [id]));
+    });
+    return this.get(auth, id);
+  }
+
+  async delete(auth: AuthContext, id: number): Promise<void> {
+    const annotation = await this.get(auth, id);
+    await this.deleteMany(auth, annotation.project_id, [annotation]);
+  }
+
+  /** Deletes annotations of one project by id; 404 when any is not there. */
+  async bulkDelete(auth: AuthContext, input: BulkDeleteAnnotationsDto): Promise<number> {
+    const ids = [...new Set(input.ids)];
+    const annotations = await this.scoped(auth)
+      .andWhere('annotation.id IN (:...ids)', { ids })
+      .andWhere('annotation.project_id = :projectId', { projectId: input.project })
+      .getMany();
+    if (annotations.length !== ids.length) {
+      const missing = ids.filter((id) => !annotations.some((a) => a.id === id));
+      throw new ValidationFailedException({
+        ids: [`Annotations ${missing.join(', ')} not found in project ${input.project}.`],
+      });
+    }
+    return this.deleteMany(auth, input.project, annotations);
+  }
+
+  private async deleteMany(auth: AuthContext, projectId: number, annotations: Annotation[]) {
+    const taskIds = [...new Set(annotations.map((a) => a.task_id))];
+    const ids = annotations.map((a) => a.id);
+    return this.transactions.run(async (tx) => {
+      const tasks = await this.access.lockedTasks(tx.manager, auth, taskIds);
+      const { affected } = await tx.manager.delete(Annotation, { id: In(ids) });
+      if (tasks.length > 0) await recountTasks(tx.manager, taskIds, tasks[0].project, auth.user.id);
+      tx.afterCommit(new AnnotationsDeleted(auth.organizationId, projectId, ids));
+      return affected ?? ids.length;
+    });
+  }
+
+  private async insert(
+    tx: Transaction,
+    auth: AuthContext,
+    tasks: TaskWithProject[],
+    input: AnnotationInputDto,
+    bulk: boolean,
+  ): Promise<Annotation[]> {
+    const project = tasks[0].project;
+    const result = checkedResult(input.result ?? [], project.parsed_label_config);
+    const completedBy = input.completed_by ?? auth.user.id;
+    await this.access.assertMember(tx.manager, auth, completedBy);
+    if (
+      input.unique_id &&
+      (await tx.manager.existsBy(Annotation, { unique_id: input.unique_id }))
+    ) {
+      throw new ValidationFailedException({
+        unique_id: ['Annotation with this unique_id already exists.'],
+      });
+    }
+    const wasCancelled = input.was_cancelled ?? false;
+    const rows = tasks.map((task, index) =>
+      tx.manager.create(Annotation, {
+        result,
+        task_id: task.id,
+        project_id: task.project_id,
+        completed_by_id: completedBy,
+        updated_by_id: auth.user.id,
+        was_cancelled: wasCancelled,
+        ground_truth: input.ground_truth ?? false,
+        lead_time: input.lead_time ?? null,
+        draft_created_at: input.draft_created_at ? new Date(input.draft_created_at) : null,
+        parent_prediction_id: input.parent_prediction ?? null,
+        parent_annotation_id: input.parent_annotation ?? null,
+        last_action: input.last_action ?? (wasCancelled ? 'skipped' : 'submitted'),
+        last_created_by_id: auth.user.id,
+        import_id:
+          input.import_id === undefined || input.import_id === null
+            ? null
+            : String(input.import_id),
+        bulk_created: bulk,
+        unique_id: index === 0 ? (input.unique_id ?? null) : null,
+      }),
+    );
+    const created = await tx.manager.save(Annotation, rows, { chunk: 500 });
+    const taskIds = tasks.map((task) => task.id);
+    if (input.ground_truth) {
+      await this.clearOtherGroundTruth(
+        tx.manager,
+        taskIds,
+        created.map((a) => a.id),
+      );
+    }
+    await recountTasks(tx.manager, taskIds, project, auth.user.id);
+    for (const annotation of created)
+      annotation.completed_by = completedBy === auth.user.id ? auth.user : null;
+    tx.afterCommit(
+      new AnnotationsCreated(
+        auth.organizationId,
+        project.id,
+        created.map((a) => a.id),
+      ),
+    );
+    return created;
+  }
+
+  /** Only one ground truth per task: the newest one wins. */
+  private async clearOtherGroundTruth(
+    manager: EntityManager,
+    taskIds: number | number[],
+    keep: number[],
+  ) {
+    await manager.update(
+      Annotation,
+      { task_id: In([taskIds].flat()), ground_truth: true, id: Not(In(keep)) },
+      { ground_truth: false },
+    );
+  }
+
+  private async bulkTargets(auth: AuthContext, input: BulkAnnotationDto): Promise<number[]> {
+    if (input.tasks?.length) return input.tasks;
+    const selection = input.selected_items;
+    if (!selection || input.project === undefined) {
+      throw new ValidationFailedException({
+        tasks: ['Give "tasks", or "project" with "selected_items".'],
+      });
+    }
+    if (!selection.all) return selection.included ?? [];
+    const query = this.tasks
+      .scopedQuery(auth)
+      .select('task.id', 'id')
+      .andWhere('task.project_id = :projectId', { projectId: input.project });
+    if (selection.excluded?.length) {
+      query.andWhere('task.id NOT IN (:...excluded)', { excluded: selection.excluded });
+    }
+    return (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
+  }
+}

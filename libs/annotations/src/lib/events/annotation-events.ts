@@ -1,0 +1,35 @@
+import { DomainEvent } from '@ls/core';
+
+/** Which annotations of which project changed; listeners load what they need. */
+abstract class AnnotationsEvent extends DomainEvent {
+  constructor(
+    readonly organizationId: number,
+    readonly projectId: number,
+    readonly annotationIds: number[],
+  ) {
+    super();
+  }
+}
+
+export class AnnotationsCreated extends AnnotationsEvent {
+  static override readonly eventName = 'annotations.annotations.created';
+}
+
+export class AnnotationUpdated extends AnnotationsEvent {
+  static override readonly eventName = 'annotations.annotation.updated';
+}
+
+export class AnnotationsDeleted extends AnnotationsEvent {
+  static override readonly eventName = 'annotations.annotations.deleted';
+}
+
+export class PredictionsCreated extends DomainEvent {
+  static override readonly eventName = 'annotations.predictions.created';
+  constructor(
+    readonly organizationId: number,
+    readonly projectId: number,
+    readonly predictionIds: number[],
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthContext, OrganizationMember } from '@ls/auth';
+import { ValidationFailedException } from '@ls/core';
+import { Project } from '@ls/projects';
+import { Task } from '@ls/tasks';
+
+export type TaskWithProject = Task & { project: Project };
+
+/** Finds the tasks a write touches, inside the write's transaction, scoped and locked. */
+@Injectable()
+export class TaskAccess {
+  /** The task with its project, locked until commit; 404 outside the caller's organization. */
+  async lockedTask(manager: EntityManager, auth: AuthContext, taskId: number) {
+    const [task] = await this.lockedTasks(manager, auth, [taskId]);
+    if (!task) throw new NotFoundException('Not found.');
+    return task;
+  }
+
+  /** Tasks of the caller's organization among `taskIds` (others are left out), locked. */
+  async lockedTasks(
+    manager: EntityManager,
+    auth: AuthContext,
+    taskIds: number[],
+  ): Promise<TaskWithProject[]> {
+    if (taskIds.length === 0) return [];
+    const query = manager
+      .createQueryBuilder(Task, 'task')
+      .innerJoinAndSelect('task.project', 'project')
+      .where('task.id IN (:...taskIds)', { taskIds })
+      .andWhere('project.organization_id = :organizationId', {
+        organizationId: auth.organizationId,
+      })
+      .orderBy('task.id', 'ASC');
+    // Locked in id order, so two writers never wait on each other in a circle. The recount that
+    // follows each write then sees every committed row, which keeps the counters exact. SQLite
+    // runs one transaction at a time and needs no lock.
+    if (manager.connection.options.type === 'postgres') {
+      query.setLock('pessimistic_write', undefined, ['task']);
+    }
+    return (await query.getMany()) as TaskWithProject[];
+  }
+
+  /** 400 unless `userId` is an active member of the caller's organization. */
+  async assertMember(manager: EntityManager, auth: AuthContext, userId: number): Promise<void> {
+    if (userId === auth.user.id) return;
+    const member = await manager.findOneBy(OrganizationMember, {
+      user_id: userId,
+      organization_id: auth.organizationId,
+    });
+    if (!member || member.deleted_at) {
+      throw new ValidationFailedException({
+        completed_by: [`Invalid pk "${userId}" - object does not exist.`],
+      });
+    }
+  }
+}

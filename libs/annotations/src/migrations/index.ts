@@ -1,0 +1,9 @@
+import { DialectMigrations } from '@ls/core';
+import { AnnotationsInitPostgres1795925489349 } from './postgres/1795925489349-AnnotationsInit';
+import { AnnotationsInitSqlite1795925489349 } from './sqlite/1795925489349-AnnotationsInit';
+
+/** In timestamp order; `npm run db:migration:generate -- annotations <Name>` writes new ones. */
+export const ANNOTATIONS_MIGRATIONS: DialectMigrations = {
+  postgres: [AnnotationsInitPostgres1795925489349],
+  sqlite: [AnnotationsInitSqlite1795925489349],
+};

@@ -1,0 +1,86 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthContext, CurrentAuth } from '@ls/auth';
+import { pageWindow, ValidationFailedException } from '@ls/core';
+import { CreateTaskDto, ListTasksQuery, PatchTaskDto } from './dto/task-input.dto';
+import { TaskRelations } from './ports/task-relations';
+import { serializeTask } from './task.serializer';
+import { Task } from './task.entity';
+import { TasksService } from './tasks.service';
+
+@ApiTags('Tasks')
+@Controller('api/tasks')
+export class TasksController {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly relations: TaskRelations,
+  ) {}
+
+  /**
+   * The data manager's task list. Filters, ordering and views come with the data manager; the
+   * page is already `{tasks, total, total_annotations, total_predictions}`.
+   */
+  @Get()
+  @ApiOperation({ operationId: 'api_tasks_list', summary: 'List tasks' })
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListTasksQuery) {
+    if (query.project === undefined) {
+      throw new ValidationFailedException({ project: ['This field is required.'] });
+    }
+    const page = await this.tasks.page(auth, query.project, pageWindow(query));
+    const tasks =
+      query.fields === 'task_only'
+        ? page.tasks.map((task) => serializeTask(task))
+        : await this.serializeWithRelations(auth, page.tasks);
+    return { ...page, tasks };
+  }
+
+  @Post()
+  @ApiOperation({ operationId: 'api_tasks_create', summary: 'Create task' })
+  async create(@CurrentAuth() auth: AuthContext, @Body() body: CreateTaskDto) {
+    const task = await this.tasks.create(auth, body);
+    return serializeTask(task);
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'api_tasks_retrieve', summary: 'Get task' })
+  async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+    const [task] = await this.serializeWithRelations(auth, [await this.tasks.get(auth, id)]);
+    return task;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ operationId: 'api_tasks_partial_update', summary: 'Update task' })
+  async update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: PatchTaskDto,
+  ) {
+    const [task] = await this.serializeWithRelations(auth, [
+      await this.tasks.update(auth, id, body),
+    ]);
+    return task;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'api_tasks_destroy', summary: 'Delete task' })
+  async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+    await this.tasks.delete(auth, id);
+  }
+
+  private async serializeWithRelations(auth: AuthContext, tasks: Task[]) {
+    const related = await this.relations.relatedTo(tasks, auth);
+    return tasks.map((task) => serializeTask(task, related.get(task.id)));
+  }
+}
