@@ -1,8 +1,44 @@
+import { benchAnnotationCreate } from './annotations-create.bench';
+import { benchBareInsertReference } from './bare-insert-reference.bench';
 import { benchProjectList } from './projects-list.bench';
 
-/** Runs the benchmarks one after another and prints their figures (no pass/fail). */
+type Figures = Record<string, number | string>;
+
+/** Benchmark groups BENCH_ONLY can name, in the order they run. */
+const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures> }[]> = {
+  'projects-list': [{ label: 'projects list', run: benchProjectList }],
+  annotations: [
+    { label: 'annotation create', run: benchAnnotationCreate },
+    { label: 'bare INSERT reference', run: benchBareInsertReference },
+  ],
+};
+
+function selectedGroups(): string[] {
+  const only = process.env.BENCH_ONLY?.trim();
+  if (!only) return Object.keys(BENCHMARKS);
+  const names = only.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_ONLY names unknown benchmarks: ${unknown.join(', ')} (known: ${Object.keys(BENCHMARKS).join(', ')})`,
+    );
+  }
+  return Object.keys(BENCHMARKS).filter((name) => names.includes(name));
+}
+
+/**
+ * Runs the benchmarks one after another and prints their figures (no pass/fail). A failing one
+ * is reported and the others still run, so the reference prints even when the API half fails.
+ */
 async function main(): Promise<void> {
-  console.log('projects list:', JSON.stringify(await benchProjectList()));
+  for (const { label, run } of selectedGroups().flatMap((name) => BENCHMARKS[name])) {
+    try {
+      console.log(`${label}:`, JSON.stringify(await run()));
+    } catch (error: unknown) {
+      console.error(`${label} failed:`, error);
+      process.exitCode = 1;
+    }
+  }
 }
 
 main().catch((error: unknown) => {

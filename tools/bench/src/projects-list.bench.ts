@@ -11,14 +11,11 @@ import {
   loadConfig,
 } from '@ls/core';
 import { Project, ProjectsHttpModule, ProjectsModule } from '@ls/projects';
+import { percentile } from './stats';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 1000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const INSERT_BATCH = 200;
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
-}
 
 /**
  * Lists a page of 100 projects with their counters out of PROJECTS projects, on the database of

@@ -16,6 +16,7 @@ import { AnnotationCountersSource } from './sources/annotation-counters.source';
 import { LabelUsageFromAnnotations } from './sources/label-usage.source';
 import { TaskRelationsFromAnnotations } from './sources/task-relations.source';
 import { TaskAccess } from './task-access';
+import { AnnotationWriter } from './writes/annotation-writer';
 
 registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
 
@@ -30,6 +31,7 @@ registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
   ],
   providers: [
     TaskAccess,
+    AnnotationWriter,
     AnnotationsService,
     PredictionsService,
     LabelsService,

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Not, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext } from '@ls/auth';
-import { Transaction, TransactionRunner, ValidationFailedException } from '@ls/core';
+import { TransactionRunner, ValidationFailedException } from '@ls/core';
 import { TasksService } from '@ls/tasks';
 import { recountTasks } from './counters/task-counters';
 import {
@@ -19,6 +19,8 @@ import {
 } from './events/annotation-events';
 import { checkedResult } from './results/result-input';
 import { TaskAccess, TaskWithProject } from './task-access';
+import { AnnotationWriter, NewAnnotation } from './writes/annotation-writer';
+import { duplicateUniqueId, translateWriteError } from './writes/write-errors';
 
 export const ANNOTATION_ORDERINGS = [
   'id',
@@ -35,6 +37,7 @@ export class AnnotationsService {
     private readonly transactions: TransactionRunner,
     private readonly access: TaskAccess,
     private readonly tasks: TasksService,
+    private readonly writer: AnnotationWriter,
     @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
   ) {}
 
@@ -67,28 +70,27 @@ export class AnnotationsService {
   }
 
   async create(auth: AuthContext, taskId: number, input: AnnotationInputDto): Promise<Annotation> {
-    return this.transactions.run(async (tx) => {
-      const task = await this.access.lockedTask(tx.manager, auth, taskId);
-      const [annotation] = await this.insert(tx, auth, [task], input, false);
-      return annotation;
-    });
+    const task = await this.tasks.get(auth, taskId);
+    const [annotation] = await this.insert(auth, [task], input, false);
+    return annotation;
   }
 
   /** The same annotation on many tasks of one project; returns the new ids. */
   async bulkCreate(auth: AuthContext, input: BulkAnnotationDto): Promise<number[]> {
-    const taskIds = await this.bulkTargets(auth, input);
+    const taskIds = [...new Set(await this.bulkTargets(auth, input))];
     if (taskIds.length === 0)
       throw new ValidationFailedException({ tasks: ['No tasks selected.'] });
-    return this.transactions.run(async (tx) => {
-      const tasks = await this.access.lockedTasks(tx.manager, auth, taskIds);
-      if (tasks.length !== new Set(taskIds).size) throw new NotFoundException('Not found.');
-      const projects = new Set(tasks.map((task) => task.project_id));
-      if (projects.size > 1) {
-        throw new ValidationFailedException({ tasks: ['All tasks must belong to one project.'] });
-      }
-      const created = await this.insert(tx, auth, tasks, input, true);
-      return created.map((annotation) => annotation.id);
-    });
+    const tasks = (await this.tasks
+      .scopedQuery(auth)
+      .andWhere('task.id IN (:...taskIds)', { taskIds })
+      .orderBy('task.id', 'ASC')
+      .getMany()) as TaskWithProject[];
+    if (tasks.length !== taskIds.length) throw new NotFoundException('Not found.');
+    if (new Set(tasks.map((task) => task.project_id)).size > 1) {
+      throw new ValidationFailedException({ tasks: ['All tasks must belong to one project.'] });
+    }
+    const created = await this.insert(auth, tasks, input, true);
+    return created.map((annotation) => annotation.id);
   }
 
   async update(auth: AuthContext, id: number, input: AnnotationInputDto): Promise<Annotation> {
@@ -147,7 +149,6 @@ export class AnnotationsService {
   }
 
   private async insert(
-    tx: Transaction,
     auth: AuthContext,
     tasks: TaskWithProject[],
     input: AnnotationInputDto,
@@ -156,58 +157,42 @@ export class AnnotationsService {
     const project = tasks[0].project;
     const result = checkedResult(input.result ?? [], project.parsed_label_config);
     const completedBy = input.completed_by ?? auth.user.id;
-    await this.access.assertMember(tx.manager, auth, completedBy);
-    if (
-      input.unique_id &&
-      (await tx.manager.existsBy(Annotation, { unique_id: input.unique_id }))
-    ) {
-      throw new ValidationFailedException({
-        unique_id: ['Annotation with this unique_id already exists.'],
-      });
+    await this.access.assertMember(this.annotations.manager, auth, completedBy);
+    if (input.unique_id && (await this.annotations.existsBy({ unique_id: input.unique_id }))) {
+      throw duplicateUniqueId();
     }
     const wasCancelled = input.was_cancelled ?? false;
-    const rows = tasks.map((task, index) =>
-      tx.manager.create(Annotation, {
-        result,
-        task_id: task.id,
-        project_id: task.project_id,
-        completed_by_id: completedBy,
-        updated_by_id: auth.user.id,
-        was_cancelled: wasCancelled,
-        ground_truth: input.ground_truth ?? false,
-        lead_time: input.lead_time ?? null,
-        draft_created_at: input.draft_created_at ? new Date(input.draft_created_at) : null,
-        parent_prediction_id: input.parent_prediction ?? null,
-        parent_annotation_id: input.parent_annotation ?? null,
-        last_action: input.last_action ?? (wasCancelled ? 'skipped' : 'submitted'),
-        last_created_by_id: auth.user.id,
-        import_id:
-          input.import_id === undefined || input.import_id === null
-            ? null
-            : String(input.import_id),
-        bulk_created: bulk,
-        unique_id: index === 0 ? (input.unique_id ?? null) : null,
-      }),
-    );
-    const created = await tx.manager.save(Annotation, rows, { chunk: 500 });
-    const taskIds = tasks.map((task) => task.id);
-    if (input.ground_truth) {
-      await this.clearOtherGroundTruth(
-        tx.manager,
-        taskIds,
-        created.map((a) => a.id),
-      );
-    }
-    await recountTasks(tx.manager, taskIds, project, auth.user.id);
-    for (const annotation of created)
-      annotation.completed_by = completedBy === auth.user.id ? auth.user : null;
-    tx.afterCommit(
-      new AnnotationsCreated(
-        auth.organizationId,
-        project.id,
-        created.map((a) => a.id),
-      ),
-    );
+    const rows: NewAnnotation[] = tasks.map((task, index) => ({
+      result,
+      task_id: task.id,
+      project_id: task.project_id,
+      completed_by_id: completedBy,
+      updated_by_id: auth.user.id,
+      was_cancelled: wasCancelled,
+      ground_truth: input.ground_truth ?? false,
+      lead_time: input.lead_time ?? null,
+      draft_created_at: input.draft_created_at ? new Date(input.draft_created_at) : null,
+      parent_prediction_id: input.parent_prediction ?? null,
+      parent_annotation_id: input.parent_annotation ?? null,
+      last_action: input.last_action ?? (wasCancelled ? 'skipped' : 'submitted'),
+      last_created_by_id: auth.user.id,
+      import_id:
+        input.import_id === undefined || input.import_id === null ? null : String(input.import_id),
+      bulk_created: bulk,
+      unique_id: index === 0 ? (input.unique_id ?? null) : null,
+    }));
+    const created = await this.writer
+      .insert(
+        rows,
+        project,
+        auth.user.id,
+        (ids) => new AnnotationsCreated(auth.organizationId, project.id, ids),
+      )
+      .catch((error: unknown) => {
+        throw translateWriteError(error);
+      });
+    const author = completedBy === auth.user.id ? auth.user : null;
+    for (const annotation of created) annotation.completed_by = author;
     return created;
   }
 

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { DatabaseDialect, DomainEvent, DomainEventBus, TransactionRunner } from '@ls/core';
+import { Project } from '@ls/projects';
+import { recountSql } from '../counters/task-counters';
+import { Annotation } from '../entities/annotation.entity';
+import { SqlValue, sqlLiteral } from './sql-literal';
+
+export type NewAnnotation = Omit<
+  Annotation,
+  'id' | 'created_at' | 'updated_at' | 'task' | 'project' | 'completed_by'
+>;
+
+const COLUMNS: (keyof NewAnnotation)[] = [
+  'result',
+  'task_id',
+  'project_id',
+  'completed_by_id',
+  'updated_by_id',
+  'was_cancelled',
+  'ground_truth',
+  'lead_time',
+  'draft_created_at',
+  'parent_prediction_id',
+  'parent_annotation_id',
+  'last_action',
+  'last_created_by_id',
+  'import_id',
+  'bulk_created',
+  'unique_id',
+];
+
+const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): SqlValue =>
+  column === 'result'
+    ? row.result === null
+      ? null
+      : { json: row.result }
+    : (row[column] as SqlValue);
+
+/**
+ * Inserts annotations and recounts their tasks in one transaction, the hot path of labeling.
+ * On PostgreSQL the whole transaction (lock the tasks, insert, recount, commit) goes to the
+ * server as one string in one round trip; every statement takes a fresh snapshot, so the recount
+ * sees the rows other writers committed while this one waited for the locks. SQLite runs the
+ * same statements through the serialized transaction runner.
+ */
+@Injectable()
+export class AnnotationWriter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  private get dialect(): DatabaseDialect {
+    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  /** Returns the stored annotations, in the order of `rows`; `event` is published after commit. */
+  async insert(
+    rows: NewAnnotation[],
+    project: Pick<Project, 'skip_queue'>,
+    userId: number,
+    eventFor: (ids: number[]) => DomainEvent,
+  ): Promise<Annotation[]> {
+    const now = new Date();
+    const statements = this.statements(rows, project, userId, now);
+    const ids =
+      this.dialect === 'postgres'
+        ? await this.runOnPostgres(statements)
+        : await this.runOnSqlite(statements);
+    await this.events.publish(eventFor(ids));
+    return rows.map((row, index) =>
+      Object.assign(new Annotation(), row, { id: ids[index], created_at: now, updated_at: now }),
+    );
+  }
+
+  private statements(
+    rows: NewAnnotation[],
+    project: Pick<Project, 'skip_queue'>,
+    userId: number,
+    now: Date,
+  ) {
+    const dialect = this.dialect;
+    const literal = (value: SqlValue) => sqlLiteral(value, dialect);
+    const taskIds = [...new Set(rows.map((row) => row.task_id))].sort((a, b) => a - b);
+    const taskList = taskIds.map(literal).join(', ');
+    const statements: { sql: string; returnsIds?: true }[] = [];
+    if (dialect === 'postgres') {
+      statements.push({
+        sql: `SELECT id FROM task WHERE id IN (${taskList}) ORDER BY id FOR UPDATE`,
+      });
+    }
+    if (rows.some((row) => row.ground_truth)) {
+      statements.push({
+        sql: `UPDATE annotation SET ground_truth = ${literal(false)} WHERE task_id IN (${taskList}) AND ground_truth = ${literal(true)}`,
+      });
+    }
+    const values = rows
+      .map(
+        (row) =>
+          `(${[...COLUMNS.map((column) => literal(valueOf(row, column))), literal(now), literal(now)].join(', ')})`,
+      )
+      .join(',\n');
+    statements.push({
+      sql: `INSERT INTO annotation (${COLUMNS.join(', ')}, created_at, updated_at) VALUES ${values} RETURNING id`,
+      returnsIds: true,
+    });
+    statements.push({ sql: recountSql(taskIds, project, userId, dialect) });
+    return statements;
+  }
+
+  private async runOnPostgres(statements: { sql: string; returnsIds?: true }[]): Promise<number[]> {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    try {
+      const results = await client.query(
+        ['BEGIN', ...statements.map((s) => s.sql), 'COMMIT'].join(';\n'),
+      );
+      const inserted = (results as unknown as { rows: { id: number }[] }[])[
+        statements.findIndex((s) => s.returnsIds) + 1
+      ];
+      return inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private runOnSqlite(statements: { sql: string; returnsIds?: true }[]): Promise<number[]> {
+    return this.transactions.run(async ({ manager }) => {
+      let ids: number[] = [];
+      for (const statement of statements) {
+        const result = await manager.query(statement.sql);
+        if (statement.returnsIds) {
+          ids = (result as { id: number }[]).map((row) => Number(row.id)).sort((a, b) => a - b);
+        }
+      }
+      return ids;
+    });
+  }
+}
