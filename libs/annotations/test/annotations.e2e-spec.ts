@@ -160,6 +160,12 @@ describe('annotations and predictions (e2e)', () => {
     const detail = await http().get(`/api/projects/${project}/`).set(owner.headers).expect(200);
     expect(detail.body.ground_truth_number).toBe(1);
     expect(detail.body.useful_annotation_number).toBe(1);
+    await api.annotate(task, { result: [choice('Negative')] });
+    const agreement = await http()
+      .get(`/api/tasks/${task}/agreement/`)
+      .set(owner.headers)
+      .expect(200);
+    expect(agreement.body).toEqual({ task, annotations: 3, agreement: (1 / 3) * 100 });
   });
 
   it.each([

@@ -1,12 +1,20 @@
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (!isObject(value)) return JSON.stringify(value);
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+}
+
 /** What a result says, without region ids and item order (which differ between annotators). */
 function essence(result: unknown[] | null): string {
   const items = (result ?? []).map((item) => {
-    if (!isObject(item)) return JSON.stringify(item);
+    if (!isObject(item)) return canonical(item);
     const { id: _id, parentID: _parent, ...rest } = item;
-    return JSON.stringify(rest, Object.keys(rest).sort());
+    return canonical(rest);
   });
   return JSON.stringify(items.sort());
 }
