@@ -18,7 +18,7 @@ import {
   AnnotationUpdated,
 } from './events/annotation-events';
 import { checkedResult } from './results/result-input';
-import { TaskAccess, TaskWithProject } from './task-access';
+import { TaskAccess, WriteTarget } from './task-access';
 import { AnnotationWriter, NewAnnotation } from './writes/annotation-writer';
 import { duplicateUniqueId, translateWriteError } from './writes/write-errors';
 
@@ -70,7 +70,8 @@ export class AnnotationsService {
   }
 
   async create(auth: AuthContext, taskId: number, input: AnnotationInputDto): Promise<Annotation> {
-    const task = await this.tasks.get(auth, taskId);
+    const [task] = await this.access.writeTargets(this.annotations.manager, auth, [taskId]);
+    if (!task) throw new NotFoundException('Not found.');
     const [annotation] = await this.insert(auth, [task], input, false);
     return annotation;
   }
@@ -80,11 +81,7 @@ export class AnnotationsService {
     const taskIds = [...new Set(await this.bulkTargets(auth, input))];
     if (taskIds.length === 0)
       throw new ValidationFailedException({ tasks: ['No tasks selected.'] });
-    const tasks = (await this.tasks
-      .scopedQuery(auth)
-      .andWhere('task.id IN (:...taskIds)', { taskIds })
-      .orderBy('task.id', 'ASC')
-      .getMany()) as TaskWithProject[];
+    const tasks = await this.access.writeTargets(this.annotations.manager, auth, taskIds);
     if (tasks.length !== taskIds.length) throw new NotFoundException('Not found.');
     if (new Set(tasks.map((task) => task.project_id)).size > 1) {
       throw new ValidationFailedException({ tasks: ['All tasks must belong to one project.'] });
@@ -150,7 +147,7 @@ export class AnnotationsService {
 
   private async insert(
     auth: AuthContext,
-    tasks: TaskWithProject[],
+    tasks: WriteTarget[],
     input: AnnotationInputDto,
     bulk: boolean,
   ): Promise<Annotation[]> {

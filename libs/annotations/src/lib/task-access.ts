@@ -7,9 +7,42 @@ import { Task } from '@ls/tasks';
 
 export type TaskWithProject = Task & { project: Project };
 
+/** What writing annotations to a task needs to know: its project's config and skip mode. */
+export type WriteTarget = Pick<Task, 'id' | 'project_id'> & {
+  project: Pick<Project, 'id' | 'parsed_label_config' | 'skip_queue'>;
+};
+
 /** Finds the tasks a write touches, inside the write's transaction, scoped and locked. */
 @Injectable()
 export class TaskAccess {
+  /**
+   * Tasks of the caller's organization among `taskIds`, with only the columns an annotation write
+   * needs (the hot path reads nothing more), in id order; no lock.
+   */
+  async writeTargets(
+    manager: EntityManager,
+    auth: AuthContext,
+    taskIds: number[],
+  ): Promise<WriteTarget[]> {
+    if (taskIds.length === 0) return [];
+    return (await manager
+      .createQueryBuilder(Task, 'task')
+      .innerJoin('task.project', 'project')
+      .select([
+        'task.id',
+        'task.project_id',
+        'project.id',
+        'project.parsed_label_config',
+        'project.skip_queue',
+      ])
+      .where('task.id IN (:...taskIds)', { taskIds })
+      .andWhere('project.organization_id = :organizationId', {
+        organizationId: auth.organizationId,
+      })
+      .orderBy('task.id', 'ASC')
+      .getMany()) as WriteTarget[];
+  }
+
   /** The task with its project, locked until commit; 404 outside the caller's organization. */
   async lockedTask(manager: EntityManager, auth: AuthContext, taskId: number) {
     const [task] = await this.lockedTasks(manager, auth, [taskId]);
