@@ -85,6 +85,21 @@ export class ProjectsService {
     return project;
   }
 
+  /**
+   * A project named in a request body (`project: <id>`): outside the caller's organization it
+   * does not exist, a 400 on that field as Label Studio words it.
+   */
+  async getReferenced(auth: AuthContext, id: number, field = 'project'): Promise<Project> {
+    try {
+      return await this.get(auth, id);
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error;
+      throw new ValidationFailedException({
+        [field]: [`Invalid pk "${id}" - object does not exist.`],
+      });
+    }
+  }
+
   async list(
     auth: AuthContext,
     query: ListProjectsQuery,

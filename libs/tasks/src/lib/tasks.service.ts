@@ -89,7 +89,7 @@ export class TasksService {
   }
 
   async create(auth: AuthContext, input: CreateTaskDto): Promise<Task> {
-    const project = await this.projectForTask(auth, input.project);
+    const project = await this.projects.getReferenced(auth, input.project);
     assertValidData(input.data, project);
     return this.transactions.run(async (tx) => {
       const [task] = await this.addTasks(tx.manager, project, [input]);
@@ -178,17 +178,6 @@ export class TasksService {
       tx.afterCommit(new TasksDeleted(auth.organizationId, projectId, ids));
       return ids.length;
     });
-  }
-
-  private async projectForTask(auth: AuthContext, projectId: number): Promise<Project> {
-    try {
-      return await this.projects.get(auth, projectId);
-    } catch (error) {
-      if (!(error instanceof NotFoundException)) throw error;
-      throw new ValidationFailedException({
-        project: [`Invalid pk "${projectId}" - object does not exist.`],
-      });
-    }
   }
 }
 

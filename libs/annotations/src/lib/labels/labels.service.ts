@@ -72,7 +72,7 @@ export class LabelsService {
    */
   async create(auth: AuthContext, items: LabelCreateDto[]) {
     for (const projectId of new Set(items.map((item) => item.project))) {
-      await this.projectOr400(auth, projectId);
+      await this.projects.getReferenced(auth, projectId);
     }
     return this.transactions.run(async ({ manager }) => {
       const created: { label: Label; link: LabelLink }[] = [];
@@ -187,7 +187,7 @@ export class LabelsService {
 
   /** Rewrites a label in the saved annotations of one control; returns how many changed. */
   async renameInAnnotations(auth: AuthContext, input: RenameLabelDto): Promise<number> {
-    await this.projectOr400(auth, input.project);
+    await this.projects.getReferenced(auth, input.project);
     let changed = 0;
     let afterId = 0;
     for (;;) {
@@ -226,7 +226,7 @@ export class LabelsService {
   }
 
   private async linkTargetsOr400(auth: AuthContext, input: LabelLinkPatchDto): Promise<void> {
-    if (input.project !== undefined) await this.projectOr400(auth, input.project);
+    if (input.project !== undefined) await this.projects.getReferenced(auth, input.project);
     if (input.label !== undefined) {
       const label = await this.labels.findOneBy({
         id: input.label,
@@ -237,17 +237,6 @@ export class LabelsService {
           label: [`Invalid pk "${input.label}" - object does not exist.`],
         });
       }
-    }
-  }
-
-  private async projectOr400(auth: AuthContext, projectId: number): Promise<void> {
-    try {
-      await this.projects.get(auth, projectId);
-    } catch (error) {
-      if (!(error instanceof NotFoundException)) throw error;
-      throw new ValidationFailedException({
-        project: [`Invalid pk "${projectId}" - object does not exist.`],
-      });
     }
   }
 }
