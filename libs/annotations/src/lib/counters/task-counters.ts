@@ -30,6 +30,30 @@ export function recountSql(
     WHERE id IN (${ids})`;
 }
 
+/**
+ * The cheaper statement for the hot path, after inserting one annotation on each of `taskIds`
+ * (tasks locked): counters move by one, and `is_labeled` is recounted only for tasks not labeled
+ * yet (a new annotation cannot unlabel a task), so the cost does not grow with a labeled task's
+ * annotations.
+ */
+export function countInsertedSql(
+  taskIds: number[],
+  project: Pick<Project, 'skip_queue'>,
+  wasCancelled: boolean,
+  userId: number,
+  dialect: DatabaseDialect,
+): string {
+  const completed = project.skip_queue === 'IGNORE_SKIPPED' ? 'TRUE' : COMPLETED_ANNOTATION;
+  const counter = wasCancelled ? 'cancelled_annotations' : 'total_annotations';
+  const ids = [...new Set(taskIds)].map((id) => sqlLiteral(id, dialect)).join(', ');
+  return `UPDATE task SET
+    ${counter} = ${counter} + 1,
+    is_labeled = CASE WHEN is_labeled THEN ${sqlLiteral(true, dialect)} ELSE
+      (SELECT COUNT(DISTINCT a.completed_by_id) FROM annotation a WHERE a.task_id = task.id AND ${completed}) >= task.overlap END,
+    updated_at = ${sqlLiteral(new Date(), dialect)}, updated_by_id = ${sqlLiteral(userId, dialect)}
+    WHERE id IN (${ids})`;
+}
+
 /** {@link recountSql} run in `manager`'s transaction. */
 export async function recountTasks(
   manager: EntityManager,

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatabaseDialect, DomainEvent, DomainEventBus, TransactionRunner } from '@ls/core';
 import { Project } from '@ls/projects';
-import { recountSql } from '../counters/task-counters';
+import { countInsertedSql, recountSql } from '../counters/task-counters';
 import { Annotation } from '../entities/annotation.entity';
 import { SqlValue, sqlLiteral } from './sql-literal';
 
@@ -40,7 +40,7 @@ const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): SqlValue =>
     : (row[column] as SqlValue);
 
 /**
- * Inserts annotations and recounts their tasks in one transaction, the hot path of labeling.
+ * Inserts annotations and counts them on their tasks in one transaction, the hot path of labeling.
  * On PostgreSQL the whole transaction (lock the tasks, insert, recount, commit) goes to the
  * server as one string in one round trip; every statement takes a fresh snapshot, so the recount
  * sees the rows other writers committed while this one waited for the locks. SQLite runs the
@@ -108,7 +108,14 @@ export class AnnotationWriter {
       sql: `INSERT INTO annotation (${COLUMNS.join(', ')}, created_at, updated_at) VALUES ${values} RETURNING id`,
       returnsIds: true,
     });
-    statements.push({ sql: recountSql(taskIds, project, userId, dialect) });
+    const cancelled = rows.map((row) => row.was_cancelled);
+    const oneRowPerTask = taskIds.length === rows.length;
+    statements.push({
+      sql:
+        oneRowPerTask && cancelled.every((flag) => flag === cancelled[0])
+          ? countInsertedSql(taskIds, project, cancelled[0], userId, dialect)
+          : recountSql(taskIds, project, userId, dialect),
+    });
     return statements;
   }
 
