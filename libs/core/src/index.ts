@@ -21,6 +21,7 @@ export { registerMigrations, registeredMigrations } from './lib/database/migrati
 export type { DialectMigrations, MigrationClass } from './lib/database/migration-registry';
 export { buildDataSourceOptions, sqliteFilePath } from './lib/database/data-source-options';
 export { TransactionRunner } from './lib/database/transaction-runner';
+export { PreparedQueries } from './lib/database/prepared-queries';
 export type { Transaction } from './lib/database/transaction-runner';
 
 export { JobQueue } from './lib/jobs/job-queue';

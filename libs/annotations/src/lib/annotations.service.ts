@@ -70,7 +70,7 @@ export class AnnotationsService {
   }
 
   async create(auth: AuthContext, taskId: number, input: AnnotationInputDto): Promise<Annotation> {
-    const [task] = await this.access.writeTargets(this.annotations.manager, auth, [taskId]);
+    const task = await this.access.writeTarget(auth, taskId);
     if (!task) throw new NotFoundException('Not found.');
     const [annotation] = await this.insert(auth, [task], input, false);
     return annotation;

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthContext, OrganizationMember } from '@ls/auth';
-import { ValidationFailedException } from '@ls/core';
+import { PreparedQueries, ValidationFailedException } from '@ls/core';
 import { Project } from '@ls/projects';
 import { Task } from '@ls/tasks';
 
@@ -13,8 +13,29 @@ export type WriteTarget = Pick<Task, 'id' | 'project_id'> & {
 };
 
 /** Finds the tasks a write touches, inside the write's transaction, scoped and locked. */
+const WRITE_TARGET_SQL = `SELECT t.id, t.project_id, p.id AS p_id,
+    p.parsed_label_config AS p_parsed_label_config, p.skip_queue AS p_skip_queue
+  FROM task t JOIN project p ON p.id = t.project_id
+  WHERE t.id = $1 AND p.organization_id = $2`;
+
 @Injectable()
 export class TaskAccess {
+  constructor(private readonly prepared: PreparedQueries) {}
+
+  /** {@link writeTargets} for one task, as a prepared statement: it runs on every new annotation. */
+  async writeTarget(auth: AuthContext, taskId: number): Promise<WriteTarget | undefined> {
+    const [row] = await this.prepared.rows('annotations.write-target', WRITE_TARGET_SQL, [
+      taskId,
+      auth.organizationId,
+    ]);
+    if (!row) return undefined;
+    return {
+      id: Number(row.id),
+      project_id: Number(row.project_id),
+      project: this.prepared.hydrate(Project, row, 'p_'),
+    };
+  }
+
   /**
    * Tasks of the caller's organization among `taskIds`, with only the columns an annotation write
    * needs (the hot path reads nothing more), in id order; no lock.

@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { CORE_MODULE_OPTIONS, CoreModuleOptions } from './core.options';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { SchemaCheck } from './database/schema-check';
+import { PreparedQueries } from './database/prepared-queries';
 import { TransactionRunner } from './database/transaction-runner';
 import { DomainEventBus } from './events/domain-event-bus';
 import { HealthService } from './health/health.service';
@@ -59,6 +60,7 @@ export class CoreModule {
         PingJob,
         DomainEventBus,
         TransactionRunner,
+        PreparedQueries,
         HealthService,
       ],
       exports: [
@@ -67,6 +69,7 @@ export class CoreModule {
         JobQueue,
         DomainEventBus,
         TransactionRunner,
+        PreparedQueries,
         HealthService,
       ],
     };

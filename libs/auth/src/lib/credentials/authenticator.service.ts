@@ -1,9 +1,9 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { PreparedQueries } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
 import { LegacyToken } from '../entities/legacy-token.entity';
-import { JwtSettings } from '../entities/jwt-settings.entity';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
 import { InvalidTokenError } from '../jwt/jwt-claims';
@@ -27,10 +27,26 @@ interface ResolvedCaller {
 const enabled = (value: unknown) =>
   value === null || value === undefined || value === true || value === 1;
 
+/**
+ * The caller, their membership of their active organization and that organization's token
+ * settings in one query: this runs on every request, so it is a prepared statement. No row when
+ * any part is missing; the slower {@link Authenticator.explainRefusal} then says which.
+ */
+const CALLER_SQL = `SELECT u.*, m.role AS member_role,
+    s.legacy_api_tokens_enabled AS legacy_enabled, s.api_tokens_enabled AS api_enabled
+  FROM htx_user u
+  JOIN organization_member m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
+    AND m.deleted_at IS NULL AND m.role <> 'DI'
+  LEFT JOIN jwt_settings s ON s.organization_id = m.organization_id`;
+const CALLER_BY_TOKEN_SQL = `${CALLER_SQL}
+  JOIN authtoken_token t ON t.user_id = u.id WHERE u.is_active IS TRUE AND t.key = $1`;
+const CALLER_BY_ID_SQL = `${CALLER_SQL} WHERE u.is_active IS TRUE AND u.id = $1`;
+
 /** Turns an `Authorization` header into the caller's {@link AuthContext}, or a 401. */
 @Injectable()
 export class Authenticator {
   constructor(
+    private readonly prepared: PreparedQueries,
     private readonly jwtTokens: JwtTokensService,
     @InjectRepository(LegacyToken) private readonly legacyTokens: Repository<LegacyToken>,
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -80,44 +96,25 @@ export class Authenticator {
     return found.context;
   }
 
-  /**
-   * The caller, their membership of their active organization and that organization's token
-   * settings in one query: this runs on every request. Null when any part is missing; the slower
-   * {@link explainRefusal} then says which.
-   */
+  /** The caller by token key or user id (CALLER_SQL), or null. */
   private async lookup(
     method: AuthContext['method'],
     by: { tokenKey?: string; userId?: number },
   ): Promise<ResolvedCaller | null> {
-    const query = this.users
-      .createQueryBuilder('user')
-      .innerJoin(
-        OrganizationMember,
-        'member',
-        "member.user_id = user.id AND member.organization_id = user.active_organization_id AND member.deleted_at IS NULL AND member.role <> 'DI'",
-      )
-      .leftJoin(JwtSettings, 'settings', 'settings.organization_id = member.organization_id')
-      .addSelect('member.role', 'member_role')
-      .addSelect('settings.legacy_api_tokens_enabled', 'legacy_enabled')
-      .addSelect('settings.api_tokens_enabled', 'api_enabled')
-      .where('user.is_active IS TRUE');
-    if (by.tokenKey !== undefined) {
-      query
-        .innerJoin(LegacyToken, 'token', 'token.user_id = user.id')
-        .andWhere('token.key = :key', { key: by.tokenKey });
-    } else {
-      query.andWhere('user.id = :id', { id: by.userId });
-    }
-    const { entities, raw } = await query.getRawAndEntities();
-    const [user] = entities;
-    if (!user?.active_organization_id) return null;
-    const row = raw[0] as {
-      member_role: MemberRole;
-      legacy_enabled: unknown;
-      api_enabled: unknown;
-    };
+    const [row] =
+      by.tokenKey !== undefined
+        ? await this.prepared.rows('auth.caller-by-token', CALLER_BY_TOKEN_SQL, [by.tokenKey])
+        : await this.prepared.rows('auth.caller-by-id', CALLER_BY_ID_SQL, [by.userId]);
+    if (!row) return null;
+    const user = this.prepared.hydrate(User, row);
+    if (!user.active_organization_id) return null;
     return {
-      context: { user, organizationId: user.active_organization_id, role: row.member_role, method },
+      context: {
+        user,
+        organizationId: user.active_organization_id,
+        role: row.member_role as MemberRole,
+        method,
+      },
       legacyTokensEnabled: enabled(row.legacy_enabled),
       apiTokensEnabled: enabled(row.api_enabled),
     };
