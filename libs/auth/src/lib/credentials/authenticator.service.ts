@@ -32,26 +32,36 @@ const enabled = (value: unknown) =>
  * settings in one query: this runs on every request, so it is a prepared statement. No row when
  * any part is missing; the slower {@link Authenticator.explainRefusal} then says which.
  */
-const CALLER_SQL = `SELECT u.*, m.role AS member_role,
-    s.legacy_api_tokens_enabled AS legacy_enabled, s.api_tokens_enabled AS api_enabled
-  FROM htx_user u
-  JOIN organization_member m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
-    AND m.deleted_at IS NULL AND m.role <> 'DI'
-  LEFT JOIN jwt_settings s ON s.organization_id = m.organization_id`;
-const CALLER_BY_TOKEN_SQL = `${CALLER_SQL}
-  JOIN authtoken_token t ON t.user_id = u.id WHERE u.is_active IS TRUE AND t.key = $1`;
-const CALLER_BY_ID_SQL = `${CALLER_SQL} WHERE u.is_active IS TRUE AND u.id = $1`;
+function callerSql(userColumns: string, where: string): string {
+  return `SELECT ${userColumns}, m.role AS member_role,
+      s.legacy_api_tokens_enabled AS legacy_enabled, s.api_tokens_enabled AS api_enabled
+    FROM htx_user u
+    JOIN organization_member m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
+      AND m.deleted_at IS NULL AND m.role <> 'DI'
+    LEFT JOIN jwt_settings s ON s.organization_id = m.organization_id
+    ${where}`;
+}
 
 /** Turns an `Authorization` header into the caller's {@link AuthContext}, or a 401. */
 @Injectable()
 export class Authenticator {
+  private readonly callerByToken: string;
+  private readonly callerById: string;
+
   constructor(
     private readonly prepared: PreparedQueries,
     private readonly jwtTokens: JwtTokensService,
     @InjectRepository(LegacyToken) private readonly legacyTokens: Repository<LegacyToken>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
-  ) {}
+  ) {
+    const userColumns = prepared.selectList(User, 'u');
+    this.callerByToken = callerSql(
+      userColumns,
+      'JOIN authtoken_token t ON t.user_id = u.id WHERE u.is_active IS TRUE AND t.key = $1',
+    );
+    this.callerById = callerSql(userColumns, 'WHERE u.is_active IS TRUE AND u.id = $1');
+  }
 
   async authenticate(header: string | undefined): Promise<AuthContext> {
     const [scheme, credential, ...rest] = (header ?? '').trim().split(/\s+/);
@@ -96,15 +106,15 @@ export class Authenticator {
     return found.context;
   }
 
-  /** The caller by token key or user id (CALLER_SQL), or null. */
+  /** The caller by token key or user id (see callerSql), or null. */
   private async lookup(
     method: AuthContext['method'],
     by: { tokenKey?: string; userId?: number },
   ): Promise<ResolvedCaller | null> {
     const [row] =
       by.tokenKey !== undefined
-        ? await this.prepared.rows('auth.caller-by-token', CALLER_BY_TOKEN_SQL, [by.tokenKey])
-        : await this.prepared.rows('auth.caller-by-id', CALLER_BY_ID_SQL, [by.userId]);
+        ? await this.prepared.rows('auth.caller-by-token', this.callerByToken, [by.tokenKey])
+        : await this.prepared.rows('auth.caller-by-id', this.callerById, [by.userId]);
     if (!row) return null;
     const user = this.prepared.hydrate(User, row);
     if (!user.active_organization_id) return null;

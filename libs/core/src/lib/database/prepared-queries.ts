@@ -45,6 +45,19 @@ export class PreparedQueries {
   }
 
   /**
+   * The select list of an entity's columns under `alias` (`u.id AS <prefix>id, …`), for
+   * {@link hydrate}. Spelled out rather than `alias.*`: a prepared statement whose result columns
+   * change under it (a migration adding a column) fails on PostgreSQL.
+   */
+  selectList<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, prefix = ''): string {
+    return this.dataSource
+      .getMetadata(entity)
+      .columns.filter((column) => column.isSelect)
+      .map((column) => `${alias}.${column.databaseName} AS ${prefix}${column.databaseName}`)
+      .join(', ');
+  }
+
+  /**
    * An entity from the columns of `row` named `<prefix><column>`, each converted as TypeORM reads
    * it (dates, booleans and JSON on SQLite). Columns the entity never selects (`select: false`,
    * such as secrets) are left out even when the row has them.
