@@ -196,6 +196,24 @@ describe('annotations and predictions (e2e)', () => {
     },
   );
 
+  it('stores one annotation per unique_id, also when two arrive at once', async () => {
+    const project = await api.project();
+    const task = await api.task(project);
+    const responses = await Promise.all(
+      [1, 2, 3].map(() =>
+        http()
+          .post(`/api/tasks/${task}/annotations/`)
+          .set(owner.headers)
+          .send({ result: [choice('Positive')], unique_id: `uid-${task}` }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 400, 400]);
+    const refused = responses.find((r) => r.status === 400);
+    expect(refused?.body.validation_errors.unique_id[0]).toContain('already exists');
+    expect(await count('annotation', `task_id = ${task}`)).toBe(1);
+    expect(await taskRow(task)).toMatchObject({ total_annotations: 1 });
+  });
+
   it('accepts a result sent as a JSON string and refuses one that is not a list', async () => {
     const project = await api.project();
     const task = await api.task(project);
@@ -424,5 +442,43 @@ describe('annotations and predictions (e2e)', () => {
     for (const table of ['task', 'annotation', 'prediction']) {
       expect(await count(table, `project_id = ${project}`)).toBe(0);
     }
+  });
+});
+
+describe('predictions with VALIDATE_PREDICTIONS=false (e2e)', () => {
+  let testApp: TestApp;
+  let owner: TestAccount;
+
+  beforeAll(async () => {
+    testApp = await createAuthTestApp({
+      imports: [ProjectsHttpModule, TasksHttpModule, AnnotationsHttpModule],
+      env: { VALIDATE_PREDICTIONS: 'false' },
+    });
+    owner = await createAccount(testApp.app);
+  });
+
+  afterAll(() => testApp.close());
+
+  it('stores prediction results the label config does not describe, still refusing non-lists', async () => {
+    const api = apiOf(testApp, owner);
+    const task = await api.task(await api.project());
+    const free = [
+      { from_name: 'model_only', to_name: 'text', type: 'choices', value: { choices: ['X'] } },
+    ];
+    const prediction = await api.predict(task, { result: free });
+    expect(prediction.result).toEqual(free);
+    await testApp
+      .http()
+      .post('/api/predictions/')
+      .set(owner.headers)
+      .send({ task, result: 'not a list' })
+      .expect(400);
+    // Annotations are always checked.
+    await testApp
+      .http()
+      .post(`/api/tasks/${task}/annotations/`)
+      .set(owner.headers)
+      .send({ result: free })
+      .expect(400);
   });
 });

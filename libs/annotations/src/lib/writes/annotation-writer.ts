@@ -41,9 +41,9 @@ const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): SqlValue =>
 
 /**
  * Inserts annotations and counts them on their tasks in one transaction, the hot path of labeling.
- * On PostgreSQL the whole transaction (lock the tasks, insert, recount, commit) goes to the
- * server as one string in one round trip; every statement takes a fresh snapshot, so the recount
- * sees the rows other writers committed while this one waited for the locks. SQLite runs the
+ * On PostgreSQL the whole transaction (lock the tasks, insert, count) goes to the server as one
+ * string in one round trip; every statement takes a fresh snapshot, so the count sees the rows
+ * other writers committed while this one waited for the locks. SQLite runs the
  * same statements through the serialized transaction runner.
  */
 @Injectable()
@@ -119,23 +119,17 @@ export class AnnotationWriter {
     return statements;
   }
 
+  /**
+   * Several statements in one simple query run as one implicit transaction, committed at the
+   * end and rolled back on any error; each statement still takes a fresh snapshot.
+   */
   private async runOnPostgres(statements: { sql: string; returnsIds?: true }[]): Promise<number[]> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    try {
-      const results = await client.query(
-        ['BEGIN', ...statements.map((s) => s.sql), 'COMMIT'].join(';\n'),
-      );
-      const inserted = (results as unknown as { rows: { id: number }[] }[])[
-        statements.findIndex((s) => s.returnsIds) + 1
-      ];
-      return inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const results = (await pool.query(statements.map((s) => s.sql).join(';\n'))) as unknown as {
+      rows: { id: number }[];
+    }[];
+    const inserted = results[statements.findIndex((s) => s.returnsIds)];
+    return inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   }
 
   private runOnSqlite(statements: { sql: string; returnsIds?: true }[]): Promise<number[]> {
