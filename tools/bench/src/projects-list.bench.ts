@@ -10,6 +10,7 @@ import {
   createHttpAdapter,
   loadConfig,
 } from '@ls/core';
+import { AnnotationsModule } from '@ls/annotations';
 import { Project, ProjectsHttpModule, ProjectsModule } from '@ls/projects';
 import { percentile } from './stats';
 
@@ -34,6 +35,8 @@ export async function benchProjectList(): Promise<Record<string, number | string
         AuthHttpModule,
         ProjectsModule,
         ProjectsHttpModule,
+        // Registers the task and annotation counter sources, as in the real API.
+        AnnotationsModule,
       ],
     },
     createHttpAdapter(config),
