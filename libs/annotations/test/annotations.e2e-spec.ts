@@ -5,7 +5,7 @@ import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing'
 import { expectContract, expectOperationResponse, TestApp } from '@ls/core/testing';
 import { ProjectsHttpModule } from '@ls/projects';
 import { TasksHttpModule } from '@ls/tasks';
-import { apiOf, choice, span, storedAndRecounted } from './fixtures';
+import { apiOf, choice, SENTIMENT_CONFIG, span, storedAndRecounted } from './fixtures';
 
 describe('annotations and predictions (e2e)', () => {
   let testApp: TestApp;
@@ -212,6 +212,41 @@ describe('annotations and predictions (e2e)', () => {
     expect(refused?.body.validation_errors.unique_id[0]).toContain('already exists');
     expect(await count('annotation', `task_id = ${task}`)).toBe(1);
     expect(await taskRow(task)).toMatchObject({ total_annotations: 1 });
+  });
+
+  it('checks each annotation against the current label config, also right after it changed', async () => {
+    const project = await api.project();
+    const task = await api.task(project);
+    await api.annotate(task, { result: [choice('Positive')] });
+    const withMixed = SENTIMENT_CONFIG.replace(
+      '<Choice value="Neutral"/>',
+      '<Choice value="Neutral"/><Choice value="Mixed"/>',
+    );
+    await http()
+      .patch(`/api/projects/${project}/`)
+      .set(owner.headers)
+      .send({ label_config: withMixed })
+      .expect(200);
+    await api.annotate(task, { result: [choice('Mixed')] });
+    const withoutNegative = withMixed.replace('<Choice value="Negative"/>', '');
+    await http()
+      .patch(`/api/projects/${project}/`)
+      .set(owner.headers)
+      .send({ label_config: withoutNegative })
+      .expect(200);
+    const refused = await http()
+      .post(`/api/tasks/${task}/annotations/`)
+      .set(owner.headers)
+      .send({ result: [choice('Negative')] })
+      .expect(400);
+    expect(refused.body.validation_errors.result[0]).toContain('"Negative"');
+    expect(await count('annotation', `task_id = ${task}`)).toBe(2);
+    await http().delete(`/api/tasks/${task}/`).set(owner.headers).expect(204);
+    await http()
+      .post(`/api/tasks/${task}/annotations/`)
+      .set(owner.headers)
+      .send({ result: [choice('Mixed')] })
+      .expect(404);
   });
 
   it('accepts a result sent as a JSON string and refuses one that is not a list', async () => {

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Not, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuthContext } from '@ls/auth';
+import { AuthContext, User } from '@ls/auth';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
 import { TasksService } from '@ls/tasks';
 import { recountTasks } from './counters/task-counters';
@@ -69,11 +69,47 @@ export class AnnotationsService {
       .getMany();
   }
 
+  /**
+   * The labeling hot path. The task's project config usually comes from memory; the write checks
+   * it is still the current one. When it is not, or the input did not fit it, the config is read
+   * again and the input checked once more against the current one.
+   */
   async create(auth: AuthContext, taskId: number, input: AnnotationInputDto): Promise<Annotation> {
-    const task = await this.access.writeTarget(auth, taskId);
-    if (!task) throw new NotFoundException('Not found.');
-    const [annotation] = await this.insert(auth, [task], input, false);
-    return annotation;
+    const known = await this.access.writeTarget(auth, taskId);
+    if (known) {
+      try {
+        const created = await this.createOn(auth, known.target, input, known.configVersion);
+        if (created) return created;
+      } catch (error) {
+        if (!(error instanceof ValidationFailedException)) throw error;
+      }
+    }
+    this.access.forget(taskId);
+    const current = await this.access.writeTarget(auth, taskId, { fresh: true });
+    const created = current && (await this.createOn(auth, current.target, input, null));
+    if (!created) throw new NotFoundException('Not found.');
+    return created;
+  }
+
+  private async createOn(
+    auth: AuthContext,
+    target: WriteTarget,
+    input: AnnotationInputDto,
+    configVersion: string | null,
+  ): Promise<Annotation | null> {
+    const { rows, author } = await this.newRows(auth, [target], input, false);
+    const created = await this.writer
+      .insertOne(
+        rows[0],
+        { organizationId: auth.organizationId, configVersion },
+        target.project,
+        (ids) => new AnnotationsCreated(auth.organizationId, target.project_id, ids),
+      )
+      .catch((error: unknown) => {
+        throw translateWriteError(error);
+      });
+    if (created) created.completed_by = author;
+    return created;
   }
 
   /** The same annotation on many tasks of one project; returns the new ids. */
@@ -152,6 +188,29 @@ export class AnnotationsService {
     bulk: boolean,
   ): Promise<Annotation[]> {
     const project = tasks[0].project;
+    const { rows, author } = await this.newRows(auth, tasks, input, bulk);
+    const created = await this.writer
+      .insert(
+        rows,
+        project,
+        auth.user.id,
+        (ids) => new AnnotationsCreated(auth.organizationId, project.id, ids),
+      )
+      .catch((error: unknown) => {
+        throw translateWriteError(error);
+      });
+    for (const annotation of created) annotation.completed_by = author;
+    return created;
+  }
+
+  /** Checks the input against the tasks' project and the organization, and builds the rows. */
+  private async newRows(
+    auth: AuthContext,
+    tasks: WriteTarget[],
+    input: AnnotationInputDto,
+    bulk: boolean,
+  ): Promise<{ rows: NewAnnotation[]; author: User | null }> {
+    const project = tasks[0].project;
     const result = checkedResult(input.result ?? [], project.parsed_label_config);
     const completedBy = input.completed_by ?? auth.user.id;
     await this.access.assertMember(this.annotations.manager, auth, completedBy);
@@ -178,19 +237,7 @@ export class AnnotationsService {
       bulk_created: bulk,
       unique_id: index === 0 ? (input.unique_id ?? null) : null,
     }));
-    const created = await this.writer
-      .insert(
-        rows,
-        project,
-        auth.user.id,
-        (ids) => new AnnotationsCreated(auth.organizationId, project.id, ids),
-      )
-      .catch((error: unknown) => {
-        throw translateWriteError(error);
-      });
-    const author = completedBy === auth.user.id ? auth.user : null;
-    for (const annotation of created) annotation.completed_by = author;
-    return created;
+    return { rows, author: completedBy === auth.user.id ? auth.user : null };
   }
 
   /** Only one ground truth per task: the newest one wins. */

@@ -4,6 +4,7 @@ import { AuthContext, OrganizationMember } from '@ls/auth';
 import { PreparedQueries, ValidationFailedException } from '@ls/core';
 import { Project } from '@ls/projects';
 import { Task } from '@ls/tasks';
+import { CONFIG_VERSION_SQL } from './writes/config-version';
 
 export type TaskWithProject = Task & { project: Project };
 
@@ -12,28 +13,63 @@ export type WriteTarget = Pick<Task, 'id' | 'project_id'> & {
   project: Pick<Project, 'id' | 'parsed_label_config' | 'skip_queue'>;
 };
 
-/** Finds the tasks a write touches, inside the write's transaction, scoped and locked. */
+/** A write target as read at `configVersion` (see CONFIG_VERSION_SQL). */
+export interface VersionedWriteTarget {
+  target: WriteTarget;
+  organizationId: number;
+  configVersion: string;
+}
+
 const WRITE_TARGET_SQL = `SELECT t.id, t.project_id, p.id AS p_id,
-    p.parsed_label_config AS p_parsed_label_config, p.skip_queue AS p_skip_queue
+    p.parsed_label_config AS p_parsed_label_config, p.skip_queue AS p_skip_queue,
+    ${CONFIG_VERSION_SQL} AS config_version
   FROM task t JOIN project p ON p.id = t.project_id
   WHERE t.id = $1 AND p.organization_id = $2`;
 
+const CACHED_TARGETS = 10_000;
+
+/** Finds the tasks a write touches, scoped to the caller's organization. */
 @Injectable()
 export class TaskAccess {
+  /**
+   * Write targets by task id. A task never changes project nor a project organization; a project
+   * whose config changed is caught by the write itself, which checks the version it was read at
+   * (see AnnotationWriter.insertOne) and makes the caller read it again.
+   */
+  private readonly cached = new Map<number, VersionedWriteTarget>();
+
   constructor(private readonly prepared: PreparedQueries) {}
 
-  /** {@link writeTargets} for one task, as a prepared statement: it runs on every new annotation. */
-  async writeTarget(auth: AuthContext, taskId: number): Promise<WriteTarget | undefined> {
+  /** {@link writeTargets} for one task, from memory when read before: every new annotation asks. */
+  async writeTarget(
+    auth: AuthContext,
+    taskId: number,
+    { fresh = false } = {},
+  ): Promise<VersionedWriteTarget | undefined> {
+    const known = this.cached.get(taskId);
+    if (known && !fresh) return known.organizationId === auth.organizationId ? known : undefined;
     const [row] = await this.prepared.rows('annotations.write-target', WRITE_TARGET_SQL, [
       taskId,
       auth.organizationId,
     ]);
     if (!row) return undefined;
-    return {
-      id: Number(row.id),
-      project_id: Number(row.project_id),
-      project: this.prepared.hydrate(Project, row, 'p_'),
+    const read: VersionedWriteTarget = {
+      target: {
+        id: Number(row.id),
+        project_id: Number(row.project_id),
+        project: this.prepared.hydrate(Project, row, 'p_'),
+      },
+      organizationId: auth.organizationId,
+      configVersion: String(row.config_version),
     };
+    if (this.cached.size >= CACHED_TARGETS)
+      this.cached.delete(this.cached.keys().next().value as number);
+    this.cached.set(taskId, read);
+    return read;
+  }
+
+  forget(taskId: number): void {
+    this.cached.delete(taskId);
   }
 
   /**

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { DatabaseDialect, DomainEvent, DomainEventBus, TransactionRunner } from '@ls/core';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  DatabaseDialect,
+  DomainEvent,
+  DomainEventBus,
+  PreparedQueries,
+  TransactionRunner,
+} from '@ls/core';
 import { Project } from '@ls/projects';
 import { countInsertedSql, recountSql } from '../counters/task-counters';
 import { Annotation } from '../entities/annotation.entity';
+import { CONFIG_VERSION_SQL } from './config-version';
 import { SqlValue, sqlLiteral } from './sql-literal';
 
 export type NewAnnotation = Omit<
@@ -32,6 +39,20 @@ const COLUMNS: (keyof NewAnnotation)[] = [
   'unique_id',
 ];
 
+type Statement = { sql: string; returnsIds?: true };
+
+/** Who may write to the task, and the config version (CONFIG_VERSION_SQL) the input was checked at. */
+export interface WriteGuard {
+  organizationId: number;
+  configVersion: string | null;
+}
+
+const INSERT_ONE_SQL = `SELECT ls_insert_annotation($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+  $13, $14, $15, $16) AS id`;
+
+const GUARD_SQL_SQLITE = `SELECT 1 AS ok FROM task t JOIN project p ON p.id = t.project_id
+  WHERE t.id = ? AND p.organization_id = ? AND (? IS NULL OR ${CONFIG_VERSION_SQL} = ?)`;
+
 const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): SqlValue =>
   column === 'result'
     ? row.result === null
@@ -52,10 +73,69 @@ export class AnnotationWriter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly events: DomainEventBus,
+    private readonly prepared: PreparedQueries,
   ) {}
 
   private get dialect(): DatabaseDialect {
     return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  /**
+   * One annotation, the labeling hot path: on PostgreSQL one call of `ls_insert_annotation` (a
+   * prepared statement, see its migration), on SQLite the statements of {@link insert} after the
+   * same check. Null, writing nothing, when the task is no longer in the organization or its
+   * project's config changed since `guard.configVersion` was read (null: not checked).
+   */
+  async insertOne(
+    row: NewAnnotation,
+    guard: WriteGuard,
+    project: Pick<Project, 'skip_queue'>,
+    eventFor: (ids: number[]) => DomainEvent,
+  ): Promise<Annotation | null> {
+    const now = new Date();
+    const id =
+      this.dialect === 'postgres'
+        ? await this.insertOneOnPostgres(row, guard, now)
+        : await this.transactions.run(async ({ manager }) => {
+            const [current] = await manager.query(GUARD_SQL_SQLITE, [
+              row.task_id,
+              guard.organizationId,
+              guard.configVersion,
+              guard.configVersion,
+            ]);
+            if (!current) return null;
+            const userId = row.updated_by_id ?? 0;
+            const [inserted] = await this.runStatements(
+              manager,
+              this.statements([row], project, userId, now),
+            );
+            return inserted;
+          });
+    if (id === null) return null;
+    await this.events.publish(eventFor([id]));
+    return Object.assign(new Annotation(), row, { id, created_at: now, updated_at: now });
+  }
+
+  private async insertOneOnPostgres(row: NewAnnotation, guard: WriteGuard, now: Date) {
+    const [result] = await this.prepared.rows('annotations.insert-one', INSERT_ONE_SQL, [
+      row.task_id,
+      guard.organizationId,
+      guard.configVersion,
+      row.result === null ? null : JSON.stringify(row.result),
+      row.completed_by_id,
+      row.updated_by_id,
+      row.was_cancelled,
+      row.ground_truth,
+      row.lead_time,
+      row.draft_created_at,
+      row.parent_prediction_id,
+      row.parent_annotation_id,
+      row.last_action,
+      row.import_id,
+      row.unique_id,
+      now,
+    ]);
+    return result.id === null ? null : Number(result.id);
   }
 
   /** Returns the stored annotations, in the order of `rows`; `event` is published after commit. */
@@ -87,7 +167,7 @@ export class AnnotationWriter {
     const literal = (value: SqlValue) => sqlLiteral(value, dialect);
     const taskIds = [...new Set(rows.map((row) => row.task_id))].sort((a, b) => a - b);
     const taskList = taskIds.map(literal).join(', ');
-    const statements: { sql: string; returnsIds?: true }[] = [];
+    const statements: Statement[] = [];
     if (dialect === 'postgres') {
       statements.push({
         sql: `SELECT id FROM task WHERE id IN (${taskList}) ORDER BY id FOR UPDATE`,
@@ -123,7 +203,7 @@ export class AnnotationWriter {
    * Several statements in one simple query run as one implicit transaction, committed at the
    * end and rolled back on any error; each statement still takes a fresh snapshot.
    */
-  private async runOnPostgres(statements: { sql: string; returnsIds?: true }[]): Promise<number[]> {
+  private async runOnPostgres(statements: Statement[]): Promise<number[]> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const results = (await pool.query(statements.map((s) => s.sql).join(';\n'))) as unknown as {
       rows: { id: number }[];
@@ -132,16 +212,18 @@ export class AnnotationWriter {
     return inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   }
 
-  private runOnSqlite(statements: { sql: string; returnsIds?: true }[]): Promise<number[]> {
-    return this.transactions.run(async ({ manager }) => {
-      let ids: number[] = [];
-      for (const statement of statements) {
-        const result = await manager.query(statement.sql);
-        if (statement.returnsIds) {
-          ids = (result as { id: number }[]).map((row) => Number(row.id)).sort((a, b) => a - b);
-        }
+  private runOnSqlite(statements: Statement[]): Promise<number[]> {
+    return this.transactions.run(({ manager }) => this.runStatements(manager, statements));
+  }
+
+  private async runStatements(manager: EntityManager, statements: Statement[]): Promise<number[]> {
+    let ids: number[] = [];
+    for (const statement of statements) {
+      const result = await manager.query(statement.sql);
+      if (statement.returnsIds) {
+        ids = (result as { id: number }[]).map((row) => Number(row.id)).sort((a, b) => a - b);
       }
-      return ids;
-    });
+    }
+    return ids;
   }
 }
