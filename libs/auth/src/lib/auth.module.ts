@@ -4,6 +4,7 @@ import { registerMigrations } from '@ls/core';
 import { AUTH_MIGRATIONS } from '../migrations';
 import { AccountsService } from './bootstrap/accounts.service';
 import { BootstrapUserService } from './bootstrap/bootstrap-user.service';
+import { CallerCache } from './credentials/caller-cache';
 import { Authenticator } from './credentials/authenticator.service';
 import { ServerSecrets } from './credentials/server-secrets.service';
 import { AUTH_ENTITIES } from './entities';
@@ -25,6 +26,7 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     JwtSettingsService,
     JwtTokensService,
     Authenticator,
+    CallerCache,
     UsersService,
     OrganizationsService,
     MembershipsService,

@@ -8,6 +8,7 @@ import { MemberRole, OrganizationMember } from '../entities/organization-member.
 import { User } from '../entities/user.entity';
 import { InvalidTokenError } from '../jwt/jwt-claims';
 import { JwtTokensService } from '../jwt/jwt-tokens.service';
+import { CallerCache, ResolvedCaller } from './caller-cache';
 import { LEGACY_KEY_PATTERN } from './random-tokens';
 
 export const NO_CREDENTIALS = 'Authentication credentials were not provided.';
@@ -16,12 +17,6 @@ const INVALID_JWT = 'Given token not valid for any token type';
 const LEGACY_DISABLED =
   'Authentication token no longer valid: legacy token authentication has been disabled for this organization';
 const JWT_DISABLED = 'JWT API token authentication has been disabled for this organization';
-
-interface ResolvedCaller {
-  context: AuthContext;
-  legacyTokensEnabled: boolean;
-  apiTokensEnabled: boolean;
-}
 
 /** A boolean column read raw: PostgreSQL gives true/false, SQLite 1/0; no settings row means on. */
 const enabled = (value: unknown) =>
@@ -50,6 +45,7 @@ export class Authenticator {
 
   constructor(
     private readonly prepared: PreparedQueries,
+    private readonly callers: CallerCache,
     private readonly jwtTokens: JwtTokensService,
     @InjectRepository(LegacyToken) private readonly legacyTokens: Repository<LegacyToken>,
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -106,8 +102,20 @@ export class Authenticator {
     return found.context;
   }
 
-  /** The caller by token key or user id (see callerSql), or null. */
+  /** The caller by token key or user id (see callerSql), or null; recent answers from memory. */
   private async lookup(
+    method: AuthContext['method'],
+    by: { tokenKey?: string; userId?: number },
+  ): Promise<ResolvedCaller | null> {
+    const credential = by.tokenKey !== undefined ? `token:${by.tokenKey}` : `user:${by.userId}`;
+    const cached = this.callers.get(credential);
+    if (cached) return cached;
+    const found = await this.read(method, by);
+    if (found) this.callers.set(credential, found);
+    return found;
+  }
+
+  private async read(
     method: AuthContext['method'],
     by: { tokenKey?: string; userId?: number },
   ): Promise<ResolvedCaller | null> {

@@ -132,6 +132,17 @@ export class AppConfig {
   @IsBoolean()
   VALIDATE_PREDICTIONS = true;
 
+  /**
+   * How long a process may reuse what it read about an authenticated caller. Changes made
+   * through this process apply at once; on other replicas a revoked token or removed member is
+   * refused after at most this delay. 0 reads the caller on every request.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUTH_CACHE_TTL_MS = 1000;
+
   /** PostgreSQL connection pool size per process. */
   @Transform(toInt)
   @IsInt()
