@@ -28,7 +28,7 @@ export async function benchAnnotationLoad(
     baseUrl,
     concurrency: positiveIntegerFromEnv('BENCH_CONCURRENCY', 16),
     requestsPerClient: positiveIntegerFromEnv('BENCH_ANNOTATIONS_PER_CLIENT', 200),
-    warmupRequests: positiveIntegerFromEnv('BENCH_WARMUP', 100),
+    warmupRequests: positiveIntegerFromEnv('BENCH_WARMUP', 2000),
     expectedStatus: 201,
     requestAt: (index) => ({
       method: 'POST',
