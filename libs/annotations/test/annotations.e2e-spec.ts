@@ -107,11 +107,16 @@ describe('annotations and predictions (e2e)', () => {
     });
 
     // Un-skipping moves the unit back and labels the task.
-    await http()
+    const patched = await http()
       .patch(`/api/annotations/${skipped.id}/`)
       .set(owner.headers)
       .send({ was_cancelled: false, result: [choice('Neutral')] })
       .expect(200);
+    expectOperationResponse('api_annotations_partial_update', 200, patched.body);
+    expect(patched.body).toMatchObject({ was_cancelled: false, result: [choice('Neutral')] });
+    const got = await http().get(`/api/annotations/${skipped.id}/`).set(owner.headers).expect(200);
+    expectOperationResponse('api_annotations_retrieve', 200, got.body);
+    expect(got.body.updated_by).toBe(owner.userId);
     expect(await taskRow(task)).toMatchObject({
       total_annotations: 1,
       cancelled_annotations: 0,
@@ -308,6 +313,8 @@ describe('annotations and predictions (e2e)', () => {
       .send({ score: 0.1 })
       .expect(200);
     expect(patched.body).toMatchObject({ score: 0.1, model_version: 'v3' });
+    expectOperationResponse('api_predictions_partial_update', 200, patched.body);
+    expectOperationResponse('api_predictions_update', 200, put.body);
     const stored = await dataSource.query(
       `SELECT score, model_version FROM prediction WHERE id = ${prediction.id}`,
     );

@@ -67,6 +67,7 @@ describe('label library and label links (e2e)', () => {
       .send({ approved: true, description: 'Persons' })
       .expect(200);
     expect(patched.body).toMatchObject({ approved: true, description: 'Persons' });
+    expectOperationResponse('api_labels_partial_update', 200, patched.body);
     const [row] = await dataSource.query(`SELECT description FROM label WHERE id = ${person.id}`);
     expect(row.description).toBe('Persons');
 
@@ -144,6 +145,7 @@ describe('label library and label links (e2e)', () => {
       .send({ from_name: 'mood' })
       .expect(200);
     expect(patched.body.from_name).toBe('mood');
+    expectOperationResponse('api_label_links_partial_update', 200, patched.body);
     await http().delete(`/api/label_links/${link.body.id}/`).set(owner.headers).expect(204);
     expect(await dataSource.query(`SELECT id FROM label_link WHERE id = ${link.body.id}`)).toEqual(
       [],
