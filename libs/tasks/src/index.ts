@@ -6,6 +6,7 @@ export { TasksService } from './lib/tasks.service';
 export type { NewTask } from './lib/tasks.service';
 export { Task } from './lib/task.entity';
 export { TaskEvent } from './lib/task-events/task-event.entity';
+export { TaskAssignment } from './lib/assignments/task-assignment.entity';
 export { TasksCreated, TasksDeleted } from './lib/events/task-events';
 export { TaskRelations, NOTHING_RELATED } from './lib/ports/task-relations';
 export type { TaskRelated, TaskRelationsSource } from './lib/ports/task-relations';

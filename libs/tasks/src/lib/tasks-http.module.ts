@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TaskAssignmentsController } from './assignments/task-assignments.controller';
 import { ProjectTasksController } from './project-tasks.controller';
 import { TaskEventsController } from './task-events/task-events.controller';
 import { TasksController } from './tasks.controller';
@@ -6,6 +7,11 @@ import { TasksModule } from './tasks.module';
 
 @Module({
   imports: [TasksModule],
-  controllers: [ProjectTasksController, TasksController, TaskEventsController],
+  controllers: [
+    ProjectTasksController,
+    TasksController,
+    TaskEventsController,
+    TaskAssignmentsController,
+  ],
 })
 export class TasksHttpModule {}

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMigrations } from '@ls/core';
 import { ProjectsModule, ProjectStats } from '@ls/projects';
 import { TASKS_MIGRATIONS } from '../migrations';
+import { TaskAssignment } from './assignments/task-assignment.entity';
+import { TaskAssignmentsService } from './assignments/task-assignments.service';
 import { TaskRelations } from './ports/task-relations';
 import { Task } from './task.entity';
 import { TaskCountersSource } from './task-counters.source';
@@ -13,9 +15,9 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
 
 /** Tasks and their stored counters, for every process. */
 @Module({
-  imports: [ProjectsModule, TypeOrmModule.forFeature([Task, TaskEvent])],
-  providers: [TaskCountersSource, TasksService, TaskRelations],
-  exports: [ProjectsModule, TypeOrmModule, TasksService, TaskRelations],
+  imports: [ProjectsModule, TypeOrmModule.forFeature([Task, TaskEvent, TaskAssignment])],
+  providers: [TaskCountersSource, TasksService, TaskRelations, TaskAssignmentsService],
+  exports: [ProjectsModule, TypeOrmModule, TasksService, TaskRelations, TaskAssignmentsService],
 })
 export class TasksModule implements OnModuleInit {
   constructor(

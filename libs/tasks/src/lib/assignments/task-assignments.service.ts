@@ -1,0 +1,141 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AuthContext, OrganizationMember } from '@ls/auth';
+import { TransactionRunner, ValidationFailedException } from '@ls/core';
+import { ProjectsService } from '@ls/projects';
+import { Task } from '../task.entity';
+import { AssigneesDto, BulkAssigneesDto, RemoveAssigneesQuery } from './task-assignments.dto';
+import { AssignmentType, TaskAssignment } from './task-assignment.entity';
+
+/** Who is assigned to annotate or review which tasks of a project. */
+@Injectable()
+export class TaskAssignmentsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly projects: ProjectsService,
+    @InjectRepository(Task) private readonly tasks: Repository<Task>,
+    @InjectRepository(TaskAssignment) private readonly assignments: Repository<TaskAssignment>,
+  ) {}
+
+  async list(auth: AuthContext, projectId: number, taskId: number): Promise<TaskAssignment[]> {
+    await this.task(auth, projectId, taskId);
+    return this.assignments.find({ where: { task_id: taskId }, order: { id: 'ASC' } });
+  }
+
+  /** Adds the users to the task; returns the assignment of the last one. */
+  async add(auth: AuthContext, projectId: number, taskId: number, input: AssigneesDto) {
+    await this.task(auth, projectId, taskId);
+    return this.transactions.run(async ({ manager }) => {
+      await this.assertMembers(manager, auth, input.users);
+      await this.insertMissing(manager, [taskId], input.type, input.users);
+      return this.lastOf(manager, taskId, input.type, input.users);
+    });
+  }
+
+  /** Makes `users` the task's only assignees of `type`. */
+  async replace(auth: AuthContext, projectId: number, taskId: number, input: AssigneesDto) {
+    await this.task(auth, projectId, taskId);
+    return this.transactions.run(async ({ manager }) => {
+      await this.assertMembers(manager, auth, input.users);
+      await manager.delete(TaskAssignment, { task_id: taskId, type: input.type });
+      await this.insertMissing(manager, [taskId], input.type, input.users);
+      return this.lastOf(manager, taskId, input.type, input.users);
+    });
+  }
+
+  async remove(auth: AuthContext, projectId: number, taskId: number, query: RemoveAssigneesQuery) {
+    await this.task(auth, projectId, taskId);
+    const users = query.users?.split(',').map((id) => Number(id.trim()));
+    if (users?.some((id) => !Number.isInteger(id))) {
+      throw new ValidationFailedException({ users: ['A comma-separated list of user ids.'] });
+    }
+    await this.assignments.delete({
+      task_id: taskId,
+      ...(query.type ? { type: query.type } : {}),
+      ...(users ? { assignee_id: In(users) } : {}),
+    });
+  }
+
+  /** Assigns the users to the selected tasks of a project; returns how many assignments were new. */
+  async assignSelected(auth: AuthContext, projectId: number, input: BulkAssigneesDto) {
+    await this.projects.get(auth, projectId);
+    if (input.filters?.items?.length) {
+      throw new ValidationFailedException({
+        filters: ['Filtering tasks comes with the data manager; select tasks with selectedItems.'],
+      });
+    }
+    const { all, included = [], excluded = [] } = input.selectedItems;
+    const query = this.tasks
+      .createQueryBuilder('task')
+      .select('task.id', 'id')
+      .where('task.project_id = :projectId', { projectId });
+    if (!all) query.andWhere('task.id IN (:...included)', { included: [0, ...included] });
+    if (all && excluded.length) query.andWhere('task.id NOT IN (:...excluded)', { excluded });
+    const taskIds = (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
+    return this.transactions.run(async ({ manager }) => {
+      await this.assertMembers(manager, auth, input.users);
+      return this.insertMissing(manager, taskIds, input.type, input.users);
+    });
+  }
+
+  private async insertMissing(
+    manager: EntityManager,
+    taskIds: number[],
+    type: AssignmentType,
+    users: number[],
+  ): Promise<number> {
+    if (taskIds.length === 0 || users.length === 0) return 0;
+    const existing = await manager.find(TaskAssignment, {
+      select: { task_id: true, assignee_id: true },
+      where: { task_id: In(taskIds), type, assignee_id: In(users) },
+    });
+    const taken = new Set(existing.map((row) => `${row.task_id}:${row.assignee_id}`));
+    const rows = taskIds.flatMap((task_id) =>
+      [...new Set(users)]
+        .filter((assignee_id) => !taken.has(`${task_id}:${assignee_id}`))
+        .map((assignee_id) => ({ task_id, assignee_id, type })),
+    );
+    for (let start = 0; start < rows.length; start += 500) {
+      await manager.insert(TaskAssignment, rows.slice(start, start + 500));
+    }
+    return rows.length;
+  }
+
+  private async lastOf(
+    manager: EntityManager,
+    taskId: number,
+    type: AssignmentType,
+    users: number[],
+  ) {
+    if (users.length === 0)
+      throw new ValidationFailedException({ users: ['Give at least one user.'] });
+    return manager.findOneByOrFail(TaskAssignment, {
+      task_id: taskId,
+      type,
+      assignee_id: users[users.length - 1],
+    });
+  }
+
+  private async task(auth: AuthContext, projectId: number, taskId: number): Promise<void> {
+    await this.projects.get(auth, projectId);
+    if (!(await this.tasks.existsBy({ id: taskId, project_id: projectId }))) {
+      throw new NotFoundException('Not found.');
+    }
+  }
+
+  private async assertMembers(manager: EntityManager, auth: AuthContext, users: number[]) {
+    const unique = [...new Set(users)];
+    if (unique.length === 0) return;
+    const members = await manager.find(OrganizationMember, {
+      where: { organization_id: auth.organizationId, user_id: In(unique) },
+    });
+    const active = new Set(members.filter((m) => !m.deleted_at).map((m) => m.user_id));
+    const strangers = unique.filter((id) => !active.has(id));
+    if (strangers.length > 0) {
+      throw new ValidationFailedException({
+        users: [`Not members of this organization: ${strangers.join(', ')}.`],
+      });
+    }
+  }
+}
