@@ -4,10 +4,17 @@ import { AppConfig, CoreHttpModule, CoreModule, CoreModuleOptions } from '@ls/co
 import { ProjectsHttpModule, ProjectsModule } from '@ls/projects';
 import { TasksHttpModule, TasksModule } from '@ls/tasks';
 import { AnnotationsHttpModule, AnnotationsModule } from '@ls/annotations';
+import { StoragesHttpModule, StoragesModule } from '@ls/storages';
 import { VersionModule } from './version/version.module';
 
 /** Domain modules (entities, services, job handlers) that every process of the server loads. */
-export const DOMAIN_MODULES = [AuthModule, ProjectsModule, TasksModule, AnnotationsModule];
+export const DOMAIN_MODULES = [
+  AuthModule,
+  ProjectsModule,
+  TasksModule,
+  AnnotationsModule,
+  StoragesModule,
+];
 
 /** Their HTTP controllers, served by the API only. */
 export const HTTP_MODULES = [
@@ -17,6 +24,7 @@ export const HTTP_MODULES = [
   ProjectsHttpModule,
   TasksHttpModule,
   AnnotationsHttpModule,
+  StoragesHttpModule,
 ];
 
 @Module({})

@@ -4,9 +4,16 @@ import { AppConfig, CoreModule } from '@ls/core';
 import { ProjectsModule } from '@ls/projects';
 import { TasksModule } from '@ls/tasks';
 import { AnnotationsModule } from '@ls/annotations';
+import { StoragesModule } from '@ls/storages';
 
 /** Job modules of the domain libraries: their processors run here. */
-export const JOB_MODULES = [AuthModule, ProjectsModule, TasksModule, AnnotationsModule];
+export const JOB_MODULES = [
+  AuthModule,
+  ProjectsModule,
+  TasksModule,
+  AnnotationsModule,
+  StoragesModule,
+];
 
 @Module({})
 export class WorkerModule {

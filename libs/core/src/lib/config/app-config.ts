@@ -132,6 +132,12 @@ export class AppConfig {
   @IsBoolean()
   VALIDATE_PREDICTIONS = true;
 
+  /** Most tasks one import may carry. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_TASKS = 1_000_000;
+
   /**
    * How long a process may reuse what it read about an authenticated caller. Changes made
    * through this process apply at once; on other replicas a revoked token or removed member is

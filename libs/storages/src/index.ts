@@ -1,0 +1,5 @@
+// Public API of @ls/storages: where data enters and leaves projects (import so far).
+export { StoragesModule } from './lib/storages.module';
+export { StoragesHttpModule } from './lib/storages-http.module';
+export { ImportService } from './lib/import/import.service';
+export { ProjectImport } from './lib/import/project-import.entity';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnnotationsModule } from '@ls/annotations';
+import { registerMigrations } from '@ls/core';
+import { STORAGES_MIGRATIONS } from '../migrations';
+import { ImportService } from './import/import.service';
+import { ProjectImport } from './import/project-import.entity';
+
+registerMigrations('storages', STORAGES_MIGRATIONS);
+
+/** Where data enters and leaves projects: imports (exports and cloud storages come later). */
+@Module({
+  imports: [AnnotationsModule, TypeOrmModule.forFeature([ProjectImport])],
+  providers: [ImportService],
+  exports: [AnnotationsModule, ImportService],
+})
+export class StoragesModule {}
