@@ -66,7 +66,11 @@ export class ImportService {
         annotators,
       );
       const predictions = await insertPredictions(tx.manager, project, tasks, items, this.config);
-      for (const batch of chunks(tasks.map((task) => task.id))) {
+      // Only tasks that came with annotations or predictions have counters to set.
+      const counted = tasks.filter(
+        (_, i) => items[i].annotations.length || items[i].predictions.length,
+      );
+      for (const batch of chunks(counted.map((task) => task.id))) {
         await recountTasks(tx.manager, batch, project, null);
       }
       const taskIds = tasks.map((task) => task.id);
