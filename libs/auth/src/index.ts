@@ -17,6 +17,7 @@ export { AccountsService } from './lib/bootstrap/accounts.service';
 export type { Account, AccountRequest } from './lib/bootstrap/accounts.service';
 export { UsersService } from './lib/users/users.service';
 export { OrganizationsService } from './lib/organizations/organizations.service';
+export { activeMemberIds } from './lib/organizations/active-members';
 export {
   serializeUser,
   serializeUserDetail,

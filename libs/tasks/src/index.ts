@@ -3,10 +3,11 @@
 export { TasksModule } from './lib/tasks.module';
 export { TasksHttpModule } from './lib/tasks-http.module';
 export { TasksService } from './lib/tasks.service';
-export type { NewTask } from './lib/tasks.service';
+export type { NewTask, TaskSelection } from './lib/tasks.service';
 export { Task } from './lib/task.entity';
 export { TaskEvent } from './lib/task-events/task-event.entity';
 export { TaskAssignment } from './lib/assignments/task-assignment.entity';
+export { TaskSelectionDto } from './lib/assignments/task-assignments.dto';
 export { TasksCreated, TasksDeleted } from './lib/events/task-events';
 export { TaskRelations, NOTHING_RELATED } from './lib/ports/task-relations';
 export type { TaskRelated, TaskRelationsSource } from './lib/ports/task-relations';

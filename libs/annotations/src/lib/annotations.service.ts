@@ -261,14 +261,8 @@ export class AnnotationsService {
         tasks: ['Give "tasks", or "project" with "selected_items".'],
       });
     }
+    // Included ids are taken as given, so one outside the caller's reach is a 404, not skipped.
     if (!selection.all) return selection.included ?? [];
-    const query = this.tasks
-      .scopedQuery(auth)
-      .select('task.id', 'id')
-      .andWhere('task.project_id = :projectId', { projectId: input.project });
-    if (selection.excluded?.length) {
-      query.andWhere('task.id NOT IN (:...excluded)', { excluded: selection.excluded });
-    }
-    return (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
+    return this.tasks.selectedIds(auth, input.project, selection);
   }
 }

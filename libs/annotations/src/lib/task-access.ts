@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuthContext, OrganizationMember } from '@ls/auth';
+import { activeMemberIds, AuthContext } from '@ls/auth';
 import { PreparedQueries, ValidationFailedException } from '@ls/core';
 import { Project } from '@ls/projects';
 import { Task } from '@ls/tasks';
@@ -134,11 +134,7 @@ export class TaskAccess {
   /** 400 unless `userId` is an active member of the caller's organization. */
   async assertMember(manager: EntityManager, auth: AuthContext, userId: number): Promise<void> {
     if (userId === auth.user.id) return;
-    const member = await manager.findOneBy(OrganizationMember, {
-      user_id: userId,
-      organization_id: auth.organizationId,
-    });
-    if (!member || member.deleted_at) {
+    if (!(await activeMemberIds(manager, auth.organizationId, [userId])).has(userId)) {
       throw new ValidationFailedException({
         completed_by: [`Invalid pk "${userId}" - object does not exist.`],
       });

@@ -19,6 +19,13 @@ export interface NewTask {
   storage_filename?: string | null;
 }
 
+/** A data manager selection of tasks. */
+export interface TaskSelection {
+  all: boolean;
+  included?: number[];
+  excluded?: number[];
+}
+
 export const TASK_ORDERINGS = ['id', '-id', 'inner_id', '-inner_id', 'created_at', '-created_at'];
 
 export interface TaskPage {
@@ -79,6 +86,24 @@ export class TasksService {
       .where('project.organization_id = :organizationId', {
         organizationId: auth.organizationId,
       });
+  }
+
+  /**
+   * Ids of a project's tasks picked by a data manager selection: the `included` ones, or all but
+   * the `excluded` ones.
+   */
+  async selectedIds(
+    auth: AuthContext,
+    projectId: number,
+    selection: TaskSelection,
+  ): Promise<number[]> {
+    const { all, included = [], excluded = [] } = selection;
+    const query = this.scopedQuery(auth)
+      .select('task.id', 'id')
+      .andWhere('task.project_id = :projectId', { projectId });
+    if (!all) query.andWhere('task.id IN (:...included)', { included: [0, ...included] });
+    if (all && excluded.length) query.andWhere('task.id NOT IN (:...excluded)', { excluded });
+    return (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
   }
 
   /** A task of the caller's organization with its project, or 404. */

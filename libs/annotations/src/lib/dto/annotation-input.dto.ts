@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { TaskSelectionDto } from '@ls/tasks';
 import { LAST_ACTIONS, LastAction } from '../entities/annotation.entity';
 
 const REQUIRED = { message: 'This field is required.' };
@@ -40,22 +41,16 @@ export class AnnotationInputDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) unique_id?: string;
 }
 
-export class SelectedItemsDto {
-  @ApiPropertyOptional() @IsBoolean() all!: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsInt({ each: true }) included?: number[];
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsInt({ each: true }) excluded?: number[];
-}
-
 /** One annotation for many tasks: the tasks by id, or a selection of a project's tasks. */
 export class BulkAnnotationDto extends AnnotationInputDto {
   @ApiPropertyOptional() @IsOptional() @IsArray() @IsInt({ each: true }) tasks?: number[];
   @ApiPropertyOptional() @IsOptional() @IsInt() project?: number;
-  @ApiPropertyOptional({ type: SelectedItemsDto })
+  @ApiPropertyOptional({ type: TaskSelectionDto })
   @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => SelectedItemsDto)
-  selected_items?: SelectedItemsDto | null;
+  @Type(() => TaskSelectionDto)
+  selected_items?: TaskSelectionDto | null;
 }
 
 export class BulkDeleteAnnotationsDto {

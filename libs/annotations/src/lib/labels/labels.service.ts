@@ -172,7 +172,9 @@ export class LabelsService {
     const counts = new Map<number, number>();
     const byProject = new Map<number, LabelLink[]>();
     for (const link of links) {
-      byProject.set(link.project_id, [...(byProject.get(link.project_id) ?? []), link]);
+      const group = byProject.get(link.project_id);
+      if (group) group.push(link);
+      else byProject.set(link.project_id, [link]);
     }
     for (const [projectId, projectLinks] of byProject) {
       const used = await this.usage.labelsInUse(projectId);

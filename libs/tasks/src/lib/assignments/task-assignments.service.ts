@@ -1,10 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { AuthContext, OrganizationMember } from '@ls/auth';
+import { activeMemberIds, AuthContext } from '@ls/auth';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { Task } from '../task.entity';
+import { TasksService } from '../tasks.service';
 import { AssigneesDto, BulkAssigneesDto, RemoveAssigneesQuery } from './task-assignments.dto';
 import { AssignmentType, TaskAssignment } from './task-assignment.entity';
 
@@ -14,6 +15,7 @@ export class TaskAssignmentsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
+    private readonly taskService: TasksService,
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
     @InjectRepository(TaskAssignment) private readonly assignments: Repository<TaskAssignment>,
   ) {}
@@ -65,14 +67,7 @@ export class TaskAssignmentsService {
         filters: ['Filtering tasks comes with the data manager; select tasks with selectedItems.'],
       });
     }
-    const { all, included = [], excluded = [] } = input.selectedItems;
-    const query = this.tasks
-      .createQueryBuilder('task')
-      .select('task.id', 'id')
-      .where('task.project_id = :projectId', { projectId });
-    if (!all) query.andWhere('task.id IN (:...included)', { included: [0, ...included] });
-    if (all && excluded.length) query.andWhere('task.id NOT IN (:...excluded)', { excluded });
-    const taskIds = (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
+    const taskIds = await this.taskService.selectedIds(auth, projectId, input.selectedItems);
     return this.transactions.run(async ({ manager }) => {
       await this.assertMembers(manager, auth, input.users);
       return this.insertMissing(manager, taskIds, input.type, input.users);
@@ -125,13 +120,8 @@ export class TaskAssignmentsService {
   }
 
   private async assertMembers(manager: EntityManager, auth: AuthContext, users: number[]) {
-    const unique = [...new Set(users)];
-    if (unique.length === 0) return;
-    const members = await manager.find(OrganizationMember, {
-      where: { organization_id: auth.organizationId, user_id: In(unique) },
-    });
-    const active = new Set(members.filter((m) => !m.deleted_at).map((m) => m.user_id));
-    const strangers = unique.filter((id) => !active.has(id));
+    const active = await activeMemberIds(manager, auth.organizationId, users);
+    const strangers = [...new Set(users)].filter((id) => !active.has(id));
     if (strangers.length > 0) {
       throw new ValidationFailedException({
         users: [`Not members of this organization: ${strangers.join(', ')}.`],
