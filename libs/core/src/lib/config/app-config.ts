@@ -138,6 +138,52 @@ export class AppConfig {
   @Min(1)
   IMPORT_MAX_TASKS = 1_000_000;
 
+  /** Largest total size of the files one import or upload may carry, in bytes (more: 413). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_FILE_SIZE = 250 * 1024 * 1024;
+
+  /** Most files one import request may carry (more: 413). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_FILES = 100;
+
+  /**
+   * Imports whose input (body, files or downloaded URL) is larger than this many bytes run as a
+   * job (on a worker in scaled mode): the request answers at once with the import id.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  IMPORT_JOB_THRESHOLD_BYTES = 10 * 1024 * 1024;
+
+  /**
+   * Refuse remote URLs (URL imports, later cloud links) that resolve to loopback, private,
+   * link-local, metadata or other reserved addresses, checked at connect time on every redirect.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SSRF_PROTECTION = true;
+
+  /** Comma-separated CIDR blocks remote URLs may reach even though they are reserved. */
+  @IsString()
+  SSRF_ALLOWED_NETWORKS = '';
+
+  /** Longest time a remote download may take, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REMOTE_FETCH_TIMEOUT_MS = 30_000;
+
+  /** Most redirects a remote download follows. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  REMOTE_FETCH_MAX_REDIRECTS = 5;
+
   /**
    * How long a process may reuse what it read about an authenticated caller. Changes made
    * through this process apply at once; on other replicas a revoked token or removed member is
