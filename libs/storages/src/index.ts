@@ -3,3 +3,5 @@ export { StoragesModule } from './lib/storages.module';
 export { StoragesHttpModule } from './lib/storages-http.module';
 export { ImportService } from './lib/import/import.service';
 export { ProjectImport } from './lib/import/project-import.entity';
+export { ProjectReimport } from './lib/reimport/project-reimport.entity';
+export { FileUpload } from './lib/uploads/file-upload.entity';

@@ -5,12 +5,14 @@ import { registerMigrations } from '@ls/core';
 import { STORAGES_MIGRATIONS } from '../migrations';
 import { ImportService } from './import/import.service';
 import { ProjectImport } from './import/project-import.entity';
+import { ProjectReimport } from './reimport/project-reimport.entity';
+import { FileUpload } from './uploads/file-upload.entity';
 
 registerMigrations('storages', STORAGES_MIGRATIONS);
 
 /** Where data enters and leaves projects: imports (exports and cloud storages come later). */
 @Module({
-  imports: [AnnotationsModule, TypeOrmModule.forFeature([ProjectImport])],
+  imports: [AnnotationsModule, TypeOrmModule.forFeature([ProjectImport, ProjectReimport, FileUpload])],
   providers: [ImportService],
   exports: [AnnotationsModule, ImportService],
 })
