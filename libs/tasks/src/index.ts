@@ -3,7 +3,13 @@
 export { TasksModule } from './lib/tasks.module';
 export { TasksHttpModule } from './lib/tasks-http.module';
 export { TasksService } from './lib/tasks.service';
-export type { NewTask, TaskSelection } from './lib/tasks.service';
+export type { TaskSelection } from './lib/tasks.service';
+/**
+ * Bulk task insert for imports: `TaskBulkInsert.start(manager, project)` inside a transaction
+ * locks the project's numbering, then `add(items)` per batch inserts and returns the ids in order.
+ */
+export { TaskBulkInsert } from './lib/task-bulk-insert';
+export type { NewTask } from './lib/task-bulk-insert';
 export { Task } from './lib/task.entity';
 export { TaskEvent } from './lib/task-events/task-event.entity';
 export { TaskAssignment } from './lib/assignments/task-assignment.entity';

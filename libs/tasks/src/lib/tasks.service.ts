@@ -1,23 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext } from '@ls/auth';
 import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
 import { CreateTaskDto, PatchTaskDto } from './dto/task-input.dto';
 import { TasksCreated, TasksDeleted } from './events/task-events';
+import { NewTask, TaskBulkInsert } from './task-bulk-insert';
 import { Task } from './task.entity';
 import { taskDataProblems } from './validation/task-data.validation';
-
-export interface NewTask {
-  data: Record<string, unknown>;
-  meta?: Record<string, unknown> | null;
-  overlap?: number;
-  allow_skip?: boolean | null;
-  file_upload_id?: number | null;
-  storage_filename?: string | null;
-}
 
 /** A data manager selection of tasks. */
 export interface TaskSelection {
@@ -25,6 +17,9 @@ export interface TaskSelection {
   included?: number[];
   excluded?: number[];
 }
+
+/** Ids per query when tasks are read back (bound parameters are limited on both databases). */
+const LOAD_BATCH = 1000;
 
 export const TASK_ORDERINGS = ['id', '-id', 'inner_id', '-inner_id', 'created_at', '-created_at'];
 
@@ -44,38 +39,19 @@ export class TasksService {
   ) {}
 
   /**
-   * Adds tasks to a project inside `manager`'s transaction, numbering them after the project's
-   * highest `inner_id`. On PostgreSQL the project row is locked first, so concurrent adds to one
-   * project take numbers one after the other; SQLite runs one transaction at a time anyway.
+   * Adds tasks to a project inside `manager`'s transaction with {@link TaskBulkInsert} and returns
+   * them as stored, in the order of `items`. For a task or a few: a large import adds its batches
+   * through one `TaskBulkInsert` and keeps the ids.
    */
   async addTasks(manager: EntityManager, project: Project, items: NewTask[]): Promise<Task[]> {
     if (items.length === 0) return [];
-    if (manager.connection.options.type === 'postgres') {
-      await manager
-        .createQueryBuilder(Project, 'project')
-        .setLock('pessimistic_write')
-        .where('project.id = :id', { id: project.id })
-        .getOne();
+    const ids = await (await TaskBulkInsert.start(manager, project)).add(items);
+    const stored = new Map<number, Task>();
+    for (let start = 0; start < ids.length; start += LOAD_BATCH) {
+      const batch = ids.slice(start, start + LOAD_BATCH);
+      for (const task of await manager.findBy(Task, { id: In(batch) })) stored.set(task.id, task);
     }
-    const { max } = (await manager
-      .createQueryBuilder(Task, 'task')
-      .select('COALESCE(MAX(task.inner_id), 0)', 'max')
-      .where('task.project_id = :id', { id: project.id })
-      .getRawOne<{ max: number | string }>()) ?? { max: 0 };
-    const first = Number(max) + 1;
-    const rows = items.map((item, index) =>
-      manager.create(Task, {
-        project_id: project.id,
-        inner_id: first + index,
-        data: item.data,
-        meta: item.meta ?? {},
-        overlap: item.overlap ?? project.maximum_annotations,
-        allow_skip: item.allow_skip ?? true,
-        file_upload_id: item.file_upload_id ?? null,
-        storage_filename: item.storage_filename ?? null,
-      }),
-    );
-    return manager.save(Task, rows, { chunk: 500 });
+    return ids.map((id) => stored.get(id) as Task);
   }
 
   /** Tasks joined with their project, limited to the caller's organization. */
