@@ -5,3 +5,13 @@ export { ImportService } from './lib/import/import.service';
 export { ProjectImport } from './lib/import/project-import.entity';
 export { ProjectReimport } from './lib/reimport/project-reimport.entity';
 export { FileUpload } from './lib/uploads/file-upload.entity';
+export { UploadsService } from './lib/uploads/uploads.service';
+export type {
+  FileUploadSelection,
+  MultipartFields,
+  ServedUpload,
+  UploadBudget,
+  UploadedPart,
+} from './lib/uploads/uploads.service';
+export { serializeFileUpload } from './lib/uploads/file-upload.serializer';
+export { sanitizeUploadName } from './lib/uploads/upload-name';

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ImportController } from './import/import.controller';
 import { StoragesModule } from './storages.module';
+import { FileUploadsController } from './uploads/file-uploads.controller';
+import { UploadedFilesController } from './uploads/uploaded-files.controller';
 
-@Module({ imports: [StoragesModule], controllers: [ImportController] })
+@Module({
+  imports: [StoragesModule],
+  controllers: [ImportController, FileUploadsController, UploadedFilesController],
+})
 export class StoragesHttpModule {}

@@ -7,13 +7,17 @@ import { ImportService } from './import/import.service';
 import { ProjectImport } from './import/project-import.entity';
 import { ProjectReimport } from './reimport/project-reimport.entity';
 import { FileUpload } from './uploads/file-upload.entity';
+import { UploadsService } from './uploads/uploads.service';
 
 registerMigrations('storages', STORAGES_MIGRATIONS);
 
 /** Where data enters and leaves projects: imports (exports and cloud storages come later). */
 @Module({
-  imports: [AnnotationsModule, TypeOrmModule.forFeature([ProjectImport, ProjectReimport, FileUpload])],
-  providers: [ImportService],
-  exports: [AnnotationsModule, ImportService],
+  imports: [
+    AnnotationsModule,
+    TypeOrmModule.forFeature([ProjectImport, ProjectReimport, FileUpload]),
+  ],
+  providers: [ImportService, UploadsService],
+  exports: [AnnotationsModule, ImportService, UploadsService],
 })
 export class StoragesModule {}
