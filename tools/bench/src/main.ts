@@ -1,16 +1,18 @@
 import { benchAnnotationCreate } from './annotations-create.bench';
 import { benchBareInsertReference } from './bare-insert-reference.bench';
+import { benchImport } from './import.bench';
 import { benchProjectList } from './projects-list.bench';
 
 type Figures = Record<string, number | string>;
 
 /** Benchmark groups BENCH_ONLY can name, in the order they run. */
-const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures> }[]> = {
+const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | Figures[]> }[]> = {
   'projects-list': [{ label: 'projects list', run: benchProjectList }],
   annotations: [
     { label: 'annotation create', run: benchAnnotationCreate },
     { label: 'bare INSERT reference', run: benchBareInsertReference },
   ],
+  import: [{ label: 'import', run: benchImport }],
 };
 
 function selectedGroups(): string[] {
@@ -33,7 +35,10 @@ function selectedGroups(): string[] {
 async function main(): Promise<void> {
   for (const { label, run } of selectedGroups().flatMap((name) => BENCHMARKS[name])) {
     try {
-      console.log(`${label}:`, JSON.stringify(await run()));
+      const figures = await run();
+      for (const line of Array.isArray(figures) ? figures : [figures]) {
+        console.log(`${label}:`, JSON.stringify(line));
+      }
     } catch (error: unknown) {
       console.error(`${label} failed:`, error);
       process.exitCode = 1;

@@ -32,6 +32,10 @@ export class BuiltEntryProcess {
     return new BuiltEntryProcess(child);
   }
 
+  get pid(): number {
+    return this.child.pid as number;
+  }
+
   private get ended(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }
