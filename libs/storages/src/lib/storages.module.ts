@@ -3,9 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
 import { STORAGES_MIGRATIONS } from '../migrations';
+import { ImportInputs } from './import/import-inputs';
+import { ImportJob } from './import/import.job';
 import { ImportService } from './import/import.service';
+import { PredictionImportService } from './import/prediction-import.service';
 import { ProjectImport } from './import/project-import.entity';
 import { ProjectReimport } from './reimport/project-reimport.entity';
+import { ReimportService } from './reimport/reimport.service';
+import { RemoteFetcher } from './remote/remote-fetcher';
 import { FileUpload } from './uploads/file-upload.entity';
 import { UploadsService } from './uploads/uploads.service';
 
@@ -17,7 +22,22 @@ registerMigrations('storages', STORAGES_MIGRATIONS);
     AnnotationsModule,
     TypeOrmModule.forFeature([ProjectImport, ProjectReimport, FileUpload]),
   ],
-  providers: [ImportService, UploadsService],
-  exports: [AnnotationsModule, ImportService, UploadsService],
+  providers: [
+    ImportService,
+    ImportInputs,
+    ImportJob,
+    PredictionImportService,
+    ReimportService,
+    RemoteFetcher,
+    UploadsService,
+  ],
+  exports: [
+    AnnotationsModule,
+    ImportService,
+    ImportInputs,
+    PredictionImportService,
+    ReimportService,
+    UploadsService,
+  ],
 })
 export class StoragesModule {}

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { ImportInputs } from './import-inputs';
 import { ImportService } from './import.service';
+import { PredictionImportService } from './prediction-import.service';
 import { ProjectImport } from './project-import.entity';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -12,6 +15,17 @@ const toBool = ({ value }: { value: unknown }) =>
 export class ImportQuery {
   @IsOptional() @Transform(toBool) @IsBoolean() commit_to_project?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() return_task_ids?: boolean;
+
+  /** Repeated (`?f=a&f=b`) or a comma list (`?f=a,b`). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((entry) => String(entry).split(','))
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  @IsString({ each: true })
+  preannotated_from_fields?: string[];
 }
 
 export function serializeImport(record: ProjectImport) {
@@ -43,27 +57,38 @@ export function serializeImport(record: ProjectImport) {
 @ApiTags('Import')
 @Controller('api/projects/:id')
 export class ImportController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly inputs: ImportInputs,
+    private readonly imports: ImportService,
+    private readonly predictions: PredictionImportService,
+  ) {}
 
-  /** Tasks as a JSON list or a single task object (files and URLs come with file uploads). */
+  /**
+   * Tasks as a JSON list or one task, files (multipart) or a `url` (form). Large inputs run as
+   * a job: the answer is then `{"import": id}` to poll.
+   */
   @Post('import')
   @ApiOperation({ operationId: 'api_projects_import_create', summary: 'Import tasks' })
   async importTasks(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Query() query: ImportQuery,
+    @Req() request: FastifyRequest,
     @Body() body: unknown,
   ) {
-    const record = await this.imports.importBody(auth, id, body, {
+    const input = await this.inputs.of(auth, id, request, body);
+    const { record, queued, duration } = await this.imports.start(auth, id, input, {
       commitToProject: query.commit_to_project ?? true,
       returnTaskIds: query.return_task_ids ?? false,
+      preannotatedFields: query.preannotated_from_fields ?? [],
     });
+    if (queued) return { import: record.id };
     return {
       task_count: record.task_count,
       annotation_count: record.commit_to_project ? record.annotation_count : null,
       prediction_count: record.commit_to_project ? record.prediction_count : null,
       predictions_count: record.commit_to_project ? record.prediction_count : null,
-      duration: record.duration,
+      duration,
       file_upload_ids: record.file_upload_ids,
       could_be_tasks_list: record.could_be_tasks_list,
       found_formats: Object.keys(record.found_formats),
@@ -83,7 +108,7 @@ export class ImportController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: unknown,
   ) {
-    return { created: await this.imports.importPredictions(auth, id, body) };
+    return { created: await this.predictions.importPredictions(auth, id, body) };
   }
 
   @Get('imports/:importPk')

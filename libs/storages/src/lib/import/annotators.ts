@@ -1,0 +1,78 @@
+import { EntityManager } from 'typeorm';
+import { OrganizationMember, User } from '@ls/auth';
+import { ValidationFailedException } from '@ls/core';
+import { ImportedAnnotation } from './task-items';
+
+const emailOf = (by: unknown): string | undefined =>
+  typeof by === 'object' && by !== null && typeof (by as { email?: unknown }).email === 'string'
+    ? (by as { email: string }).email.toLowerCase()
+    : undefined;
+
+/**
+ * Who completed imported annotations: `completed_by` names an organization member by email
+ * (`{"email": ...}`) or by id; without it the importer. Members are looked up once per import.
+ */
+export class AnnotatorDirectory {
+  private readonly known = new Map<string, number>();
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly organizationId: number,
+    private readonly importerId: number,
+  ) {}
+
+  /** Looks up the annotators of these annotations not seen yet; an unknown one is a 400. */
+  async learn(annotations: ImportedAnnotation[]): Promise<void> {
+    const emails = new Set<string>();
+    const ids = new Set<number>();
+    for (const { completed_by: by } of annotations) {
+      if (by === undefined || by === null) continue;
+      const email = emailOf(by);
+      if (typeof by === 'number' && Number.isInteger(by)) {
+        if (!this.known.has(`id:${by}`)) ids.add(by);
+      } else if (email !== undefined) {
+        if (!this.known.has(`email:${email}`)) emails.add(email);
+      } else {
+        throw new ValidationFailedException({
+          completed_by: [`Unknown annotator ${JSON.stringify(by)}`],
+        });
+      }
+    }
+    if (emails.size === 0 && ids.size === 0) return;
+    const members = await this.manager
+      .createQueryBuilder(User, 'user')
+      .innerJoin(
+        OrganizationMember,
+        'member',
+        'member.user_id = user.id AND member.deleted_at IS NULL',
+      )
+      .where('member.organization_id = :organizationId', { organizationId: this.organizationId })
+      .andWhere('(LOWER(user.email) IN (:...emails) OR user.id IN (:...ids))', {
+        emails: [...emails, ''],
+        ids: [...ids, 0],
+      })
+      .getMany();
+    for (const user of members) {
+      this.known.set(`email:${user.email.toLowerCase()}`, user.id);
+      this.known.set(`id:${user.id}`, user.id);
+    }
+    const unknownEmail = [...emails].find((email) => !this.known.has(`email:${email}`));
+    if (unknownEmail) {
+      throw new ValidationFailedException({
+        completed_by: [`Unknown annotator's email ${unknownEmail}`],
+      });
+    }
+    const unknownId = [...ids].find((id) => !this.known.has(`id:${id}`));
+    if (unknownId !== undefined) {
+      throw new ValidationFailedException({ completed_by: [`Unknown annotator ${unknownId}`] });
+    }
+  }
+
+  /** The user id of an annotation's annotator; {@link learn} must have seen it. */
+  idOf(annotation: ImportedAnnotation): number {
+    const by = annotation.completed_by;
+    if (typeof by === 'number') return this.known.get(`id:${by}`) as number;
+    const email = emailOf(by);
+    return email === undefined ? this.importerId : (this.known.get(`email:${email}`) as number);
+  }
+}

@@ -1,0 +1,210 @@
+import { Client } from 'pg';
+import {
+  createFreshDatabase,
+  expectContract,
+  FreshDatabase,
+  freePort,
+  freshQueuePrefix,
+  NodeProcess,
+} from '@ls/core/testing';
+
+const redisUrl = process.env.REDIS_URL;
+const postgresUrl = process.env.DATABASE_URL;
+const describeScaled = redisUrl && postgresUrl ? describe : describe.skip;
+
+const TOKEN = 'import-jobs-token-0123456789abcdef';
+const CONFIG = '<View><Text name="text" value="$text"/></View>';
+const TERMINAL = ['completed', 'failed'];
+
+/** A CSV of `rows` tasks with about 200 bytes of text each. */
+const csvOf = (rows: number): Buffer => {
+  const text = 'lorem ipsum dolor sit amet '.repeat(7);
+  const lines = ['text,n'];
+  for (let i = 0; i < rows; i += 1) lines.push(`"${text}${i}",${i}`);
+  return Buffer.from(lines.join('\n'));
+};
+
+/**
+ * Imports above IMPORT_JOB_THRESHOLD_BYTES in scaled mode: the API process answers with the
+ * import id at once, a worker process runs it. Needs PostgreSQL, Redis and a build.
+ */
+describeScaled('import jobs on the worker (e2e, scaled mode)', () => {
+  let database: FreshDatabase;
+  let env: Record<string, string | undefined>;
+  let api: NodeProcess;
+  let base: string;
+  let sql: Client;
+  const workers: NodeProcess[] = [];
+
+  const startWorker = async (): Promise<NodeProcess> => {
+    const worker = NodeProcess.start('apps/worker/src/main', env);
+    workers.push(worker);
+    await worker.waitForOutput('is processing jobs');
+    return worker;
+  };
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { Authorization: `Token ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+
+  const uploadCsv = async (projectId: number, csv: Buffer, name = 'tasks.csv') => {
+    const form = new FormData();
+    form.append('file', new Blob([csv]), name);
+    const response = await fetch(`${base}/api/projects/${projectId}/import`, {
+      method: 'POST',
+      headers: { Authorization: `Token ${TOKEN}` },
+      body: form,
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  const newProject = async () => {
+    const created = await call('POST', '/api/projects/', { title: 'Jobs', label_config: CONFIG });
+    expect(created.status).toBe(201);
+    return created.body.id as number;
+  };
+
+  const importStatus = async (projectId: number, importId: number) =>
+    (await call('GET', `/api/projects/${projectId}/imports/${importId}/`)).body;
+
+  const waitForStatus = async (
+    projectId: number,
+    importId: number,
+    accept: (status: string) => boolean,
+    timeoutMs = 60_000,
+  ) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const record = await importStatus(projectId, importId);
+      if (accept(record.status)) return record;
+      if (Date.now() > deadline) throw new Error(`import ${importId} stuck in ${record.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+
+  const taskStats = async (projectId: number) => {
+    const { rows } = await sql.query(
+      `SELECT COUNT(*)::int AS count, COUNT(DISTINCT inner_id)::int AS distinct_inner,
+              COALESCE(MAX(inner_id), 0)::int AS max_inner
+       FROM task WHERE project_id = $1`,
+      [projectId],
+    );
+    return rows[0] as { count: number; distinct_inner: number; max_inner: number };
+  };
+
+  beforeAll(async () => {
+    database = await createFreshDatabase();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    env = {
+      ...database.env,
+      REDIS_URL: redisUrl,
+      JOB_QUEUE_PREFIX: freshQueuePrefix(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LABEL_STUDIO_USERNAME: 'importer@example.com',
+      LABEL_STUDIO_PASSWORD: 'importer-password-1',
+      LABEL_STUDIO_USER_TOKEN: TOKEN,
+      IMPORT_JOB_THRESHOLD_BYTES: '1024',
+      // A killed worker's job is picked up again within seconds instead of the default 30 s.
+      JOB_LOCK_DURATION_MS: '2000',
+      JOB_STALLED_INTERVAL_MS: '1000',
+    };
+    api = NodeProcess.start('apps/api/src/main', env);
+    await api.waitForOutput('Label Studio API listening', 30_000);
+    sql = new Client({ connectionString: database.env.DATABASE_URL });
+    await sql.connect();
+  }, 60_000);
+
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGKILL')));
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await api?.stop();
+    await database?.drop();
+  });
+
+  it('the API answers with the import id at once; the worker completes it with the right counts', async () => {
+    const projectId = await newProject();
+    const body = Array.from({ length: 300 }, (_, i) => ({ text: `body task ${i}` }));
+    const queued = await call(
+      'POST',
+      `/api/projects/${projectId}/import?return_task_ids=true`,
+      body,
+    );
+    expect(queued.status).toBe(201);
+    expect(Object.keys(queued.body)).toEqual(['import']);
+    // No worker yet: the import waits, nothing is written.
+    const waiting = await importStatus(projectId, queued.body.import);
+    expectContract('ProjectImport', waiting);
+    expect(waiting.status).toBe('created');
+    expect((await taskStats(projectId)).count).toBe(0);
+
+    const worker = await startWorker();
+    const done = await waitForStatus(projectId, queued.body.import, (s) => TERMINAL.includes(s));
+    expect(done).toMatchObject({ status: 'completed', task_count: 300, error: null });
+    expect(done.task_ids).toHaveLength(300);
+    expect(await taskStats(projectId)).toEqual({ count: 300, distinct_inner: 300, max_inner: 300 });
+    expect(worker.log).toContain('imports.run');
+
+    const csv = await uploadCsv(projectId, csvOf(50));
+    expect(csv.status).toBe(201);
+    const csvDone = await waitForStatus(projectId, csv.body.import, (s) => TERMINAL.includes(s));
+    expect(csvDone).toMatchObject({
+      status: 'completed',
+      task_count: 50,
+      found_formats: { '.csv': 1 },
+    });
+    expect(await taskStats(projectId)).toEqual({ count: 350, distinct_inner: 350, max_inner: 350 });
+  });
+
+  it('a bad file ends the import failed with the error, writing nothing', async () => {
+    const projectId = await newProject();
+    await startWorker();
+    const lines = ['title', ...Array.from({ length: 100 }, (_, i) => `no text column ${i}`)];
+    const queued = await uploadCsv(projectId, Buffer.from(lines.join('\n')));
+    expect(queued.status).toBe(201);
+    const failed = await waitForStatus(projectId, queued.body.import, (s) => TERMINAL.includes(s));
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('"text" key is expected');
+    expect((await taskStats(projectId)).count).toBe(0);
+  });
+
+  it('killing the worker mid-import leaves no task; the retried job imports each task once', async () => {
+    const projectId = await newProject();
+    const rows = 400_000;
+    const doomed = await startWorker();
+    const queued = await uploadCsv(projectId, csvOf(rows));
+    expect(queued.status).toBe(201);
+    await waitForStatus(projectId, queued.body.import, (s) => s !== 'created');
+    // Let it write some batches inside its transaction, then kill it.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const before = await importStatus(projectId, queued.body.import);
+    expect(before.status).toBe('in_progress');
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    expect((await taskStats(projectId)).count).toBe(0);
+
+    await startWorker();
+    const done = await waitForStatus(
+      projectId,
+      queued.body.import,
+      (s) => TERMINAL.includes(s),
+      120_000,
+    );
+    expect(done).toMatchObject({ status: 'completed', task_count: rows });
+    expect(await taskStats(projectId)).toEqual({
+      count: rows,
+      distinct_inner: rows,
+      max_inner: rows,
+    });
+  }, 180_000);
+});
