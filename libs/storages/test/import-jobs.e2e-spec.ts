@@ -61,7 +61,7 @@ describeScaled('import jobs on the worker (e2e, scaled mode)', () => {
       headers: { Authorization: `Token ${TOKEN}` },
       body: form,
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as { import: number } };
   };
 
   const newProject = async () => {

@@ -3,6 +3,7 @@ import { csvFile, jsonBody } from './import/import-payloads';
 import { residentMemory, resetPeakMemory } from './import/process-memory';
 import { createOrFail } from './load/http-json';
 import { BuiltEntryProcess, freePort } from './process/built-entry-process';
+import { postgresCopyReference, sqliteInsertReference } from './reference/bulk-insert-reference';
 
 const TOKEN = 'bench-token-0123456789abcdef';
 const LABEL_CONFIG = '<View><Text name="text" value="$text"/></View>';
@@ -42,8 +43,18 @@ async function waitForImport(baseUrl: string, projectId: number, id: number): Pr
     const record = (await response.json()) as { status: string; task_count: number; error: string };
     if (record.status === 'failed') throw new Error(`import ${id} failed: ${record.error}`);
     if (TERMINAL.has(record.status)) return record.task_count;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+function importSizes(): number[] {
+  return (process.env.BENCH_IMPORT_SIZES ?? '10000,100000').split(',').map((size) => {
+    const tasks = Number(size);
+    if (!Number.isInteger(tasks) || tasks < 1) {
+      throw new Error(`BENCH_IMPORT_SIZES must list positive whole numbers, got "${size}"`);
+    }
+    return tasks;
+  });
 }
 
 /** One import into a new project: wall time until the tasks are stored, and the API's memory. */
@@ -90,13 +101,7 @@ async function timedImport(
  * as a JSON body and as a CSV upload, into the built API in its own process on a fresh database.
  */
 export async function benchImport(): Promise<Figures[]> {
-  const sizes = (process.env.BENCH_IMPORT_SIZES ?? '10000,100000').split(',').map((size) => {
-    const tasks = Number(size);
-    if (!Number.isInteger(tasks) || tasks < 1) {
-      throw new Error(`BENCH_IMPORT_SIZES must list positive whole numbers, got "${size}"`);
-    }
-    return tasks;
-  });
+  const sizes = importSizes();
   const database = await createFreshDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -108,6 +113,10 @@ export async function benchImport(): Promise<Figures[]> {
     LABEL_STUDIO_USERNAME: 'bench@example.com',
     LABEL_STUDIO_PASSWORD: 'bench-password-1',
     LABEL_STUDIO_USER_TOKEN: TOKEN,
+    // Where inline imports end and jobs begin can be moved to compare both paths.
+    ...(process.env.IMPORT_JOB_THRESHOLD_BYTES
+      ? { IMPORT_JOB_THRESHOLD_BYTES: process.env.IMPORT_JOB_THRESHOLD_BYTES }
+      : {}),
   });
   try {
     await api.waitForHttpOk(baseUrl, '/health');
@@ -123,6 +132,28 @@ export async function benchImport(): Promise<Figures[]> {
     return results;
   } finally {
     await api.stop();
+    await database.drop();
+  }
+}
+
+/** The same rows written bare, without the API: the floor to read the import figures against. */
+export async function benchBulkInsertReference(): Promise<Figures[]> {
+  const database = await createFreshDatabase();
+  try {
+    const results: Figures[] = [];
+    for (const tasks of importSizes()) {
+      results.push(
+        database.env.DATABASE_URL
+          ? {
+              database: 'postgres',
+              tasks,
+              ...(await postgresCopyReference(database.env.DATABASE_URL, tasks)),
+            }
+          : { database: 'sqlite', tasks, ...sqliteInsertReference(database.env.DATA_DIR, tasks) },
+      );
+    }
+    return results;
+  } finally {
     await database.drop();
   }
 }

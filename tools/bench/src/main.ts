@@ -1,6 +1,6 @@
 import { benchAnnotationCreate } from './annotations-create.bench';
 import { benchBareInsertReference } from './bare-insert-reference.bench';
-import { benchImport } from './import.bench';
+import { benchBulkInsertReference, benchImport } from './import.bench';
 import { benchProjectList } from './projects-list.bench';
 
 type Figures = Record<string, number | string>;
@@ -12,7 +12,10 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
     { label: 'annotation create', run: benchAnnotationCreate },
     { label: 'bare INSERT reference', run: benchBareInsertReference },
   ],
-  import: [{ label: 'import', run: benchImport }],
+  import: [
+    { label: 'import', run: benchImport },
+    { label: 'bulk insert reference', run: benchBulkInsertReference },
+  ],
 };
 
 function selectedGroups(): string[] {

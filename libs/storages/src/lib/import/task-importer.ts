@@ -9,7 +9,7 @@ import { annotationRow, ImportTarget, predictionProblem, predictionRow } from '.
 import { ImportItem, ItemChecker } from './task-items';
 
 /** Tasks read, checked and written at a time: bounds memory whatever the input's size. */
-export const IMPORT_BATCH = 2000;
+export const IMPORT_BATCH = 5000;
 
 export interface ImportFile {
   path: string;

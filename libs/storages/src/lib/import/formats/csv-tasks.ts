@@ -1,12 +1,13 @@
-import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
+import Papa from 'papaparse';
 import { ImportFormatError } from './import-format.error';
 
 /** How much of a CSV file is read to find its header line (for the separator). */
 const HEADER_PEEK_BYTES = 64 * 1024;
 const READ_CHUNK_BYTES = 64 * 1024;
+/** Parsed chunks held before the parser is paused: bounds memory whatever the file's size. */
+const MAX_WAITING_CHUNKS = 4;
 
 /** A plain decimal number as pandas reads one: `12`, `-3`, `007`, `1.5`, `.5`, `1e3`. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -66,40 +67,84 @@ function columnNames(header: string[]): string[] {
   });
 }
 
+/** Parsed rows of a file, chunk by chunk, with the parser paused while they wait to be read. */
+async function* rowChunks(file: CsvFile, delimiter: string): AsyncGenerator<string[][]> {
+  const waiting: string[][][] = [];
+  let parser: Papa.Parser | undefined;
+  let finished = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  // A utf8 stream hands whole characters to the parser, even where a chunk splits one.
+  const input = createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK_BYTES });
+  Papa.parse<string[]>(input, {
+    delimiter,
+    skipEmptyLines: true,
+    chunk: (results, current) => {
+      parser = current;
+      const quoting = results.errors.find((error) => error.type === 'Quotes');
+      if (quoting) {
+        failure = new ImportFormatError(
+          `Can't parse CSV from file ${file.name}: ${quoting.message} (row ${quoting.row})`,
+        );
+        current.abort();
+      } else {
+        waiting.push(results.data);
+        if (waiting.length >= MAX_WAITING_CHUNKS) current.pause();
+      }
+      signal();
+    },
+    complete: () => {
+      finished = true;
+      signal();
+    },
+    error: (error: Error) => {
+      failure = error;
+      signal();
+    },
+  });
+  try {
+    for (;;) {
+      const rows = waiting.shift();
+      if (rows) {
+        if (waiting.length < MAX_WAITING_CHUNKS) parser?.resume();
+        yield rows;
+      } else if (failure) throw failure;
+      else if (finished) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    input.destroy();
+  }
+}
+
 /** Rows of a CSV or TSV file with a header row, each as `{ data: row }`. */
 export async function* readCsvTasks(
   file: CsvFile,
   batchSize: number,
   delimiter: string,
 ): AsyncGenerator<unknown[]> {
-  const parser = parse({
-    delimiter,
-    bom: true,
-    skip_empty_lines: true,
-    relax_quotes: true,
-    // Short rows are filled with empty cells (pandas' NaN, then ""); long rows are an error.
-    relax_column_count_less: true,
-  });
-  pipeline(createReadStream(file.path, { highWaterMark: READ_CHUNK_BYTES }), parser, () => {
-    // Errors reach the loop below through the parser; early exits need no report.
-  });
   let columns: string[] | undefined;
+  let rowNumber = 0;
   let batch: unknown[] = [];
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  try {
-    for (;;) {
-      let next: IteratorResult<string[]>;
-      try {
-        next = await records.next();
-      } catch (error) {
-        throw csvError(file.name, error, columns);
-      }
-      if (next.done) break;
-      const record = next.value;
+  for await (const rows of rowChunks(file, delimiter)) {
+    for (const record of rows) {
       if (!columns) {
+        if (record.length > 0) record[0] = record[0].replace(/^\uFEFF/, '');
         columns = columnNames(record);
         continue;
       }
+      rowNumber += 1;
+      if (record.length > columns.length) {
+        throw new ImportFormatError(
+          `Can't parse CSV from file ${file.name}: Expected ${columns.length} fields in row ` +
+            `${rowNumber}, saw ${record.length}`,
+        );
+      }
+      // Short rows are filled with empty cells (pandas' NaN, then "").
       const row: Record<string, string | number> = {};
       for (let i = 0; i < columns.length; i++) {
         const cell = record[i];
@@ -111,25 +156,9 @@ export async function* readCsvTasks(
         batch = [];
       }
     }
-  } finally {
-    parser.destroy();
   }
   if (!columns) {
     throw new ImportFormatError(`Can't parse CSV from file ${file.name}: No columns to parse`);
   }
   if (batch.length > 0) yield batch;
-}
-
-function csvError(name: string, error: unknown, columns: string[] | undefined): unknown {
-  if (!(error instanceof Error) || !('code' in error) || !String(error.code).startsWith('CSV_')) {
-    return error;
-  }
-  const details = error as Error & { code: string; lines?: number; record?: unknown[] };
-  if (details.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && columns) {
-    return new ImportFormatError(
-      `Can't parse CSV from file ${name}: Expected ${columns.length} fields in line ` +
-        `${details.lines}, saw ${details.record?.length}`,
-    );
-  }
-  return new ImportFormatError(`Can't parse CSV from file ${name}: ${error.message}`);
 }

@@ -231,7 +231,7 @@ describe('readTasks: CSV and TSV', () => {
     const error = await failureOf(readTasks(file, LIST));
     expect(error).toBeInstanceOf(ImportFormatError);
     expect(error.message).toBe(
-      "Can't parse CSV from file long.csv: Expected 2 fields in line 5, saw 3",
+      "Can't parse CSV from file long.csv: Expected 2 fields in row 3, saw 3",
     );
   });
 
