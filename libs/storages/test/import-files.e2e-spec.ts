@@ -380,6 +380,68 @@ describe('import of files and URLs (e2e)', () => {
     ]);
   });
 
+  it('an import above the job threshold answers with its id and completes as a job', async () => {
+    const jobs = await createAuthTestApp({
+      imports: MODULES,
+      env: { IMPORT_JOB_THRESHOLD_BYTES: 1024 },
+    });
+    try {
+      const account = await createAccount(jobs.app);
+      const id = (
+        await jobs
+          .http()
+          .post('/api/projects/')
+          .set(account.headers)
+          .send({ title: 'Queued', label_config: TEXT_CONFIG })
+          .expect(201)
+      ).body.id as number;
+      const finished = async (importId: number) => {
+        for (let tries = 0; tries < 200; tries += 1) {
+          const { body } = await jobs
+            .http()
+            .get(`/api/projects/${id}/imports/${importId}/`)
+            .set(account.headers)
+            .expect(200);
+          if (body.status === 'completed' || body.status === 'failed') return body;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`import ${importId} did not finish`);
+      };
+      const tasks = Array.from({ length: 200 }, (_, i) => ({ text: `queued ${i}` }));
+      const queued = await jobs
+        .http()
+        .post(`/api/projects/${id}/import?return_task_ids=true`)
+        .set(account.headers)
+        .send(tasks)
+        .expect(201);
+      expect(queued.body).toEqual({ import: expect.any(Number) });
+      const done = await finished(queued.body.import);
+      expectContract('ProjectImport', done);
+      expect(done).toMatchObject({ status: 'completed', task_count: 200, error: null });
+      const rows = await jobs.app
+        .get(DataSource)
+        .query(`SELECT id FROM task WHERE project_id = ${id} ORDER BY inner_id`);
+      expect(done.task_ids).toEqual(rows.map((row: { id: unknown }) => Number(row.id)));
+
+      const invalid = [...tasks.slice(0, 100), { title: 'no text' }, ...tasks.slice(100)];
+      const bad = await jobs
+        .http()
+        .post(`/api/projects/${id}/import`)
+        .set(account.headers)
+        .send(invalid)
+        .expect(201);
+      const failed = await finished(bad.body.import);
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toContain('[100].data');
+      const count = await jobs.app
+        .get(DataSource)
+        .query(`SELECT COUNT(*) AS n FROM task WHERE project_id = ${id}`);
+      expect(Number(count[0].n)).toBe(200);
+    } finally {
+      await jobs.close();
+    }
+  });
+
   it('another organization cannot import into the project', async () => {
     const id = await project();
     await http()
