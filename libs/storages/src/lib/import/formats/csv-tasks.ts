@@ -70,7 +70,8 @@ function columnNames(header: string[]): string[] {
 /** Parsed rows of a file, chunk by chunk, with the parser paused while they wait to be read. */
 async function* rowChunks(file: CsvFile, delimiter: string): AsyncGenerator<string[][]> {
   const waiting: string[][][] = [];
-  let parser: Papa.Parser | undefined;
+  // Set only while the parser is paused: papaparse's resume() of a running parser polls forever.
+  let paused: Papa.Parser | undefined;
   let finished = false;
   let failure: unknown;
   let wake: (() => void) | undefined;
@@ -84,7 +85,6 @@ async function* rowChunks(file: CsvFile, delimiter: string): AsyncGenerator<stri
     delimiter,
     skipEmptyLines: true,
     chunk: (results, current) => {
-      parser = current;
       const quoting = results.errors.find((error) => error.type === 'Quotes');
       if (quoting) {
         failure = new ImportFormatError(
@@ -93,7 +93,10 @@ async function* rowChunks(file: CsvFile, delimiter: string): AsyncGenerator<stri
         current.abort();
       } else {
         waiting.push(results.data);
-        if (waiting.length >= MAX_WAITING_CHUNKS) current.pause();
+        if (waiting.length >= MAX_WAITING_CHUNKS) {
+          current.pause();
+          paused = current;
+        }
       }
       signal();
     },
@@ -110,7 +113,11 @@ async function* rowChunks(file: CsvFile, delimiter: string): AsyncGenerator<stri
     for (;;) {
       const rows = waiting.shift();
       if (rows) {
-        if (waiting.length < MAX_WAITING_CHUNKS) parser?.resume();
+        if (paused && waiting.length < MAX_WAITING_CHUNKS) {
+          const parser = paused;
+          paused = undefined;
+          parser.resume();
+        }
         yield rows;
       } else if (failure) throw failure;
       else if (finished) return;
