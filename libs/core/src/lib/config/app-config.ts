@@ -157,7 +157,7 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  IMPORT_JOB_THRESHOLD_BYTES = 10 * 1024 * 1024;
+  IMPORT_JOB_THRESHOLD_BYTES = 32 * 1024 * 1024;
 
   /**
    * Refuse remote URLs (URL imports, later cloud links) that resolve to loopback, private,
