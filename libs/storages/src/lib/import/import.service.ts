@@ -10,6 +10,7 @@ import { TasksCreated } from '@ls/tasks';
 import { FileUpload } from '../uploads/file-upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { formatOf, isTasksListFormat } from './formats/supported-formats';
+import { failureMessageOf } from './failure-message';
 import { IMPORT_JOB, IMPORT_QUEUE } from './import.job-names';
 import type { ImportJobPayload } from './import.job';
 import { ProjectImport } from './project-import.entity';
@@ -35,15 +36,6 @@ export interface ImportStarted {
   /** Seconds the inline import took. */
   duration: number;
 }
-
-const messageOf = (error: unknown): string => {
-  if (error instanceof ValidationFailedException) {
-    return Object.entries(error.errors)
-      .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
-      .join('\n');
-  }
-  return error instanceof Error ? error.message : String(error);
-};
 
 /**
  * Imports into a project. Every import leaves a `ProjectImport` record; inputs larger than
@@ -196,7 +188,7 @@ export class ImportService {
     } catch (error) {
       await this.imports.update(
         { id: record.id },
-        { status: 'failed', error: messageOf(error), finished_at: new Date() },
+        { status: 'failed', error: failureMessageOf(error), finished_at: new Date() },
       );
       throw error;
     }

@@ -5,6 +5,7 @@ import { AuthContext } from '@ls/auth';
 import { AppConfig, TransactionRunner, ValidationFailedException } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { Task, TasksCreated, TasksDeleted } from '@ls/tasks';
+import { failureMessageOf } from '../import/failure-message';
 import { importTasks } from '../import/task-importer';
 import { foundFormatsOf, uploadSources } from '../import/upload-sources';
 import { FileUpload } from '../uploads/file-upload.entity';
@@ -118,7 +119,7 @@ export class ReimportService {
         { id: record.id },
         {
           status: 'failed',
-          error: error instanceof Error ? error.message : String(error),
+          error: failureMessageOf(error),
           finished_at: new Date(),
         },
       );
