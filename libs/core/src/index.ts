@@ -22,6 +22,7 @@ export type { DialectMigrations, MigrationClass } from './lib/database/migration
 export { buildDataSourceOptions, sqliteFilePath } from './lib/database/data-source-options';
 export { TransactionRunner } from './lib/database/transaction-runner';
 export { PreparedQueries } from './lib/database/prepared-queries';
+export * from './lib/database/id-lists';
 export type { Transaction } from './lib/database/transaction-runner';
 
 export { JobQueue } from './lib/jobs/job-queue';
@@ -54,12 +55,14 @@ export {
   ValidationFailedException,
 } from './lib/http/validation-failed.exception';
 export { AllExceptionsFilter } from './lib/http/all-exceptions.filter';
+export { TooManyRequestsException } from './lib/http/too-many-requests.exception';
 export { createValidationPipe } from './lib/http/validation-pipe';
 export {
   buildOpenApiDocument,
   configureHttpApp,
   createHttpAdapter,
   REQUEST_ID_HEADER,
+  trustedProxiesOf,
 } from './lib/http/http-app';
 export {
   DEFAULT_PAGE_SIZING,
@@ -73,4 +76,15 @@ export { SchemaBehindError } from './lib/database/schema-check';
 export { closeOnSignals } from './lib/shutdown';
 export { createFreshDatabase, freshQueuePrefix } from './lib/database/fresh-database';
 export type { FreshDatabase } from './lib/database/fresh-database';
-export { PUBLIC_ROUTE_METADATA, PublicRoute } from './lib/http/public-route.decorator';
+export {
+  AccountRoute,
+  BodyLimit,
+  PublicRoute,
+  ResourceParams,
+  routePolicyOf,
+} from './lib/http/route-policy';
+export type { RouteAccess, RoutePolicy } from './lib/http/route-policy';
+export { PUBLIC_BODY_LIMIT, RequestAuthenticator, servedRoutes } from './lib/http/request-gate';
+export type { ServedRoute } from './lib/http/request-gate';
+export { MULTIPART_FIELD_LIMIT } from './lib/http/http-app';
+export { AUTH_THROTTLER } from './lib/http/rate-limits';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
@@ -11,6 +12,7 @@ import { PreparedQueries } from './database/prepared-queries';
 import { TransactionRunner } from './database/transaction-runner';
 import { DomainEventBus } from './events/domain-event-bus';
 import { HealthService } from './health/health.service';
+import { throttlerOptions } from './http/rate-limits';
 import { BullJobQueue } from './jobs/bull-job-queue';
 import { InProcessJobQueue } from './jobs/in-process-job-queue';
 import { JobProcessorExplorer } from './jobs/job-processor.explorer';
@@ -43,6 +45,7 @@ export class CoreModule {
         LoggerModule.forRoot(loggerOptions(config, role)),
         EventEmitterModule.forRoot(),
         DiscoveryModule,
+        ThrottlerModule.forRootAsync({ useFactory: () => throttlerOptions(config) }),
         TypeOrmModule.forRootAsync({
           useFactory: () =>
             buildDataSourceOptions(config, {

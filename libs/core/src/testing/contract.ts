@@ -37,6 +37,13 @@ export function toJsonSchema(node: unknown): unknown {
 type SchemaNode = { properties?: Record<string, unknown>; oneOf?: unknown; anyOf?: unknown };
 
 const LIST = { type: 'array', items: { type: 'object' } };
+const INTEGER = { type: 'integer', readOnly: true };
+/** Counters the project list and counts schemas type as strings. */
+const INTEGER_COUNTERS = {
+  queue_total: INTEGER,
+  skipped_annotations_number: INTEGER,
+  total_annotations_number: INTEGER,
+};
 
 /**
  * Where the contract disagrees with what Label Studio serves and its clients read, the schema is
@@ -44,7 +51,8 @@ const LIST = { type: 'array', items: { type: 'object' } };
  * docs/contract-deviations.md):
  * - a task's `annotations` are a list of annotation objects, typed as a string by the contract;
  * - `RoleBasedTask` is a `oneOf` whose first two members are the same schema, so no body can
- *   match exactly one of them: it is checked as `anyOf`.
+ *   match exactly one of them: it is checked as `anyOf`;
+ * - project counters are integers, typed as strings in the list and counts schemas.
  */
 const SCHEMA_CORRECTIONS: Record<string, (schema: SchemaNode) => void> = {
   LseTask: (schema) => Object.assign(schema.properties ?? {}, { annotations: LIST }),
@@ -54,6 +62,8 @@ const SCHEMA_CORRECTIONS: Record<string, (schema: SchemaNode) => void> = {
     schema.anyOf = schema.oneOf;
     delete schema.oneOf;
   },
+  AllRolesProjectList: (schema) => Object.assign(schema.properties ?? {}, INTEGER_COUNTERS),
+  LseProjectCounts: (schema) => Object.assign(schema.properties ?? {}, INTEGER_COUNTERS),
 };
 
 let contractDocument: Record<string, unknown> | undefined;

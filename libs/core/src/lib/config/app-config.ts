@@ -118,11 +118,51 @@ export class AppConfig {
   @Min(500)
   JOB_STALLED_INTERVAL_MS = 30000;
 
-  /** Largest JSON or form body the API accepts, in bytes. */
+  /**
+   * Largest JSON or form body a route reads unless it declares its own limit (imports take up to
+   * `IMPORT_MAX_FILE_SIZE`; public routes 64 KiB), in bytes.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1024)
-  HTTP_BODY_LIMIT = 200 * 1024 * 1024;
+  HTTP_BODY_LIMIT = 10 * 1024 * 1024;
+
+  /**
+   * Comma-separated addresses or CIDR blocks of the reverse proxies in front of the API. Only
+   * requests from them may set the client address, host and scheme with X-Forwarded-* headers
+   * (which show in links the API builds). Empty: no proxy is believed.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Matches(/^$|^[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*$/, {
+    message: 'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR blocks',
+  })
+  TRUSTED_PROXIES = '';
+
+  /** Calls per minute one client address may make to each token and sign-up route. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 60;
+
+  /**
+   * Requests with wrong credentials one client address may make in a minute; past it, every
+   * request of that address with credentials answers 429 for a minute.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_FAILURE_LIMIT_PER_MINUTE = 30;
+
+  /**
+   * Token an operator sends (`Authorization: Bearer <token>`) to `GET /health/jobs`, which queues
+   * a job. Unset: that probe is off (403); `GET /health` needs no token.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(20, { message: 'HEALTH_CHECK_TOKEN must be at least 20 characters long' })
+  HEALTH_CHECK_TOKEN?: string;
 
   /**
    * Check prediction results against the project's label config like annotation results. Off lets
@@ -131,6 +171,16 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   VALIDATE_PREDICTIONS = true;
+
+  /**
+   * Largest label config a project may have, in bytes (more: 400). The config is parsed on the
+   * request thread; at this size it parses in a few tens of milliseconds.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
+  LABEL_CONFIG_MAX_BYTES = 1024 * 1024;
 
   /** Most tasks one import may carry. */
   @Transform(toInt)

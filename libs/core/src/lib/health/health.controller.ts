@@ -1,9 +1,23 @@
-import { Controller, Get, HttpStatus, Query, Res } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import {
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  ForbiddenException,
+  Get,
+  HttpStatus,
+  Injectable,
+  Query,
+  Res,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { PublicRoute } from '../http/public-route.decorator';
+import { AppConfig } from '../config/app-config';
+import { PublicRoute } from '../http/route-policy';
 import { HealthService } from './health.service';
 import { JobRoundTripService } from './job-round-trip.service';
 
@@ -16,7 +30,35 @@ export class JobsHealthQuery {
   timeout_ms?: number;
 }
 
-/** Probes for load balancers and operators; they answer without authentication. */
+function sameSecret(given: string, expected: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Lets through operators who send `Authorization: Bearer <HEALTH_CHECK_TOKEN>`. */
+@Injectable()
+export class HealthTokenGuard implements CanActivate {
+  constructor(private readonly config: AppConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const expected = this.config.HEALTH_CHECK_TOKEN;
+    if (!expected) {
+      throw new ForbiddenException('The job probe is off: set HEALTH_CHECK_TOKEN to use it.');
+    }
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    const header = request.headers.authorization;
+    const [scheme, token] = (typeof header === 'string' ? header : '').trim().split(/\s+/);
+    if (scheme?.toLowerCase() !== 'bearer' || !token || !sameSecret(token, expected)) {
+      throw new UnauthorizedException('Send Authorization: Bearer <HEALTH_CHECK_TOKEN>.');
+    }
+    return true;
+  }
+}
+
+/**
+ * Probes for load balancers and operators. `/health` answers anyone and tells only what is up;
+ * `/health/jobs` queues a job, so it is for operators holding `HEALTH_CHECK_TOKEN`.
+ */
 @ApiExcludeController()
 @PublicRoute()
 @Controller('health')
@@ -35,6 +77,7 @@ export class HealthController {
 
   /** 200 once a job went through the queue and came back done: some worker is alive. */
   @Get('jobs')
+  @UseGuards(HealthTokenGuard)
   async checkJobs(
     @Query() query: JobsHealthQuery,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dialectOf } from '../database/dialect';
 import { JobQueue } from '../jobs/job-queue';
 
+/** Only whether a component is up: anyone may read it, so why it is down goes to the log. */
 export interface ComponentHealth {
   status: 'ok' | 'error';
-  error?: string;
 }
 
 export interface HealthReport {
@@ -17,7 +17,9 @@ export interface HealthReport {
 
 const CHECK_TIMEOUT_MS = 3000;
 
-async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
+const logger = new Logger('Health');
+
+async function probe(component: string, check: () => Promise<unknown>): Promise<ComponentHealth> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -28,7 +30,8 @@ async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
     ]);
     return { status: 'ok' };
   } catch (error) {
-    return { status: 'error', error: error instanceof Error ? error.message : String(error) };
+    logger.warn({ err: error, component }, `${component} is unreachable`);
+    return { status: 'error' };
   } finally {
     clearTimeout(timer);
   }
@@ -45,8 +48,8 @@ export class HealthService {
 
   async check(): Promise<HealthReport> {
     const [database, queue] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.queue.ping()),
+      probe('database', () => this.dataSource.query('SELECT 1')),
+      probe('queue', () => this.queue.ping()),
     ]);
     const healthy = database.status === 'ok' && queue.status === 'ok';
     return {

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { buildErrorBody, ErrorBody } from './error-body';
+import { TooManyRequestsException } from './too-many-requests.exception';
 import { ValidationFailedException } from './validation-failed.exception';
 
 /** Errors raised by Fastify itself (body parsing, limits) carry their own 4xx status code. */
@@ -41,6 +42,12 @@ function detailOf(exception: HttpException): string {
   return fallback ?? exception.message;
 }
 
+/** PostgreSQL's "numeric value out of range": an id or count past what a column holds. */
+function isOutOfRange(exception: unknown): boolean {
+  const driverError = (exception as { driverError?: { code?: unknown } } | null)?.driverError;
+  return driverError?.code === '22003';
+}
+
 /** Every error leaves the API in Label Studio's error shape; only real bugs become a 500. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -52,6 +59,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.status_code >= 500) {
       this.logger.error({ err: exception }, 'Unhandled error');
     }
+    if (exception instanceof TooManyRequestsException) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
     void reply.status(body.status_code).header('content-type', 'application/json').send(body);
   }
 
@@ -61,6 +71,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return buildErrorBody(exception.getStatus(), detailOf(exception));
+    }
+    if (isOutOfRange(exception)) {
+      return buildErrorBody(HttpStatus.BAD_REQUEST, 'A number in the request is out of range.');
     }
     const framework = exception as FrameworkError;
     const status = framework?.statusCode;

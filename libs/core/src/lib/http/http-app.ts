@@ -7,9 +7,13 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config';
 import { SERVER_VERSION } from '../server-version';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { installRequestGate } from './request-gate';
 import { createValidationPipe } from './validation-pipe';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Where the OpenAPI pages are served; anyone may read them. */
+const OPENAPI_PATH = 'docs';
 
 /** Reuses a caller's request id when it looks sane, so one id follows a request across services. */
 export function requestIdOf(request: IncomingMessage): string {
@@ -19,11 +23,20 @@ export function requestIdOf(request: IncomingMessage): string {
   return id;
 }
 
+/** `TRUSTED_PROXIES` as Fastify takes it: addresses and CIDR blocks, or nothing. */
+export function trustedProxiesOf(config: AppConfig): string[] | undefined {
+  const entries = config.TRUSTED_PROXIES.split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.length > 0 ? entries : undefined;
+}
+
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
     genReqId: requestIdOf,
-    trustProxy: true,
+    // X-Forwarded-* headers are believed only from the proxies an operator names.
+    trustProxy: trustedProxiesOf(config) ?? false,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
   });
 }
@@ -38,10 +51,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
+/** Text fields of a multipart form are held in memory: each is small, and there are few. */
+export const MULTIPART_FIELD_LIMIT = 1024 * 1024;
+const MULTIPART_MAX_FIELDS = 100;
+
 /**
  * Multipart bodies are parsed only when a handler reads them (`request.parts()`), one part at a
  * time, so uploaded files stream to their destination instead of being held in memory. The limits
- * are per request: a file over the total size or a file too many ends the parse with a 413.
+ * are per request: a file over the total size or a file too many ends the parse with a 413; the
+ * whole request is also capped by the route's body limit (checked by the request gate).
  */
 function registerMultipart(app: NestFastifyApplication, config: AppConfig): void {
   // @nestjs/platform-fastify types its instance with its own copy of fastify, which the plugin's
@@ -51,9 +69,9 @@ function registerMultipart(app: NestFastifyApplication, config: AppConfig): void
     limits: {
       fileSize: config.IMPORT_MAX_FILE_SIZE,
       files: config.IMPORT_MAX_FILES,
-      // Form fields (an import's `url`, which may hold inline JSON) are kept in memory.
-      fieldSize: config.HTTP_BODY_LIMIT,
-      fields: 1000,
+      fieldSize: MULTIPART_FIELD_LIMIT,
+      fields: MULTIPART_MAX_FIELDS,
+      parts: config.IMPORT_MAX_FILES + MULTIPART_MAX_FIELDS,
     },
   });
 }
@@ -62,14 +80,16 @@ function registerMultipart(app: NestFastifyApplication, config: AppConfig): void
 export function configureHttpApp(app: NestFastifyApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
-  registerMultipart(app, app.get(AppConfig));
+  const config = app.get(AppConfig);
+  registerMultipart(app, config);
+  installRequestGate(app, config, [`/${OPENAPI_PATH}`]);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header(REQUEST_ID_HEADER, request.id);
     });
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+  SwaggerModule.setup(OPENAPI_PATH, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
   });
