@@ -3,8 +3,10 @@ export { AuthModule } from './lib/auth.module';
 export { AuthHttpModule } from './lib/auth-http.module';
 
 export { ADMIN_ROLES } from './lib/context/auth-context';
-export type { AuthContext } from './lib/context/auth-context';
-export { CurrentAuth } from './lib/context/current-auth.decorator';
+export type { AccountContext, AuthContext } from './lib/context/auth-context';
+export { CurrentAccount, CurrentAuth } from './lib/context/current-auth.decorator';
+export { idParam, OrganizationResources } from './lib/context/organization-resources';
+export type { ResourceLocator } from './lib/context/organization-resources';
 export { OrganizationScope } from './lib/context/organization-scope';
 export type { OrganizationOwned } from './lib/context/organization-scope';
 
@@ -16,6 +18,7 @@ export type { MemberRole } from './lib/entities/organization-member.entity';
 export { AccountsService } from './lib/bootstrap/accounts.service';
 export type { Account, AccountRequest } from './lib/bootstrap/accounts.service';
 export { UsersService } from './lib/users/users.service';
+export { SecretBox } from './lib/credentials/secret-box';
 export { OrganizationsService } from './lib/organizations/organizations.service';
 export { activeMemberIds } from './lib/organizations/active-members';
 export {

@@ -46,15 +46,23 @@ describe('auth: users, organizations, memberships, invites, session policy (e2e)
     const fetched = await http().get(`/api/users/${id}/`).set(ownerA.headers).expect(200);
     expectContract('LseUser', fetched.body);
 
-    const patched = await http()
+    // A profile is its user's own; the owner changes the membership, not the person.
+    await http()
       .patch(`/api/users/${id}/`)
+      .set(ownerA.headers)
+      .send({ first_name: 'Renamed' })
+      .expect(403);
+    const patched = await http()
+      .patch(`/api/users/${ownerA.userId}/`)
       .set(ownerA.headers)
       .send({ first_name: 'Renamed', allow_newsletters: true })
       .expect(200);
     expectContract('LseUser', patched.body);
     expect(patched.body).toMatchObject({ first_name: 'Renamed', allow_newsletters: true });
-    const [row] = await db.query(`SELECT first_name FROM htx_user WHERE id = ${Number(id)}`);
-    expect(row.first_name).toBe('Renamed');
+    const rows = await db.query(
+      `SELECT id, first_name FROM htx_user WHERE id IN (${Number(id)}, ${ownerA.userId}) ORDER BY id`,
+    );
+    expect(rows.map((row: { first_name: string }) => row.first_name)).toEqual(['Renamed', 'New']);
 
     await http().delete(`/api/users/${id}/`).set(ownerA.headers).expect(204);
     await http().get(`/api/users/${id}/`).set(ownerA.headers).expect(404);
@@ -85,7 +93,7 @@ describe('auth: users, organizations, memberships, invites, session policy (e2e)
     const after = await db.query('SELECT COUNT(*) AS count FROM htx_user');
     expect(Number(after[0].count)).toBe(Number(before[0].count));
     await http().delete(`/api/users/${ownerA.userId}/`).set(ownerA.headers).expect(403);
-    await http().get('/api/users/abc/').set(ownerA.headers).expect(400);
+    await http().get('/api/users/abc/').set(ownerA.headers).expect(404);
   });
 
   it('another organization answers 404 for users, organizations and memberships', async () => {
@@ -113,7 +121,7 @@ describe('auth: users, organizations, memberships, invites, session policy (e2e)
     const list = await http().get('/api/users/').set(ownerB.headers).expect(200);
     expect(list.body.map((u: { id: number }) => u.id)).toEqual([ownerB.userId]);
     const [row] = await db.query(`SELECT first_name FROM htx_user WHERE id = ${ownerA.userId}`);
-    expect(row.first_name).toBe('');
+    expect(row.first_name).not.toBe('x');
   });
 
   it('current user: get, patch, hotkeys', async () => {
@@ -222,7 +230,9 @@ describe('auth: users, organizations, memberships, invites, session policy (e2e)
       .delete(`/api/organizations/${ownerA.organizationId}/memberships/${target.userId}/`)
       .set(ownerA.headers)
       .expect(204);
-    await http().get('/api/current-user/whoami').set(target.headers).expect(401);
+    // Removed from their only organization: told why, not locked out with a 401.
+    const refused = await http().get('/api/current-user/whoami').set(target.headers).expect(403);
+    expect(refused.body.detail).toMatch(/not an active member of any organization/);
     const after = await http()
       .get(`/api/organizations/${ownerA.organizationId}/memberships`)
       .set(ownerA.headers);
@@ -244,14 +254,24 @@ describe('auth: users, organizations, memberships, invites, session policy (e2e)
     const sent = await http()
       .post('/api/invite/send-email')
       .set(ownerA.headers)
-      .send({ emails: ['invitee@example.com', ownerB.email], role: 'AN' })
+      .send({ emails: ['Invitee@example.com', ownerB.email, ownerA.email], role: 'AN' })
       .expect(200);
-    expect(sent.body).toEqual({
+    expect(sent.body).toMatchObject({
       invited: ['invitee@example.com', ownerB.email],
-      already_members: [],
+      already_members: [ownerA.email],
     });
+    expect(sent.body.invites.map((i: { email: string }) => i.email)).toEqual([
+      'invitee@example.com',
+      ownerB.email,
+    ]);
+    expect(sent.body.invites[0].invite_url).toMatch(/\/user\/signup\/\?token=[\w-]{20,}$/);
+    // An invitation makes nobody a member until it is accepted.
     const users = await http().get('/api/users/').set(ownerA.headers);
-    expect(users.body.map((u: { email: string }) => u.email)).toContain('invitee@example.com');
+    expect(users.body.map((u: { email: string }) => u.email)).not.toContain('invitee@example.com');
+    const [{ n }] = await db.query(
+      `SELECT COUNT(*) AS n FROM organization_invite WHERE organization_id = ${ownerA.organizationId} AND accepted_at IS NULL AND revoked_at IS NULL`,
+    );
+    expect(Number(n)).toBe(2);
 
     await http()
       .post('/api/invite/revoke')
@@ -304,7 +324,7 @@ describe('auth: users, organizations, memberships, invites, session policy (e2e)
     const responses = await Promise.all([
       http().get('/api/users/').set(ownerA.headers),
       http().get(`/api/users/${created.body.id}/`).set(ownerA.headers),
-      http().patch(`/api/users/${created.body.id}/`).set(ownerA.headers).send({ phone: '1' }),
+      http().patch(`/api/users/${ownerA.userId}/`).set(ownerA.headers).send({ phone: '1' }),
       http().get('/api/current-user').set(ownerA.headers),
       http().patch('/api/current-user').set(ownerA.headers).send({ password: 'another-password' }),
       http().get('/api/current-user/whoami').set(ownerA.headers),

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { RequestAuthenticator } from '@ls/core';
 import { AuthModule } from './auth.module';
 import { AuthGuard } from './context/auth.guard';
+import { ResourceFirstInterceptor } from './context/resource-first.interceptor';
+import { ActivityTracker } from './credentials/activity-tracker';
+import { AuthFailures } from './credentials/auth-failures';
+import { HttpAuthentication } from './credentials/http-authentication';
 import { JwtController } from './jwt/jwt.controller';
 import { InvitesController } from './organizations/invites.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
@@ -9,7 +14,10 @@ import { SessionPolicyController } from './organizations/session-policy.controll
 import { CurrentUserController } from './users/current-user.controller';
 import { UsersController } from './users/users.controller';
 
-/** The auth routes, and the guard that makes every other route require credentials. */
+/**
+ * The auth routes, and what authenticates every request: the request gate's authenticator (run
+ * before a body is read) and the global guard (which confirms it, or does it where no gate runs).
+ */
 @Module({
   imports: [AuthModule],
   controllers: [
@@ -20,6 +28,13 @@ import { UsersController } from './users/users.controller';
     InvitesController,
     SessionPolicyController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    ActivityTracker,
+    AuthFailures,
+    HttpAuthentication,
+    { provide: RequestAuthenticator, useExisting: HttpAuthentication },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: ResourceFirstInterceptor },
+  ],
 })
 export class AuthHttpModule {}

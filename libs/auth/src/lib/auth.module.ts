@@ -4,12 +4,17 @@ import { registerMigrations } from '@ls/core';
 import { AUTH_MIGRATIONS } from '../migrations';
 import { AccountsService } from './bootstrap/accounts.service';
 import { BootstrapUserService } from './bootstrap/bootstrap-user.service';
+import { OrganizationResources } from './context/organization-resources';
 import { CallerCache } from './credentials/caller-cache';
 import { Authenticator } from './credentials/authenticator.service';
+import { LegacyTokens } from './credentials/legacy-tokens.service';
+import { SecretBox } from './credentials/secret-box';
 import { ServerSecrets } from './credentials/server-secrets.service';
 import { AUTH_ENTITIES } from './entities';
 import { JwtSettingsService } from './jwt/jwt-settings.service';
 import { JwtTokensService } from './jwt/jwt-tokens.service';
+import { AuthResources } from './organizations/auth-resources';
+import { InviteAcceptanceService } from './organizations/invite-acceptance.service';
 import { InvitesService } from './organizations/invites.service';
 import { MembershipsService } from './organizations/memberships.service';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -22,7 +27,11 @@ registerMigrations('auth', AUTH_MIGRATIONS);
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES)],
   providers: [
+    OrganizationResources,
+    AuthResources,
     ServerSecrets,
+    SecretBox,
+    LegacyTokens,
     JwtSettingsService,
     JwtTokensService,
     Authenticator,
@@ -31,12 +40,15 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     OrganizationsService,
     MembershipsService,
     InvitesService,
+    InviteAcceptanceService,
     SessionPolicyService,
     AccountsService,
     BootstrapUserService,
   ],
   exports: [
     TypeOrmModule,
+    OrganizationResources,
+    SecretBox,
     Authenticator,
     JwtTokensService,
     JwtSettingsService,
@@ -44,6 +56,7 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     OrganizationsService,
     MembershipsService,
     InvitesService,
+    InviteAcceptanceService,
     SessionPolicyService,
     AccountsService,
   ],

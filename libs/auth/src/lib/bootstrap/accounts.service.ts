@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
-import { LEGACY_KEY_PATTERN } from '../credentials/random-tokens';
-import { LegacyToken } from '../entities/legacy-token.entity';
+import { LegacyTokens } from '../credentials/legacy-tokens.service';
+import { LEGACY_KEY_PATTERN, newLegacyKey } from '../credentials/random-tokens';
 import { MemberRole } from '../entities/organization-member.entity';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
@@ -31,7 +31,7 @@ export interface Account {
 function checkedToken(token: string | undefined): string | undefined {
   if (token !== undefined && !LEGACY_KEY_PATTERN.test(token)) {
     throw new ValidationFailedException({
-      token: ['A token is 1 to 40 letters, digits, "-" or "_".'],
+      token: ['A token is 20 to 40 letters, digits, "-" or "_".'],
     });
   }
   return token;
@@ -44,13 +44,13 @@ export class AccountsService {
     private readonly transactions: TransactionRunner,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
+    private readonly legacyTokens: LegacyTokens,
     @InjectRepository(User) private readonly userRows: Repository<User>,
-    @InjectRepository(LegacyToken) private readonly legacyTokens: Repository<LegacyToken>,
   ) {}
 
   /** A user with a new organization (as its owner) or in an existing one. */
   async create(request: AccountRequest): Promise<Account> {
-    const token = checkedToken(request.token);
+    const token = checkedToken(request.token) ?? newLegacyKey();
     return this.transactions.run(async ({ manager }) => {
       const organization =
         request.organizationId !== undefined
@@ -64,12 +64,11 @@ export class AccountsService {
         throw new ValidationFailedException({ organization: ['No organization with this id.'] });
       }
       const role = request.role ?? (request.organizationId === undefined ? 'OW' : 'AN');
-      const user = await this.users.create(manager, request, organization.id, role, token);
+      const { user } = await this.users.create(manager, request, organization.id, role, token);
       if (organization.created_by_id === null) {
         await manager.update(Organization, { id: organization.id }, { created_by_id: user.id });
       }
-      const key = (await manager.findOneByOrFail(LegacyToken, { user_id: user.id })).key;
-      return { user, organization, token: key };
+      return { user, organization, token };
     });
   }
 
@@ -89,11 +88,9 @@ export class AccountsService {
       }
     }
     if (token) {
-      await this.transactions.run(async ({ manager }) => {
-        await manager.delete(LegacyToken, { user_id: existing.id });
-        await manager.delete(LegacyToken, { key: token });
-        await manager.insert(LegacyToken, { key: token, user_id: existing.id });
-      });
+      await this.transactions.run(({ manager }) =>
+        this.legacyTokens.replace(manager, existing.id, token),
+      );
     }
     return 'exists';
   }

@@ -1,17 +1,21 @@
 import { MemberRole } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
 
-/**
- * Who is calling and in which organization. Every service method that reads or writes
- * organization data takes it, and scopes its queries with `organizationId`.
- */
-export interface AuthContext {
+/** A signed-in user, whether or not they belong to an organization now. */
+export interface AccountContext {
   user: User;
-  organizationId: number;
-  role: MemberRole;
   /** How the request proved who it is. */
   method: 'token' | 'jwt';
 }
 
-/** Roles allowed to change organization-wide settings. */
+/**
+ * Who is calling and in which organization. Every service method that reads or writes
+ * organization data takes it, and scopes its queries with `organizationId`.
+ */
+export interface AuthContext extends AccountContext {
+  organizationId: number;
+  role: MemberRole;
+}
+
+/** Roles allowed to change organization-wide settings and manage members. */
 export const ADMIN_ROLES: readonly MemberRole[] = ['OW', 'AD'];

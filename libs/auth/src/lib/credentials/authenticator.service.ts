@@ -1,19 +1,22 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import { PreparedQueries } from '@ls/core';
-import { AuthContext } from '../context/auth-context';
+import { AccountContext, AuthContext } from '../context/auth-context';
 import { LegacyToken } from '../entities/legacy-token.entity';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
 import { InvalidTokenError } from '../jwt/jwt-claims';
 import { JwtTokensService } from '../jwt/jwt-tokens.service';
 import { CallerCache, ResolvedCaller } from './caller-cache';
-import { LEGACY_KEY_PATTERN } from './random-tokens';
+import { LEGACY_KEY_PATTERN, tokenHash } from './random-tokens';
 
 export const NO_CREDENTIALS = 'Authentication credentials were not provided.';
+export const NO_ORGANIZATION =
+  'You are not an active member of any organization: an administrator has to invite you, and you accept the invitation.';
 const INVALID_TOKEN = 'Invalid token.';
 const INVALID_JWT = 'Given token not valid for any token type';
+const INACTIVE_USER = 'User inactive or deleted.';
 const LEGACY_DISABLED =
   'Authentication token no longer valid: legacy token authentication has been disabled for this organization';
 const JWT_DISABLED = 'JWT API token authentication has been disabled for this organization';
@@ -25,7 +28,8 @@ const enabled = (value: unknown) =>
 /**
  * The caller, their membership of their active organization and that organization's token
  * settings in one query: this runs on every request, so it is a prepared statement. No row when
- * any part is missing; the slower {@link Authenticator.explainRefusal} then says which.
+ * any part is missing; {@link Authenticator} then finds out why, or moves the user to another
+ * organization they belong to.
  */
 function callerSql(userColumns: string, where: string): string {
   return `SELECT ${userColumns}, m.role AS member_role,
@@ -37,7 +41,14 @@ function callerSql(userColumns: string, where: string): string {
     ${where}`;
 }
 
-/** Turns an `Authorization` header into the caller's {@link AuthContext}, or a 401. */
+type Credential = { method: 'token'; keyHash: string } | { method: 'jwt'; userId: number };
+
+/**
+ * Turns an `Authorization` header into the caller: an {@link AuthContext} for organization routes,
+ * an {@link AccountContext} for routes any signed-in user may call. Bad credentials are a 401; a
+ * user whose organization dropped them is moved to another organization they belong to, and only
+ * with none left gets a 403 that says so.
+ */
 @Injectable()
 export class Authenticator {
   private readonly callerByToken: string;
@@ -54,75 +65,75 @@ export class Authenticator {
     const userColumns = prepared.selectList(User, 'u');
     this.callerByToken = callerSql(
       userColumns,
-      'JOIN authtoken_token t ON t.user_id = u.id WHERE u.is_active IS TRUE AND t.key = $1',
+      'JOIN authtoken_token t ON t.user_id = u.id WHERE u.is_active IS TRUE AND t.key_hash = $1',
     );
     this.callerById = callerSql(userColumns, 'WHERE u.is_active IS TRUE AND u.id = $1');
   }
 
+  /** The caller as an active member of their active organization. */
   async authenticate(header: string | undefined): Promise<AuthContext> {
-    const [scheme, credential, ...rest] = (header ?? '').trim().split(/\s+/);
-    if (!scheme || !credential || rest.length > 0) throw new UnauthorizedException(NO_CREDENTIALS);
+    const credential = await this.credentialOf(header);
+    const found = (await this.lookup(credential)) ?? (await this.recover(credential));
+    if (!found) throw new ForbiddenException(NO_ORGANIZATION);
+    return this.allowed(found);
+  }
+
+  /** The caller, member of an organization or not. */
+  async authenticateAccount(header: string | undefined): Promise<AccountContext> {
+    const credential = await this.credentialOf(header);
+    const found = (await this.lookup(credential)) ?? (await this.recover(credential));
+    if (found) return this.allowed(found);
+    const user = await this.activeUser(await this.userIdOf(credential));
+    return { user, method: credential.method };
+  }
+
+  private async credentialOf(header: string | undefined): Promise<Credential> {
+    const [scheme, value, ...rest] = (header ?? '').trim().split(/\s+/);
+    if (!scheme || !value || rest.length > 0) throw new UnauthorizedException(NO_CREDENTIALS);
     switch (scheme.toLowerCase()) {
       case 'token':
-        return this.withLegacyToken(credential);
+        // Malformed keys never reach the database.
+        if (!LEGACY_KEY_PATTERN.test(value)) throw new UnauthorizedException(INVALID_TOKEN);
+        return { method: 'token', keyHash: tokenHash(value) };
       case 'bearer':
-        return this.withAccessToken(credential);
+        try {
+          return { method: 'jwt', userId: (await this.jwtTokens.verifyAccessToken(value)).user_id };
+        } catch (error) {
+          if (error instanceof InvalidTokenError) throw new UnauthorizedException(INVALID_JWT);
+          throw error;
+        }
       default:
         throw new UnauthorizedException(NO_CREDENTIALS);
     }
   }
 
-  private async withLegacyToken(key: string): Promise<AuthContext> {
-    // Malformed keys never reach the database.
-    if (!LEGACY_KEY_PATTERN.test(key)) throw new UnauthorizedException(INVALID_TOKEN);
-    const found = await this.lookup('token', { tokenKey: key });
-    if (!found) {
-      const token = await this.legacyTokens.findOneBy({ key });
-      if (token) await this.explainRefusal(token.user_id);
-      throw new UnauthorizedException(INVALID_TOKEN);
+  private allowed(found: ResolvedCaller): AuthContext {
+    const { context } = found;
+    if (context.method === 'token' && !found.legacyTokensEnabled) {
+      throw new UnauthorizedException(LEGACY_DISABLED);
     }
-    if (!found.legacyTokensEnabled) throw new UnauthorizedException(LEGACY_DISABLED);
-    return found.context;
+    if (context.method === 'jwt' && !found.apiTokensEnabled) {
+      throw new UnauthorizedException(JWT_DISABLED);
+    }
+    return context;
   }
 
-  private async withAccessToken(token: string): Promise<AuthContext> {
-    let userId: number;
-    try {
-      userId = (await this.jwtTokens.verifyAccessToken(token)).user_id;
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedException(INVALID_JWT);
-      throw error;
-    }
-    const found = await this.lookup('jwt', { userId });
-    if (!found) {
-      await this.explainRefusal(userId);
-      throw new UnauthorizedException(INVALID_JWT);
-    }
-    if (!found.apiTokensEnabled) throw new UnauthorizedException(JWT_DISABLED);
-    return found.context;
-  }
-
-  /** The caller by token key or user id (see callerSql), or null; recent answers from memory. */
-  private async lookup(
-    method: AuthContext['method'],
-    by: { tokenKey?: string; userId?: number },
-  ): Promise<ResolvedCaller | null> {
-    const credential = by.tokenKey !== undefined ? `token:${by.tokenKey}` : `user:${by.userId}`;
-    const cached = this.callers.get(credential);
+  /** The caller by token hash or user id (see callerSql), or null; recent answers from memory. */
+  private async lookup(credential: Credential): Promise<ResolvedCaller | null> {
+    const key =
+      credential.method === 'token' ? `token:${credential.keyHash}` : `user:${credential.userId}`;
+    const cached = this.callers.get(key);
     if (cached) return cached;
-    const found = await this.read(method, by);
-    if (found) this.callers.set(credential, found);
+    const found = await this.read(credential);
+    if (found) this.callers.set(key, found);
     return found;
   }
 
-  private async read(
-    method: AuthContext['method'],
-    by: { tokenKey?: string; userId?: number },
-  ): Promise<ResolvedCaller | null> {
+  private async read(credential: Credential): Promise<ResolvedCaller | null> {
     const [row] =
-      by.tokenKey !== undefined
-        ? await this.prepared.rows('auth.caller-by-token', this.callerByToken, [by.tokenKey])
-        : await this.prepared.rows('auth.caller-by-id', this.callerById, [by.userId]);
+      credential.method === 'token'
+        ? await this.prepared.rows('auth.caller-by-token', this.callerByToken, [credential.keyHash])
+        : await this.prepared.rows('auth.caller-by-id', this.callerById, [credential.userId]);
     if (!row) return null;
     const user = this.prepared.hydrate(User, row);
     if (!user.active_organization_id) return null;
@@ -131,24 +142,44 @@ export class Authenticator {
         user,
         organizationId: user.active_organization_id,
         role: row.member_role as MemberRole,
-        method,
+        method: credential.method,
       },
       legacyTokensEnabled: enabled(row.legacy_enabled),
       apiTokensEnabled: enabled(row.api_enabled),
     };
   }
 
-  /** Says why a known user may not call: inactive, or not an active member of their organization. */
-  private async explainRefusal(userId: number): Promise<void> {
-    const user = await this.users.findOneBy({ id: userId, is_active: true });
-    if (!user?.active_organization_id) throw new UnauthorizedException('User inactive or deleted.');
-    const membership = await this.members.findOneBy({
-      user_id: user.id,
-      organization_id: user.active_organization_id,
-      deleted_at: IsNull(),
+  /**
+   * The caller could not be read as a member of their active organization. A bad key or an
+   * inactive user is a 401; a user removed or deactivated there who still belongs to another
+   * organization continues in that one; null when they belong to none.
+   */
+  private async recover(credential: Credential): Promise<ResolvedCaller | null> {
+    const user = await this.activeUser(await this.userIdOf(credential));
+    const fallback = await this.members.findOne({
+      where: { user_id: user.id, deleted_at: IsNull(), role: Not('DI') },
+      order: { id: 'ASC' },
     });
-    if (!membership || membership.role === 'DI') {
-      throw new UnauthorizedException('User is not an active member of an organization.');
+    if (!fallback) return null;
+    if (fallback.organization_id !== user.active_organization_id) {
+      await this.users.update(
+        { id: user.id },
+        { active_organization_id: fallback.organization_id },
+      );
     }
+    return this.read(credential);
+  }
+
+  private async userIdOf(credential: Credential): Promise<number> {
+    if (credential.method === 'jwt') return credential.userId;
+    const token = await this.legacyTokens.findOneBy({ key_hash: credential.keyHash });
+    if (!token) throw new UnauthorizedException(INVALID_TOKEN);
+    return token.user_id;
+  }
+
+  private async activeUser(userId: number): Promise<User> {
+    const user = await this.users.findOneBy({ id: userId, is_active: true });
+    if (!user) throw new UnauthorizedException(INACTIVE_USER);
+    return user;
   }
 }

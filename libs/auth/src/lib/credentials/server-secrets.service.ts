@@ -5,11 +5,13 @@ import { Repository } from 'typeorm';
 import { AppConfig } from '@ls/core';
 import { ServerSecret } from '../entities/server-secret.entity';
 
-const JWT_SIGNING_KEY = 'jwt_signing_key';
+// The row's name predates the key's other uses.
+const SERVER_KEY = 'jwt_signing_key';
 
 /**
- * The JWT signing key: `SECRET_KEY` when set, else one random key made by whichever process
- * asks first and shared by all through the database, so replicas verify each other's tokens.
+ * The server's secret (it signs JWTs and, derived, seals secrets at rest): `SECRET_KEY` when set,
+ * else one random key made by whichever process asks first and shared by all through the
+ * database, so replicas verify each other's tokens.
  */
 @Injectable()
 export class ServerSecrets {
@@ -20,9 +22,9 @@ export class ServerSecrets {
     @InjectRepository(ServerSecret) private readonly secrets: Repository<ServerSecret>,
   ) {}
 
-  jwtSigningKey(): Promise<string> {
+  serverKey(): Promise<string> {
     if (this.config.SECRET_KEY) return Promise.resolve(this.config.SECRET_KEY);
-    this.signingKey ??= this.loadOrCreate(JWT_SIGNING_KEY).catch((error: unknown) => {
+    this.signingKey ??= this.loadOrCreate(SERVER_KEY).catch((error: unknown) => {
       this.signingKey = undefined;
       throw error;
     });

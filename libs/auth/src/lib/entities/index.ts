@@ -1,6 +1,7 @@
 import { JwtRefreshToken } from './jwt-refresh-token.entity';
 import { JwtSettings } from './jwt-settings.entity';
 import { LegacyToken } from './legacy-token.entity';
+import { OrganizationInvite } from './organization-invite.entity';
 import { OrganizationMember } from './organization-member.entity';
 import { Organization } from './organization.entity';
 import { ServerSecret } from './server-secret.entity';
@@ -11,6 +12,7 @@ export const AUTH_ENTITIES = [
   Organization,
   User,
   OrganizationMember,
+  OrganizationInvite,
   LegacyToken,
   JwtRefreshToken,
   JwtSettings,

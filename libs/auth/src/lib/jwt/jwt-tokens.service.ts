@@ -65,7 +65,7 @@ export class JwtTokensService {
     if (!settings.api_tokens_enabled) {
       throw new InvalidTokenError('API tokens are disabled for this organization');
     }
-    const key = await this.secrets.jwtSigningKey();
+    const key = await this.secrets.serverKey();
     return signToken(key, 'access', user.id, ACCESS_TOKEN_LIFETIME_SECONDS).token;
   }
 
@@ -86,7 +86,7 @@ export class JwtTokensService {
     let jti: string;
     try {
       if (token.split('.').length === 3) {
-        jti = verifyToken(await this.secrets.jwtSigningKey(), token, 'refresh').jti;
+        jti = verifyToken(await this.secrets.serverKey(), token, 'refresh').jti;
       } else {
         const claims = readTruncatedToken(token);
         if (!caller || claims.user_id !== caller.id) throw new InvalidTokenError('Not yours');
@@ -105,12 +105,12 @@ export class JwtTokensService {
 
   /** Claims of a bearer access token; throws {@link InvalidTokenError}. */
   async verifyAccessToken(token: string): Promise<JwtClaims> {
-    return verifyToken(await this.secrets.jwtSigningKey(), token, 'access');
+    return verifyToken(await this.secrets.serverKey(), token, 'access');
   }
 
   private async issueRefreshToken(userId: number, organizationId: number): Promise<IssuedToken> {
     const { api_token_ttl_days } = await this.settings.forOrganization(organizationId);
-    const key = await this.secrets.jwtSigningKey();
+    const key = await this.secrets.serverKey();
     const { token, claims } = signToken(
       key,
       'refresh',
@@ -135,7 +135,7 @@ export class JwtTokensService {
   }
 
   private async checkedRefreshClaims(token: string): Promise<JwtClaims> {
-    const claims = verifyToken(await this.secrets.jwtSigningKey(), token, 'refresh');
+    const claims = verifyToken(await this.secrets.serverKey(), token, 'refresh');
     const row = await this.tokens.findOneBy({ jti: claims.jti });
     if (!row || row.blacklisted_at) throw new InvalidTokenError('Token is blacklisted');
     return claims;

@@ -7,7 +7,9 @@ import {
   Post,
   Req,
   UnauthorizedException,
+  UseGuards,
 } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
@@ -50,6 +52,7 @@ export class JwtController {
   }
 
   @PublicRoute()
+  @UseGuards(ThrottlerGuard)
   @Post('token/refresh')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_token_refresh_create', summary: 'Refresh JWT token' })
@@ -77,6 +80,7 @@ export class JwtController {
   }
 
   @PublicRoute()
+  @UseGuards(ThrottlerGuard)
   @Post('token/blacklist')
   @HttpCode(204)
   @ApiOperation({

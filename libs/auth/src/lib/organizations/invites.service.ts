@@ -1,73 +1,102 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, MoreThan, Repository } from 'typeorm';
 import { TransactionRunner } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
+import { newInviteToken, tokenHash } from '../credentials/random-tokens';
+import { OrganizationInvite } from '../entities/organization-invite.entity';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
-import { UsersService } from '../users/users.service';
 import { assertAdmin } from './organizations.service';
+
+/** How long an invitation can be accepted. */
+export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface SentInvite {
+  email: string;
+  /** The secret the invitee accepts with; only in this answer, never stored. */
+  token: string;
+  expires_at: string;
+}
 
 export interface InviteResult {
   invited: string[];
   already_members: string[];
+  invites: SentInvite[];
 }
 
+const normalized = (email: string) => email.trim().toLowerCase();
+
+/** What an invitation still offers: neither accepted, revoked nor expired. */
+export const pendingInvite = () => ({
+  accepted_at: IsNull(),
+  revoked_at: IsNull(),
+  expires_at: MoreThan(new Date()),
+});
+
 /**
- * Invitations add people to the caller's organization as accounts without a password; they join
- * through the organization's invite link. This server sends no email itself.
+ * Invitations into the caller's organization, sent by its owner and administrators. An invitation
+ * makes nobody a member: the person accepts it with its token (see InviteAcceptanceService). This
+ * server sends no email: the answer carries each invitation's token for the inviter to pass on.
  */
 @Injectable()
 export class InvitesService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly users: UsersService,
-    @InjectRepository(User) private readonly userRows: Repository<User>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
+    @InjectRepository(OrganizationInvite) private readonly invites: Repository<OrganizationInvite>,
   ) {}
 
   async invite(auth: AuthContext, emails: string[], role: MemberRole): Promise<InviteResult> {
     assertAdmin(auth, auth.organizationId);
-    const result: InviteResult = { invited: [], already_members: [] };
+    const wanted = [...new Set(emails.map(normalized))];
+    const members = await this.memberEmails(auth.organizationId, wanted);
+    const result: InviteResult = { invited: [], already_members: [], invites: [] };
+    const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     await this.transactions.run(async ({ manager }) => {
-      for (const email of [...new Set(emails.map((e) => e.trim().toLowerCase()))]) {
-        const existing = await manager.findOneBy(User, { email });
-        if (!existing) {
-          await this.users.create(manager, { email }, auth.organizationId, role);
-          result.invited.push(email);
+      for (const email of wanted) {
+        if (members.has(email)) {
+          result.already_members.push(email);
           continue;
         }
-        const membership = await manager.findOneBy(OrganizationMember, {
-          user_id: existing.id,
+        // A new invitation replaces the ones sent before: only the latest link works.
+        await manager.update(
+          OrganizationInvite,
+          { organization_id: auth.organizationId, email, ...pendingInvite() },
+          { revoked_at: new Date() },
+        );
+        const token = newInviteToken();
+        await manager.insert(OrganizationInvite, {
           organization_id: auth.organizationId,
+          email,
+          role,
+          token_hash: tokenHash(token),
+          invited_by_id: auth.user.id,
+          expires_at: expiresAt,
+          accepted_at: null,
+          revoked_at: null,
         });
-        if (membership && membership.deleted_at === null) {
-          result.already_members.push(email);
-        } else if (membership) {
-          await manager.update(
-            OrganizationMember,
-            { id: membership.id },
-            { deleted_at: null, role },
-          );
-          result.invited.push(email);
-        } else {
-          await manager.insert(OrganizationMember, {
-            user_id: existing.id,
-            organization_id: auth.organizationId,
-            role,
-            deleted_at: null,
-          });
-          result.invited.push(email);
-        }
+        result.invited.push(email);
+        result.invites.push({ email, token, expires_at: expiresAt.toISOString() });
       }
     });
     return result;
   }
 
-  /** Takes back an invitation that has not been used yet (the account was never active). */
+  /**
+   * Takes back the pending invitations of an email address. Members are removed through the
+   * memberships routes, never here: the owner and the caller cannot be revoked at all.
+   */
   async revoke(auth: AuthContext, email: string): Promise<void> {
     assertAdmin(auth, auth.organizationId);
-    const user = await this.userRows.findOneBy({ email: email.trim().toLowerCase() });
+    const address = normalized(email);
+    const user = await this.users.findOneBy({ email: address });
     const membership = user
       ? await this.members.findOneBy({
           user_id: user.id,
@@ -75,10 +104,28 @@ export class InvitesService {
           deleted_at: IsNull(),
         })
       : null;
-    if (!user || !membership) throw new NotFoundException('No invitation for this email.');
-    if (user.last_activity !== null) {
-      throw new BadRequestException('This invitation was already accepted.');
+    if (user?.id === auth.user.id) throw new ForbiddenException('You cannot revoke yourself.');
+    if (membership?.role === 'OW') throw new ForbiddenException('The owner cannot be revoked.');
+    const revoked = await this.invites.update(
+      { organization_id: auth.organizationId, email: address, ...pendingInvite() },
+      { revoked_at: new Date() },
+    );
+    if (revoked.affected) return;
+    if (membership) {
+      throw new BadRequestException(
+        'This person already accepted and is a member: remove them with DELETE /api/organizations/{id}/memberships/{user_pk}/.',
+      );
     }
-    await this.members.update({ id: membership.id }, { deleted_at: new Date() });
+    throw new NotFoundException('No pending invitation for this email.');
+  }
+
+  /** Which of `emails` belong to members of the organization (deactivated ones included). */
+  private async memberEmails(organizationId: number, emails: string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows = await this.members.find({
+      where: { organization_id: organizationId, deleted_at: IsNull(), user: { email: In(emails) } },
+      relations: { user: true },
+    });
+    return new Set(rows.map((row) => (row.user as User).email));
   }
 }

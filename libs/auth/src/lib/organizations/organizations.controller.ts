@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { pageWindow, requestUrlOf, toPage } from '@ls/core';
+import { pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
 import { CurrentAuth } from '../context/current-auth.decorator';
 import { User } from '../entities/user.entity';
@@ -31,6 +31,7 @@ import {
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('Organizations')
+@ResourceParams({ id: 'organization', userId: 'user' })
 @Controller('api/organizations')
 export class OrganizationsController {
   constructor(

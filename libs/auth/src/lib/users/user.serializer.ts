@@ -26,7 +26,9 @@ export function serializeUserSimple(user: User) {
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
-function membershipOf(membership: OrganizationMember) {
+type MembershipView = Pick<OrganizationMember, 'role' | 'deleted_at' | 'organization_id'>;
+
+function membershipOf(membership: MembershipView) {
   return {
     role: membership.role,
     active: String(membership.deleted_at === null),
@@ -52,7 +54,7 @@ const ENTERPRISE_USER_FIELDS = {
 };
 
 /** The short user shape (`LseUserAPI`), used in lists. Never includes the password hash. */
-export function serializeUser(user: User, membership: OrganizationMember) {
+export function serializeUser(user: User, membership: MembershipView) {
   return {
     id: user.id,
     email: user.email,
@@ -74,7 +76,7 @@ export function serializeUser(user: User, membership: OrganizationMember) {
 }
 
 /** The full user shape (`LseUser`). */
-export function serializeUserDetail(user: User, membership: OrganizationMember) {
+export function serializeUserDetail(user: User, membership: MembershipView) {
   return { ...serializeUser(user, membership), lse_fields: ENTERPRISE_USER_FIELDS, pause: '' };
 }
 

@@ -10,6 +10,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ResourceParams } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
 import { CurrentAuth } from '../context/current-auth.decorator';
 import { UserCreateDto, UserUpdateDto } from './dto/user-input.dto';
@@ -45,6 +46,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ResourceParams({ id: 'user' })
   @ApiOperation({ operationId: 'api_users_retrieve', summary: 'Get user info' })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
     const { user, membership } = await this.users.getMember(auth, id);
@@ -52,6 +54,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ResourceParams({ id: 'user' })
   @ApiOperation({ operationId: 'api_users_partial_update', summary: 'Update user details' })
   async update(
     @CurrentAuth() auth: AuthContext,
@@ -63,6 +66,7 @@ export class UsersController {
   }
 
   @Delete(':id')
+  @ResourceParams({ id: 'user' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_users_destroy', summary: 'Delete user' })
   async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
+import { LegacyTokens } from '../credentials/legacy-tokens.service';
 import { hashPassword } from '../credentials/password-hasher';
-import { newLegacyKey } from '../credentials/random-tokens';
-import { LegacyToken } from '../entities/legacy-token.entity';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
+import { assertAdmin } from '../organizations/organizations.service';
 
 export interface NewUser {
   email: string;
@@ -44,22 +49,22 @@ export interface Member {
 export class UsersService {
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly legacyTokens: LegacyTokens,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
-    @InjectRepository(LegacyToken) private readonly legacyTokens: Repository<LegacyToken>,
   ) {}
 
   /**
-   * A user, their legacy token and their membership of `organizationId`, inside `manager`'s
-   * transaction. Without a password the account cannot log in until one is set.
+   * A user, their legacy token (the returned key) and their membership of `organizationId`,
+   * inside `manager`'s transaction. Without a password the account cannot log in until one is set.
    */
   async create(
     manager: EntityManager,
     input: NewUser,
     organizationId: number,
     role: MemberRole,
-    legacyKey = newLegacyKey(),
-  ): Promise<User> {
+    legacyKey?: string,
+  ): Promise<{ user: User; key: string }> {
     const email = input.email.trim().toLowerCase();
     if (await manager.existsBy(User, { email })) {
       throw new ValidationFailedException({
@@ -82,19 +87,20 @@ export class UsersService {
         last_activity: null,
       }),
     );
-    await manager.insert(LegacyToken, { key: legacyKey, user_id: user.id });
+    const key = await this.legacyTokens.replace(manager, user.id, legacyKey);
     await manager.insert(OrganizationMember, {
       user_id: user.id,
       organization_id: organizationId,
       role,
       deleted_at: null,
     });
-    return user;
+    return { user, key };
   }
 
-  /** A new user in the caller's organization. */
+  /** A new user in the caller's organization; only its owner and administrators make one. */
   async createInOrganization(auth: AuthContext, input: NewUser): Promise<Member> {
-    const user = await this.transactions.run(({ manager }) =>
+    assertAdmin(auth, auth.organizationId);
+    const { user } = await this.transactions.run(({ manager }) =>
       this.create(manager, input, auth.organizationId, 'AN'),
     );
     return this.getMember(auth, user.id);
@@ -119,15 +125,28 @@ export class UsersService {
     return { user: membership.user, membership };
   }
 
+  /**
+   * A profile is its user's own: an account may belong to several organizations, and none of
+   * their administrators may change what the others see. Administrators change memberships.
+   */
   async update(auth: AuthContext, userId: number, changes: UserChanges): Promise<Member> {
     const { user } = await this.getMember(auth, userId);
+    if (userId !== auth.user.id) {
+      throw new ForbiddenException(
+        'Only a user changes their own profile. Administrators change roles with PATCH /api/organizations/{id}/memberships.',
+      );
+    }
     await this.users.save(this.users.merge(user, changes));
     return this.getMember(auth, userId);
   }
 
-  /** Removes a user from the caller's organization (the account stays, for history). */
+  /**
+   * Removes a user from the caller's organization (the account stays, for history, and keeps
+   * its other organizations). Owners and administrators only; never the owner, never oneself.
+   */
   async removeFromOrganization(auth: AuthContext, userId: number): Promise<void> {
     const { membership } = await this.getMember(auth, userId);
+    assertAdmin(auth, auth.organizationId);
     if (userId === auth.user.id) throw new ForbiddenException('You cannot remove yourself.');
     if (membership.role === 'OW') throw new ForbiddenException('The owner cannot be removed.');
     await this.members.update({ id: membership.id }, { deleted_at: new Date() });
@@ -152,20 +171,17 @@ export class UsersService {
   }
 
   async legacyToken(userId: number): Promise<string> {
-    const existing = await this.legacyTokens.findOneBy({ user_id: userId });
-    if (existing) return existing.key;
-    const key = newLegacyKey();
-    await this.legacyTokens.insert({ key, user_id: userId });
+    const key = await this.legacyTokens.reveal(userId);
+    if (key === null) {
+      throw new ConflictException(
+        'Your token can no longer be shown (the server secret changed since it was made); it still works. Reset it to get one that can.',
+      );
+    }
     return key;
   }
 
   /** A new legacy token; the old one stops working at once. */
-  async resetLegacyToken(userId: number): Promise<string> {
-    const key = newLegacyKey();
-    await this.transactions.run(async ({ manager }) => {
-      await manager.delete(LegacyToken, { user_id: userId });
-      await manager.insert(LegacyToken, { key, user_id: userId });
-    });
-    return key;
+  resetLegacyToken(userId: number): Promise<string> {
+    return this.legacyTokens.reset(userId);
   }
 }

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Length,
   Max,
   MaxLength,
   Min,
@@ -56,12 +58,38 @@ export class SessionPolicyUpdateDto {
 }
 
 export class SendInviteDto {
-  @IsArray() @ArrayMaxSize(100) @IsEmail({}, { each: true }) emails!: string[];
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsEmail({}, { each: true })
+  @MaxLength(254, { each: true })
+  emails!: string[];
   @IsIn(MEMBER_ROLES.filter((role) => role !== 'OW')) role!: MemberRole;
-  @IsOptional() @IsArray() projects?: number[];
-  @IsOptional() @IsArray() workspaces?: number[];
+  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsInt({ each: true }) projects?: number[];
+  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsInt({ each: true }) workspaces?: number[];
 }
 
 export class RevokeInviteDto {
-  @IsEmail() email!: string;
+  @IsEmail() @MaxLength(254) email!: string;
+}
+
+/** An invitation's token, or an organization's invite-link token. */
+const InviteTokenField = () => applyDecorators(ApiProperty(), IsString(), Length(16, 256));
+
+export class AcceptInviteDto {
+  @InviteTokenField() token!: string;
+}
+
+export class SignUpDto {
+  @InviteTokenField() token!: string;
+
+  @ApiPropertyOptional({ description: 'Required with an invite link; an invitation knows it' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiProperty({ writeOnly: true }) @IsString() @MinLength(8) @MaxLength(256) password!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(256) first_name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(256) last_name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(256) username?: string;
 }
