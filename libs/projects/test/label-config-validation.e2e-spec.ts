@@ -15,7 +15,12 @@ describe('label config validation through the API (e2e)', () => {
   afterAll(() => testApp.close());
 
   it.each(Object.entries(REAL_CONFIGS))('accepts %s', async (_name, config) => {
-    await testApp.http().post('/api/projects/validate/').send({ label_config: config }).expect(204);
+    await testApp
+      .http()
+      .post('/api/projects/validate/')
+      .set(owner.headers)
+      .send({ label_config: config })
+      .expect(204);
     const project = await testApp
       .http()
       .post('/api/projects/')
@@ -32,6 +37,7 @@ describe('label config validation through the API (e2e)', () => {
       const response = await testApp
         .http()
         .post('/api/projects/validate/')
+        .set(owner.headers)
         .send({ label_config: config })
         .expect(400);
       expect(response.body.detail).toBe('Validation error');

@@ -1,6 +1,7 @@
 import { benchAnnotationCreate } from './annotations-create.bench';
 import { benchBareInsertReference } from './bare-insert-reference.bench';
 import { benchBulkInsertReference, benchImport } from './import.bench';
+import { benchLabelConfigParse } from './label-config.bench';
 import { benchProjectList } from './projects-list.bench';
 
 type Figures = Record<string, number | string>;
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
     { label: 'import', run: benchImport },
     { label: 'bulk insert reference', run: benchBulkInsertReference },
   ],
+  'label-config': [{ label: 'label config parse', run: benchLabelConfigParse }],
 };
 
 function selectedGroups(): string[] {

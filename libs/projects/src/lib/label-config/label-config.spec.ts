@@ -116,7 +116,7 @@ describe('analyzeLabelConfig', () => {
 
   it.each([
     [null, 'can only parse strings'],
-    ['<View><Image name="i" value="$i"></View>', /Expected closing tag 'Image'.*line 1/],
+    ['<View><Image name="i" value="$i"></View>', /Closing tag does not match.*line 1/],
     [
       '<Choices name="c" toName="c"/>',
       'The root tag of a label config must be <View>, not <Choices>',
@@ -165,4 +165,17 @@ describe('analyzeLabelConfig', () => {
       '<TextArea name="a"> has toName="c", which is a <Choices>, not an object tag that shows data',
     );
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'prototype'])(
+    'treats %s as an ordinary name of tags, attributes, controls and labels',
+    (name) => {
+      const inlineHtml = `<View><HyperText name="h" value="$h"><${name}/></HyperText></View>`;
+      expect(analyzeLabelConfig(inlineHtml).data_types).toEqual({ h: 'HyperText' });
+      const { parsed_label_config } = analyzeLabelConfig(
+        `<View><Text name="t" value="$t"/><Labels name="c" toName="t" ${name}="1"><Label value="${name}"/></Labels></View>`,
+      );
+      expect(Object.keys(parsed_label_config.c.labels_attrs)).toEqual([name]);
+      expect(errorOf(`<View><${name}/></View>`)).toMatch(/^Unknown tag/);
+    },
+  );
 });

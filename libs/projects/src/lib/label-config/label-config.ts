@@ -18,6 +18,11 @@ export interface AnalyzedLabelConfig {
   control_weights: Record<string, ControlWeight>;
 }
 
+export interface LabelConfigOptions {
+  /** Largest config, in UTF-8 bytes; the API passes `LABEL_CONFIG_MAX_BYTES`. Default 1 MiB. */
+  maxBytes?: number;
+}
+
 /**
  * Parses and validates a label config (throws `LabelConfigError` with a message a person can act
  * on) and derives what the project stores and shows from it.
@@ -25,8 +30,9 @@ export interface AnalyzedLabelConfig {
 export function analyzeLabelConfig(
   config: unknown,
   currentWeights: Record<string, Partial<ControlWeight>> = {},
+  { maxBytes }: LabelConfigOptions = {},
 ): AnalyzedLabelConfig {
-  const root = parseXmlTree(config);
+  const root = parseXmlTree(config, maxBytes);
   validateLabelConfig(root);
   const parsed = parseControls(root);
   return {

@@ -1,3 +1,6 @@
+import { LabelConfigError } from './label-config.error';
+import { MAX_LABEL_CONFIG_INPUT_CHARS } from './label-config-limits';
+import { setOwn } from './own-property';
 import {
   CLASSIFICATION_CONTROLS,
   isControlTag,
@@ -59,12 +62,35 @@ function conditionalOf(control: XmlElement): Conditional | undefined {
   return undefined;
 }
 
+/** The objects a control reads, in toName order, charged against the budget of copied values. */
+function inputsOf(
+  toName: string[],
+  objects: Map<string | undefined, XmlElement>,
+  budget: { chars: number },
+): ControlInput[] {
+  const inputs: ControlInput[] = [];
+  for (const name of toName) {
+    const object = objects.get(name);
+    if (object === undefined) continue;
+    const value = stripDollar(object.attributes.value ?? object.attributes.valueList ?? '');
+    budget.chars -= value.length;
+    if (budget.chars < 0) {
+      throw new LabelConfigError(
+        `Label config makes parsed_label_config too large: its controls' toName targets repeat more than ${MAX_LABEL_CONFIG_INPUT_CHARS} characters of object values`,
+      );
+    }
+    inputs.push({ type: object.tag, value, valueType: object.attributes.valueType ?? null });
+  }
+  return inputs;
+}
+
 /** `parsed_label_config`: every control with its objects and labels, keyed by control name. */
 export function parseControls(root: XmlElement): ParsedLabelConfig {
   const elements = [...walk(root)];
   const objects = new Map(
     elements.filter(isObjectTag).map((element) => [element.attributes.name, element]),
   );
+  const budget = { chars: MAX_LABEL_CONFIG_INPUT_CHARS };
   const parsed: ParsedLabelConfig = {};
   for (const control of elements.filter(isControlTag)) {
     const toName = splitNames(control.attributes.toName);
@@ -72,21 +98,14 @@ export function parseControls(root: XmlElement): ParsedLabelConfig {
     const labelsAttrs: Record<string, Record<string, string>> = {};
     for (const label of labelsOf(control)) {
       const key = label.attributes.alias ?? label.attributes.value;
-      if (key === undefined || key in labelsAttrs) continue;
+      if (key === undefined || Object.hasOwn(labelsAttrs, key)) continue;
       labels.push(key);
-      labelsAttrs[key] = { ...label.attributes };
+      setOwn(labelsAttrs, key, { ...label.attributes });
     }
     const entry: ParsedControl = {
       type: control.tag,
       to_name: toName,
-      inputs: toName
-        .map((name) => objects.get(name))
-        .filter((object): object is XmlElement => object !== undefined)
-        .map((object) => ({
-          type: object.tag,
-          value: stripDollar(object.attributes.value ?? object.attributes.valueList ?? ''),
-          valueType: object.attributes.valueType ?? null,
-        })),
+      inputs: inputsOf(toName, objects, budget),
       labels,
       labels_attrs: labelsAttrs,
     };
@@ -94,7 +113,7 @@ export function parseControls(root: XmlElement): ParsedLabelConfig {
     if (value?.startsWith('$') || apiUrl !== undefined) entry.dynamic_labels = true;
     const conditional = conditionalOf(control);
     if (conditional) entry.conditionals = conditional;
-    parsed[control.attributes.name] = entry;
+    setOwn(parsed, control.attributes.name, entry);
   }
   return parsed;
 }
@@ -109,7 +128,7 @@ export function extractDataTypes(root: XmlElement): Record<string, string> {
     if (!key) continue;
     // Video and Audio may read the same URL; the column is then a video.
     if (dataTypes[key] === 'Video') continue;
-    dataTypes[key] = element.tag;
+    setOwn(dataTypes, key, element.tag);
   }
   return dataTypes;
 }

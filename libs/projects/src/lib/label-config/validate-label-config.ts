@@ -1,22 +1,46 @@
 import { LabelConfigError } from './label-config.error';
 import { holdsFreeHtml, isKnownTag } from './known-tags';
+import { MAX_LABEL_CONFIG_TARGETS } from './label-config-limits';
 import { isControlTag, isObjectTag, splitNames } from './tags';
 import { walk, XmlElement } from './xml-tree';
 
 /** Attributes Label Studio's schema requires of a few tags. */
-const REQUIRED_ATTRIBUTES: Record<string, string[]> = {
-  Choices: ['name', 'toName'],
-  Labels: ['name', 'toName'],
-  TextArea: ['name', 'toName'],
-};
+const REQUIRED_ATTRIBUTES = new Map([
+  ['Choices', ['name', 'toName']],
+  ['Labels', ['name', 'toName']],
+  ['TextArea', ['name', 'toName']],
+]);
 
 const OBJECTS_NEEDING_VALUE = new Set(['Image', 'Text', 'HyperText']);
 
-function checkSchema(element: XmlElement): void {
+/** Whether a Choices / Labels has somewhere to take its options from, below it in the tree. */
+type OptionSources = { choices: boolean; labels: boolean };
+
+/**
+ * What lies below each Choices and Labels, gathered in one bottom-up pass: asking each of them
+ * would walk nested ones again and again.
+ */
+function optionSourcesBelow(root: XmlElement): Map<XmlElement, OptionSources> {
+  const found = new Map<XmlElement, OptionSources>();
+  const visit = (element: XmlElement): OptionSources => {
+    const below = { choices: false, labels: false };
+    for (const child of element.children) {
+      const inner = visit(child);
+      below.choices ||= inner.choices || child.tag === 'Choice' || child.tag === 'View';
+      below.labels ||= inner.labels || child.tag === 'Label' || child.tag === 'View';
+    }
+    if (element.tag === 'Choices' || element.tag === 'Labels') found.set(element, below);
+    return below;
+  };
+  visit(root);
+  return found;
+}
+
+function checkSchema(element: XmlElement, optionSources: Map<XmlElement, OptionSources>): void {
   const fail = (message: string) => {
     throw new LabelConfigError(`Validation failed on ${element.path}: ${message}`);
   };
-  for (const attribute of REQUIRED_ATTRIBUTES[element.tag] ?? []) {
+  for (const attribute of REQUIRED_ATTRIBUTES.get(element.tag) ?? []) {
     if (element.attributes[attribute] === undefined) fail(`'${attribute}' is a required property`);
   }
   if (OBJECTS_NEEDING_VALUE.has(element.tag)) {
@@ -24,29 +48,41 @@ function checkSchema(element: XmlElement): void {
     const { value, valueList } = element.attributes;
     if (value === undefined && valueList === undefined) fail(`'value' is a required property`);
   }
-  if (element.tag === 'Choices' || element.tag === 'Labels') {
-    const childTag = element.tag === 'Choices' ? 'Choice' : 'Label';
-    const hasOptions = [...walk(element)].some(
-      (descendant) => descendant.tag === childTag || descendant.tag === 'View',
-    );
+  const sources = optionSources.get(element);
+  if (sources) {
+    const choices = element.tag === 'Choices';
+    const hasOptions = choices ? sources.choices : sources.labels;
     if (!hasOptions && element.attributes.value === undefined) {
+      const childTag = choices ? 'Choice' : 'Label';
       fail(`<${element.tag}> needs <${childTag}> children or a value="$field" for dynamic labels`);
     }
   }
 }
 
-/** Every element below `element` that is a config tag (the inline HTML of a HyperText is not). */
-function* configTags(element: XmlElement): Generator<XmlElement> {
-  yield element;
-  if (holdsFreeHtml(element.tag)) return;
-  for (const child of element.children) yield* configTags(child);
-}
-
 function checkKnownTags(root: XmlElement): void {
-  for (const element of configTags(root)) {
+  // The inline HTML of a HyperText is not config tags.
+  for (const element of walk(root, (parent) => !holdsFreeHtml(parent.tag))) {
     if (!isKnownTag(element.tag)) {
       throw new LabelConfigError(
         `Unknown tag <${element.tag}> at ${element.path}: the Label Studio editor cannot show it`,
+      );
+    }
+  }
+}
+
+/** Counted before any toName is split, so a hostile list costs no more than one at the cap. */
+function checkTargetCount(elements: XmlElement[]): void {
+  let targets = 0;
+  for (const element of elements) {
+    const toName = element.attributes.toName;
+    if (toName === undefined) continue;
+    for (let comma = toName.indexOf(','); comma !== -1; comma = toName.indexOf(',', comma + 1)) {
+      targets += 1;
+    }
+    targets += 1;
+    if (targets > MAX_LABEL_CONFIG_TARGETS) {
+      throw new LabelConfigError(
+        `Label config names too many toName targets, at most ${MAX_LABEL_CONFIG_TARGETS} are allowed in all (reached on <${element.tag}> at ${element.path})`,
       );
     }
   }
@@ -91,7 +127,9 @@ export function validateLabelConfig(root: XmlElement): void {
   }
   checkKnownTags(root);
   const elements = [...walk(root)];
-  elements.forEach(checkSchema);
+  checkTargetCount(elements);
+  const optionSources = optionSourcesBelow(root);
+  for (const element of elements) checkSchema(element, optionSources);
 
   const names = new Set<string>();
   for (const element of elements) {
@@ -103,12 +141,12 @@ export function validateLabelConfig(root: XmlElement): void {
     names.add(name);
   }
 
-  const sortedNames = [...names].sort();
   for (const element of elements) {
     const toName = element.attributes.toName;
     if (toName === undefined) continue;
     for (const target of splitNames(toName)) {
       if (!names.has(target)) {
+        const sortedNames = [...names].sort();
         throw new LabelConfigError(
           `toName="${target}" not found in names: [${sortedNames.map((n) => `'${n}'`).join(', ')}] (on <${element.tag} name="${element.attributes.name ?? ''}">)`,
         );
