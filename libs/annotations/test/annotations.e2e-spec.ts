@@ -124,24 +124,27 @@ describe('annotations and predictions (e2e)', () => {
     });
   });
 
-  it('needs two annotators on overlap 2, and deleting an annotation restores the counters', async () => {
+  it('is labeled after two annotations on overlap 2, and deleting one restores the counters', async () => {
     const project = await api.project({ maximum_annotations: 2 });
     const task = await api.task(project);
     const first = await api.annotate(task);
-    await api.annotate(task, { result: [choice('Negative')] });
+    expect(await taskRow(task)).toMatchObject({ total_annotations: 1, is_labeled: false });
+    // Issue 11 item 8: the second annotation labels the task, whoever made it.
+    const second = await api.annotate(task, { result: [choice('Negative')] });
     expect(await taskRow(task)).toMatchObject({
       total_annotations: 2,
-      is_labeled: false,
+      is_labeled: true,
       overlap: 2,
     });
-    const second = await colleagueApi.annotate(task);
+    const third = await colleagueApi.annotate(task);
     expect(await taskRow(task)).toMatchObject({ total_annotations: 3, is_labeled: true });
 
+    await http().delete(`/api/annotations/${third.id}/`).set(owner.headers).expect(204);
     await http().delete(`/api/annotations/${second.id}/`).set(owner.headers).expect(204);
-    expect(await taskRow(task)).toMatchObject({ total_annotations: 2, is_labeled: false });
+    expect(await taskRow(task)).toMatchObject({ total_annotations: 1, is_labeled: false });
     expect(await count('annotation', `id = ${second.id}`)).toBe(0);
     await http().delete(`/api/annotations/${first.id}/`).set(owner.headers).expect(204);
-    expect(await taskRow(task)).toMatchObject({ total_annotations: 1, is_labeled: false });
+    expect(await taskRow(task)).toMatchObject({ total_annotations: 0, is_labeled: false });
     expect(events).toContain('annotations.annotations.deleted');
   });
 

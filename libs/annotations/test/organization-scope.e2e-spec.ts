@@ -124,4 +124,72 @@ describe('organization scoping of annotations, predictions and labels (e2e)', ()
     );
     expect(Number(rows[0].n)).toBe(1);
   });
+
+  it('unique_id is unique within a project: another organization may use the same one', async () => {
+    const ownerApi = apiOf(testApp, owner);
+    const strangerApi = apiOf(testApp, stranger);
+    await ownerApi.annotate(ids.task, { unique_id: 'shared-unique-id' });
+    const strangerProject = await strangerApi.project();
+    const strangerTask = await strangerApi.task(strangerProject);
+    const theirs = await strangerApi.annotate(strangerTask, { unique_id: 'shared-unique-id' });
+    expect(theirs).toMatchObject({ task: strangerTask });
+    const again = await testApp
+      .http()
+      .post(`/api/tasks/${strangerTask}/annotations/`)
+      .set(stranger.headers)
+      .send({ result: [choice('Positive')], unique_id: 'shared-unique-id' })
+      .expect(400);
+    expect(again.body.validation_errors.unique_id[0]).toContain('already exists');
+    const rows = await dataSource.query(
+      "SELECT project_id FROM annotation WHERE unique_id = 'shared-unique-id' ORDER BY id",
+    );
+    expect(rows.map((row: { project_id: unknown }) => Number(row.project_id))).toEqual([
+      ids.project,
+      strangerProject,
+    ]);
+  });
+
+  it("parent_annotation and parent_prediction must be in the task's project", async () => {
+    const strangerApi = apiOf(testApp, stranger);
+    const strangerProject = await strangerApi.project();
+    const strangerTask = await strangerApi.task(strangerProject);
+    const before = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM annotation WHERE task_id = ${strangerTask}`,
+    );
+    for (const [field, id] of [
+      ['parent_annotation', ids.annotation],
+      ['parent_prediction', ids.prediction],
+    ] as const) {
+      const refused = await testApp
+        .http()
+        .post(`/api/tasks/${strangerTask}/annotations/`)
+        .set(stranger.headers)
+        .send({ result: [choice('Positive')], [field]: id })
+        .expect(400);
+      expect(refused.body.validation_errors[field]).toEqual([
+        `Invalid pk "${id}" - object does not exist.`,
+      ]);
+      const bulk = await testApp
+        .http()
+        .post('/api/annotations/bulk/')
+        .set(stranger.headers)
+        .send({ tasks: [strangerTask], result: [choice('Positive')], [field]: id })
+        .expect(400);
+      expect(bulk.body.validation_errors[field]).toBeDefined();
+    }
+    const after = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM annotation WHERE task_id = ${strangerTask}`,
+    );
+    expect(Number(after[0].n)).toBe(Number(before[0].n));
+
+    const ownerApi = apiOf(testApp, owner);
+    const child = await ownerApi.annotate(ids.task, {
+      parent_annotation: ids.annotation,
+      parent_prediction: ids.prediction,
+    });
+    expect(child).toMatchObject({
+      parent_annotation: ids.annotation,
+      parent_prediction: ids.prediction,
+    });
+  });
 });

@@ -3,14 +3,31 @@ export { ProjectsModule } from './lib/projects.module';
 export { ProjectsHttpModule } from './lib/projects-http.module';
 export { Project, SAMPLING_MODES, SKIP_QUEUE_MODES } from './lib/project.entity';
 export { ProjectsService } from './lib/projects.service';
+export { inOrganizationProjects } from './lib/project-resources';
 
-export { ProjectStats, COUNTER_FIELDS, ZERO_COUNTERS } from './lib/ports/project-stats';
+export { ProjectStats, COUNTER_FIELDS, countOf, ZERO_COUNTERS } from './lib/ports/project-stats';
 export type { ProjectCounters, ProjectStatsSource } from './lib/ports/project-stats';
 export { LabelUsage } from './lib/ports/label-usage';
-export type { LabelsInUse, LabelUsageSource, ResultShapeUsage } from './lib/ports/label-usage';
+export { TaskStates } from './lib/ports/task-states';
+export type { OverlapSettings, TaskStatesSource } from './lib/ports/task-states';
+export type {
+  LabelsInUse,
+  LabelUse,
+  LabelUsageSource,
+  ResultShapeUsage,
+} from './lib/ports/label-usage';
+export { controlNamed } from './lib/control-named';
 
 export { analyzeLabelConfig } from './lib/label-config/label-config';
-export type { AnalyzedLabelConfig } from './lib/label-config/label-config';
+export type { AnalyzedLabelConfig, LabelConfigOptions } from './lib/label-config/label-config';
+export {
+  DEFAULT_LABEL_CONFIG_MAX_BYTES,
+  MAX_LABEL_CONFIG_ATTRIBUTES_PER_TAG,
+  MAX_LABEL_CONFIG_DEPTH,
+  MAX_LABEL_CONFIG_ELEMENTS,
+  MAX_LABEL_CONFIG_INPUT_CHARS,
+  MAX_LABEL_CONFIG_TARGETS,
+} from './lib/label-config/label-config-limits';
 export { LabelConfigError } from './lib/label-config/label-config.error';
 export type {
   ControlWeight,

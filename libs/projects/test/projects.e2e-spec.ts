@@ -238,7 +238,7 @@ describe('projects (e2e)', () => {
     const first = list.body.results.find((p: { id: number }) => p.id === projects[0].id);
     expect(first).toMatchObject({
       task_number: projects[0].id * 10,
-      total_annotations_number: String(projects[0].id * 2),
+      total_annotations_number: projects[0].id * 2,
     });
 
     const counts = await http().get('/api/projects/counts/').set(account.headers).expect(200);
@@ -281,10 +281,16 @@ describe('projects (e2e)', () => {
     expect(members.body.map((u: { id: number }) => u.id)).toEqual([owner.userId, member.userId]);
   });
 
-  it('validates a config alone (no credentials needed) and against a project', async () => {
-    await http().post('/api/projects/validate/').send({ label_config: CONFIG }).expect(204);
+  it('validates a config alone (signed in: issue 11 item 2) and against a project', async () => {
+    await http().post('/api/projects/validate/').send({ label_config: CONFIG }).expect(401);
+    await http()
+      .post('/api/projects/validate/')
+      .set(owner.headers)
+      .send({ label_config: CONFIG })
+      .expect(204);
     const bad = await http()
       .post('/api/projects/validate/')
+      .set(owner.headers)
       .send({ label_config: '<View><Foo' })
       .expect(400);
     expect(bad.body.validation_errors.label_config[0]).toMatch(/line 1/);
@@ -317,7 +323,9 @@ describe('projects (e2e)', () => {
           ? [{ from_name: 'label', to_name: 'image', type: 'rectanglelabels', count: 2 }]
           : [],
       labelsInUse: async (id): Promise<LabelsInUse> =>
-        id === project.id ? { label: { Car: { annotations: 2, drafts: 0 } } } : {},
+        new Map(
+          id === project.id ? [['label', new Map([['Car', { annotations: 2, drafts: 0 }]])]] : [],
+        ),
     });
     const refused = await http()
       .patch(`/api/projects/${project.id}/`)

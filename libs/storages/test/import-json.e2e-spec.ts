@@ -226,6 +226,58 @@ describe('import of tasks sent as JSON (e2e)', () => {
     expect(await storedTasks(id)).toEqual([]);
   });
 
+  it('imported tasks take the overlap of the project, its cohort drawn over the whole project', async () => {
+    const id = (
+      await http()
+        .post('/api/projects/')
+        .set(owner.headers)
+        .send({
+          title: 'Cohort',
+          label_config: CONFIG,
+          maximum_annotations: 2,
+          overlap_cohort_percentage: 50,
+        })
+        .expect(201)
+    ).body.id as number;
+    const annotated = (email: string) => ({
+      result: [choice('Positive')],
+      ground_truth: false,
+      completed_by: { email },
+    });
+    await importInto(id, [
+      { text: 'a' },
+      { text: 'b' },
+      { text: 'c' },
+      { data: { text: 'd' }, annotations: [annotated(owner.email), annotated(colleague.email)] },
+    ]).expect(201);
+    const overlaps = async () =>
+      (
+        await dataSource.query(
+          `SELECT overlap, is_labeled FROM task WHERE project_id = ${id} ORDER BY inner_id`,
+        )
+      ).map((row: Record<string, unknown>) => [Number(row.overlap), Boolean(row.is_labeled)]);
+    // 50% of 4: the task already done by two annotators, then the first of the others.
+    expect(await overlaps()).toEqual([
+      [2, false],
+      [1, false],
+      [1, false],
+      [2, true],
+    ]);
+    await http()
+      .patch(`/api/projects/${id}/`)
+      .set(owner.headers)
+      .send({ overlap_cohort_percentage: 100 })
+      .expect(200);
+    await importInto(id, [{ text: 'e' }]).expect(201);
+    expect(await overlaps()).toEqual([
+      [2, false],
+      [2, false],
+      [2, false],
+      [2, true],
+      [2, false],
+    ]);
+  });
+
   it('imports predictions for existing tasks in one call', async () => {
     const id = await project();
     await importInto(id, [{ text: 'a' }, { text: 'b' }]).expect(201);

@@ -52,7 +52,7 @@ describe('tasks: project counters from stored task counters (e2e)', () => {
     });
     const list = await testApp.http().get('/api/projects/').set(owner.headers).expect(200);
     const emptyRow = list.body.results.find((p: { id: number }) => p.id === empty.id);
-    expect(emptyRow).toMatchObject({ task_number: 0, total_annotations_number: '0' });
+    expect(emptyRow).toMatchObject({ task_number: 0, total_annotations_number: 0 });
     const dashboard = await testApp
       .http()
       .get(`/api/projects/${counted.id}/dashboard`)

@@ -225,9 +225,7 @@ describe('TaskBulkInsert (e2e)', () => {
       /inside a transaction/,
     );
     await expect(
-      inTransaction((manager) =>
-        TaskBulkInsert.start(manager, { id: project.id + 1000, maximum_annotations: 1 }),
-      ),
+      inTransaction((manager) => TaskBulkInsert.start(manager, { id: project.id + 1000 })),
     ).rejects.toThrow('Not found.');
   });
 });

@@ -13,6 +13,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { ResourceParams } from '@ls/core';
 import { ANNOTATION_ORDERINGS, AnnotationsService } from './annotations.service';
 import {
   AnnotationInputDto,
@@ -32,6 +33,7 @@ export class CreateAnnotationQuery {
 }
 
 @ApiTags('Annotations')
+@ResourceParams({ id: 'task' })
 @Controller('api/tasks/:id/annotations')
 export class TaskAnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
@@ -67,6 +69,7 @@ export class TaskAnnotationsController {
 }
 
 @ApiTags('Annotations')
+@ResourceParams({ id: 'annotation' })
 @Controller('api/annotations')
 export class AnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
@@ -115,6 +118,7 @@ export class AnnotationsController {
 }
 
 @ApiTags('Tasks')
+@ResourceParams({ id: 'task' })
 @Controller('api/tasks/:id/agreement')
 export class TaskAgreementController {
   constructor(private readonly annotations: AnnotationsService) {}

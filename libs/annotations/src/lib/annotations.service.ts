@@ -4,6 +4,7 @@ import { EntityManager, In, Not, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext, User } from '@ls/auth';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
+import { Project } from '@ls/projects';
 import { TasksService } from '@ls/tasks';
 import { recountTasks } from './counters/task-counters';
 import {
@@ -12,6 +13,7 @@ import {
   BulkDeleteAnnotationsDto,
 } from './dto/annotation-input.dto';
 import { Annotation } from './entities/annotation.entity';
+import { Prediction } from './entities/prediction.entity';
 import {
   AnnotationsCreated,
   AnnotationsDeleted,
@@ -39,6 +41,7 @@ export class AnnotationsService {
     private readonly tasks: TasksService,
     private readonly writer: AnnotationWriter,
     @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
+    @InjectRepository(Prediction) private readonly predictions: Repository<Prediction>,
   ) {}
 
   /** Annotations of the caller's organization, with their authors. */
@@ -214,7 +217,11 @@ export class AnnotationsService {
     const result = checkedResult(input.result ?? [], project.parsed_label_config);
     const completedBy = input.completed_by ?? auth.user.id;
     await this.access.assertMember(this.annotations.manager, auth, completedBy);
-    if (input.unique_id && (await this.annotations.existsBy({ unique_id: input.unique_id }))) {
+    await this.assertParentsIn(project, input);
+    if (
+      input.unique_id &&
+      (await this.annotations.existsBy({ project_id: project.id, unique_id: input.unique_id }))
+    ) {
       throw duplicateUniqueId();
     }
     const wasCancelled = input.was_cancelled ?? false;
@@ -238,6 +245,29 @@ export class AnnotationsService {
       unique_id: index === 0 ? (input.unique_id ?? null) : null,
     }));
     return { rows, author: completedBy === auth.user.id ? auth.user : null };
+  }
+
+  /**
+   * The annotation or prediction an annotation says it was made from must be of the same
+   * project (which also keeps it in the caller's organization); else a 400 on that field.
+   */
+  private async assertParentsIn(project: Pick<Project, 'id'>, input: AnnotationInputDto) {
+    const parents = [
+      ['parent_annotation', input.parent_annotation, this.annotations],
+      ['parent_prediction', input.parent_prediction, this.predictions],
+    ] as const;
+    for (const [field, id, rows] of parents) {
+      if (id === undefined || id === null) continue;
+      const found = await (rows as Repository<Annotation | Prediction>).existsBy({
+        id,
+        project_id: project.id,
+      });
+      if (!found) {
+        throw new ValidationFailedException({
+          [field]: [`Invalid pk "${id}" - object does not exist.`],
+        });
+      }
+    }
   }
 
   /** Only one ground truth per task: the newest one wins. */

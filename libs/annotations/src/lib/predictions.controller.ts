@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { ResourceParams } from '@ls/core';
 import {
   CreatePredictionDto,
   ListPredictionsQuery,
@@ -22,6 +23,7 @@ import { PredictionsService } from './predictions.service';
 import { serializePrediction } from './serializers';
 
 @ApiTags('Predictions')
+@ResourceParams({ id: 'prediction' })
 @Controller('api/predictions')
 export class PredictionsController {
   constructor(private readonly predictions: PredictionsService) {}

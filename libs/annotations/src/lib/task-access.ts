@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { activeMemberIds, AuthContext } from '@ls/auth';
-import { PreparedQueries, ValidationFailedException } from '@ls/core';
+import { PreparedQueries, queryInChunks, ValidationFailedException } from '@ls/core';
 import { Project } from '@ls/projects';
 import { Task } from '@ls/tasks';
 import { CONFIG_VERSION_SQL } from './writes/config-version';
@@ -27,6 +27,8 @@ const WRITE_TARGET_SQL = `SELECT t.id, t.project_id, p.id AS p_id,
   WHERE t.id = $1 AND p.organization_id = $2`;
 
 const CACHED_TARGETS = 10_000;
+
+const ascending = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
 /** Finds the tasks a write touches, scoped to the caller's organization. */
 @Injectable()
@@ -81,23 +83,26 @@ export class TaskAccess {
     auth: AuthContext,
     taskIds: number[],
   ): Promise<WriteTarget[]> {
-    if (taskIds.length === 0) return [];
-    return (await manager
-      .createQueryBuilder(Task, 'task')
-      .innerJoin('task.project', 'project')
-      .select([
-        'task.id',
-        'task.project_id',
-        'project.id',
-        'project.parsed_label_config',
-        'project.skip_queue',
-      ])
-      .where('task.id IN (:...taskIds)', { taskIds })
-      .andWhere('project.organization_id = :organizationId', {
-        organizationId: auth.organizationId,
-      })
-      .orderBy('task.id', 'ASC')
-      .getMany()) as WriteTarget[];
+    return queryInChunks(
+      ascending(taskIds),
+      async (chunk) =>
+        (await manager
+          .createQueryBuilder(Task, 'task')
+          .innerJoin('task.project', 'project')
+          .select([
+            'task.id',
+            'task.project_id',
+            'project.id',
+            'project.parsed_label_config',
+            'project.skip_queue',
+          ])
+          .where('task.id IN (:...chunk)', { chunk })
+          .andWhere('project.organization_id = :organizationId', {
+            organizationId: auth.organizationId,
+          })
+          .orderBy('task.id', 'ASC')
+          .getMany()) as WriteTarget[],
+    );
   }
 
   /** The task with its project, locked until commit; 404 outside the caller's organization. */
@@ -113,22 +118,23 @@ export class TaskAccess {
     auth: AuthContext,
     taskIds: number[],
   ): Promise<TaskWithProject[]> {
-    if (taskIds.length === 0) return [];
-    const query = manager
-      .createQueryBuilder(Task, 'task')
-      .innerJoinAndSelect('task.project', 'project')
-      .where('task.id IN (:...taskIds)', { taskIds })
-      .andWhere('project.organization_id = :organizationId', {
-        organizationId: auth.organizationId,
-      })
-      .orderBy('task.id', 'ASC');
-    // Locked in id order, so two writers never wait on each other in a circle. The recount that
-    // follows each write then sees every committed row, which keeps the counters exact. SQLite
-    // runs one transaction at a time and needs no lock.
-    if (manager.connection.options.type === 'postgres') {
-      query.setLock('pessimistic_write', undefined, ['task']);
-    }
-    return (await query.getMany()) as TaskWithProject[];
+    // Locked in id order (chunks ascending), so two writers never wait on each other in a
+    // circle. The recount that follows each write then sees every committed row, which keeps the
+    // counters exact. SQLite runs one transaction at a time and needs no lock.
+    return queryInChunks(ascending(taskIds), async (chunk) => {
+      const query = manager
+        .createQueryBuilder(Task, 'task')
+        .innerJoinAndSelect('task.project', 'project')
+        .where('task.id IN (:...chunk)', { chunk })
+        .andWhere('project.organization_id = :organizationId', {
+          organizationId: auth.organizationId,
+        })
+        .orderBy('task.id', 'ASC');
+      if (manager.connection.options.type === 'postgres') {
+        query.setLock('pessimistic_write', undefined, ['task']);
+      }
+      return (await query.getMany()) as TaskWithProject[];
+    });
   }
 
   /** 400 unless `userId` is an active member of the caller's organization. */

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ResourceParams } from '@ls/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AuthContext,
@@ -11,6 +12,7 @@ import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('Projects')
+@ResourceParams({ id: 'project' })
 @Controller('api/projects/:id')
 export class ProjectPeopleController {
   constructor(

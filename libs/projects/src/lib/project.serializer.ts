@@ -6,33 +6,17 @@ import { PROJECT_SETTING_DEFAULTS } from './project-settings';
 const DESCRIPTION_SHORT_LENGTH = 200;
 
 /**
+ * The contract's project shapes disagree on one type: create/update answers give `workspace` as
+ * an integer (0: none) where reads give a string. Counters are integers in every shape, as Label
+ * Studio's serializers give them (docs/contract-deviations.md).
+ */
+export type ProjectShape = 'read' | 'list' | 'write';
+
+/**
  * A project as the contract's project schemas show it. `counters` holds the counter fields to
  * show (all of them unless the request narrowed them with `include`). Review figures are zero:
  * reviews are an Enterprise feature this server does not have.
  */
-/**
- * The contract's project shapes disagree on a few types: lists and counts give three counters as
- * strings, and create/update answers give `workspace` as an integer (0: none) where reads give a string.
- */
-export type ProjectShape = 'read' | 'list' | 'write';
-
-/** Counters the list and counts schemas type as strings. */
-const STRING_COUNTERS_IN_LISTS = [
-  'queue_total',
-  'skipped_annotations_number',
-  'total_annotations_number',
-];
-
-function shapeCounters(counters: Partial<ProjectCounters>, shape: ProjectShape) {
-  if (shape !== 'list') return counters;
-  return Object.fromEntries(
-    Object.entries(counters).map(([field, value]) => [
-      field,
-      STRING_COUNTERS_IN_LISTS.includes(field) ? String(value) : value,
-    ]),
-  );
-}
-
 export function serializeProject(
   project: Project,
   counters: Partial<ProjectCounters>,
@@ -97,7 +81,7 @@ export function serializeProject(
       project: project.id,
       requeue_rejected_tasks_to_annotator: false,
     },
-    ...shapeCounters(counters, shape),
+    ...counters,
     rejected: 0,
     review_total_tasks: 0,
     reviewed_number: 0,
@@ -119,7 +103,7 @@ export function serializeProject(
 export function serializeProjectCounts(id: number, counters: Partial<ProjectCounters>) {
   return {
     id,
-    ...shapeCounters(counters, 'list'),
+    ...counters,
     rejected: 0,
     review_total_tasks: 0,
     reviewed_number: 0,

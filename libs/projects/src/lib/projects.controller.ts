@@ -14,7 +14,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { pageWindow, PublicRoute, requestUrlOf, toPage } from '@ls/core';
+import { pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { LabelConfigInput, ProjectInput } from './dto/project-input.dto';
 import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
@@ -26,12 +26,13 @@ import {
   serializeProject,
   serializeProjectCounts,
 } from './project.serializer';
-import { analyzeOr400, ProjectsService } from './projects.service';
+import { ProjectsService } from './projects.service';
 
 /** Label Studio pages projects by 30, at most 100. */
 const PROJECT_PAGES = { defaultSize: 30, maxSize: 100 };
 
 @ApiTags('Projects')
+@ResourceParams({ id: 'project' })
 @Controller('api/projects')
 export class ProjectsController {
   constructor(
@@ -79,12 +80,11 @@ export class ProjectsController {
     return toPage(results, count, window, requestUrlOf(request));
   }
 
-  @PublicRoute()
   @Post('validate')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_projects_validate_create', summary: 'Validate label config' })
   validate(@Body() body: LabelConfigInput): void {
-    analyzeOr400(body.label_config);
+    this.projects.validateConfig(body.label_config);
   }
 
   @Get(':id')

@@ -5,6 +5,8 @@ import { registerMigrations } from '@ls/core';
 import { PROJECTS_MIGRATIONS } from '../migrations';
 import { LabelUsage } from './ports/label-usage';
 import { ProjectStats } from './ports/project-stats';
+import { TaskStates } from './ports/task-states';
+import { ProjectResources } from './project-resources';
 import { Project } from './project.entity';
 import { ProjectsService } from './projects.service';
 
@@ -13,7 +15,7 @@ registerMigrations('projects', PROJECTS_MIGRATIONS);
 /** Projects and their label configs, for every process. */
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([Project])],
-  providers: [ProjectsService, ProjectStats, LabelUsage],
-  exports: [AuthModule, TypeOrmModule, ProjectsService, ProjectStats, LabelUsage],
+  providers: [ProjectsService, ProjectStats, LabelUsage, TaskStates, ProjectResources],
+  exports: [AuthModule, TypeOrmModule, ProjectsService, ProjectStats, LabelUsage, TaskStates],
 })
 export class ProjectsModule {}

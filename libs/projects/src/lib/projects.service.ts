@@ -1,21 +1,54 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AuthContext, OrganizationMember, OrganizationScope } from '@ls/auth';
-import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
+import {
+  AppConfig,
+  assertIdListSize,
+  PageWindow,
+  TransactionRunner,
+  ValidationFailedException,
+} from '@ls/core';
 import { configChangeProblem, configEssentialDataHasChanged } from './config-change/config-change';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectInput } from './dto/project-input.dto';
-import { analyzeLabelConfig, AnalyzedLabelConfig } from './label-config/label-config';
+import {
+  analyzeLabelConfig,
+  AnalyzedLabelConfig,
+  LabelConfigOptions,
+} from './label-config/label-config';
 import { LabelConfigError } from './label-config/label-config.error';
 import { LabelUsage } from './ports/label-usage';
+import { OverlapSettings, TaskStates } from './ports/task-states';
 import { DEFAULT_LABEL_CONFIG, Project } from './project.entity';
 import { PROJECT_SETTING_KEYS, ProjectSettings } from './project-settings';
 
+/**
+ * The project's overlap settings as committed, its row locked until the transaction ends
+ * (PostgreSQL; SQLite runs one transaction at a time): imports, which lock it too, wait.
+ */
+async function lockedOverlapSettings(
+  manager: EntityManager,
+  projectId: number,
+): Promise<OverlapSettings> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const [row] = await manager.query(
+    `SELECT id, maximum_annotations, overlap_cohort_percentage, skip_queue FROM project
+     WHERE id = ${postgres ? '$1 FOR UPDATE' : '?'}`,
+    [projectId],
+  );
+  if (!row) throw new NotFoundException('Not found.');
+  return row as OverlapSettings;
+}
+
 /** Label config problems are 400s on the `label_config` field. */
-export function analyzeOr400(config: unknown, weights?: AnalyzedLabelConfig['control_weights']) {
+function analyzeOr400(
+  config: unknown,
+  weights: AnalyzedLabelConfig['control_weights'],
+  options: LabelConfigOptions,
+) {
   try {
-    return analyzeLabelConfig(config, weights ?? {});
+    return analyzeLabelConfig(config, weights, options);
   } catch (error) {
     if (error instanceof LabelConfigError) {
       throw new ValidationFailedException({ label_config: [error.message] });
@@ -45,16 +78,23 @@ export class ProjectsService {
   private readonly scope: OrganizationScope<Project>;
 
   constructor(
+    private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly labelUsage: LabelUsage,
+    private readonly taskStates: TaskStates,
     @InjectRepository(Project) private readonly projects: Repository<Project>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
   ) {
     this.scope = new OrganizationScope(projects);
   }
 
+  /** `/api/projects/validate/`: the checks of a save, without a project. */
+  validateConfig(config: unknown): void {
+    this.analyze(config);
+  }
+
   async create(auth: AuthContext, input: ProjectInput): Promise<Project> {
-    const analyzed = analyzeOr400(input.label_config ?? DEFAULT_LABEL_CONFIG);
+    const analyzed = this.analyze(input.label_config ?? DEFAULT_LABEL_CONFIG);
     const { settings, columns } = splitInput(input);
     const project = this.projects.create({
       ...columns,
@@ -109,7 +149,9 @@ export class ProjectsService {
       .query(auth, 'project')
       .leftJoinAndSelect('project.created_by', 'created_by');
     if (query.ids) {
-      builder.andWhere('project.id IN (:...ids)', { ids: query.ids.split(',').map(Number) });
+      const ids = query.ids.split(',').map(Number);
+      assertIdListSize('ids', ids);
+      builder.andWhere('project.id IN (:...ids)', { ids });
     }
     if (query.title) {
       builder.andWhere('LOWER(project.title) LIKE :title', {
@@ -150,7 +192,7 @@ export class ProjectsService {
     };
     if (input.label_config !== undefined && input.label_config !== project.label_config) {
       const config = input.label_config ?? DEFAULT_LABEL_CONFIG;
-      const analyzed = analyzeOr400(config, project.control_weights ?? {});
+      const analyzed = this.analyze(config, project.control_weights ?? {});
       await this.assertConfigFitsAnnotations(project.id, analyzed);
       Object.assign(changes, {
         label_config: config,
@@ -163,7 +205,17 @@ export class ProjectsService {
     if (input.control_weights !== undefined) {
       changes.control_weights = input.control_weights as Project['control_weights'];
     }
-    await this.projects.save({ ...project, ...changes });
+    await this.transactions.run(async ({ manager }) => {
+      const before = await lockedOverlapSettings(manager, project.id);
+      const saved = await manager.save(Project, { ...project, ...changes });
+      // The tasks follow the new settings in this transaction: no one sees one without the other.
+      await this.taskStates.settingsChanged(manager, before, {
+        id: project.id,
+        maximum_annotations: saved.maximum_annotations,
+        overlap_cohort_percentage: saved.overlap_cohort_percentage,
+        skip_queue: saved.skip_queue,
+      });
+    });
     return this.get(auth, id);
   }
 
@@ -178,7 +230,7 @@ export class ProjectsService {
       throw new BadRequestException('Label config is not set or is empty');
     }
     const project = await this.get(auth, id);
-    const analyzed = analyzeOr400(config, project.control_weights ?? {});
+    const analyzed = this.analyze(config, project.control_weights ?? {});
     await this.assertConfigFitsAnnotations(project.id, analyzed);
     return {
       label_config: config,
@@ -192,6 +244,10 @@ export class ProjectsService {
   /** Active members of the caller's organization: in the Community edition, every project's members. */
   async memberCount(auth: AuthContext): Promise<number> {
     return this.members.countBy({ organization_id: auth.organizationId, deleted_at: IsNull() });
+  }
+
+  private analyze(config: unknown, weights: AnalyzedLabelConfig['control_weights'] = {}) {
+    return analyzeOr400(config, weights, { maxBytes: this.config.LABEL_CONFIG_MAX_BYTES });
   }
 
   private async assertConfigFitsAnnotations(projectId: number, analyzed: AnalyzedLabelConfig) {

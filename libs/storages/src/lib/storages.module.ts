@@ -11,6 +11,7 @@ import { ProjectImport } from './import/project-import.entity';
 import { ProjectReimport } from './reimport/project-reimport.entity';
 import { ReimportService } from './reimport/reimport.service';
 import { RemoteFetcher } from './remote/remote-fetcher';
+import { StorageResources } from './storage-resources';
 import { FileUpload } from './uploads/file-upload.entity';
 import { UploadsService } from './uploads/uploads.service';
 
@@ -29,6 +30,7 @@ registerMigrations('storages', STORAGES_MIGRATIONS);
     PredictionImportService,
     ReimportService,
     RemoteFetcher,
+    StorageResources,
     UploadsService,
   ],
   exports: [

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Query } from '@
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { PageQuery, pageWindow } from '@ls/core';
+import { PageQuery, pageWindow, ResourceParams } from '@ls/core';
 import { TaskRelations } from './ports/task-relations';
 import { serializeTaskSimple } from './task.serializer';
 import { TASK_ORDERINGS, TasksService } from './tasks.service';
@@ -12,6 +12,7 @@ export class ProjectTasksQuery extends PageQuery {
 }
 
 @ApiTags('Projects')
+@ResourceParams({ id: 'project' })
 @Controller('api/projects/:id/tasks')
 export class ProjectTasksController {
   constructor(

@@ -16,7 +16,14 @@ export interface NewTask {
   storage_filename?: string | null;
 }
 
-type ProjectRef = Pick<Project, 'id' | 'maximum_annotations'>;
+type ProjectRef = Pick<Project, 'id'>;
+
+/** What a new task takes from its project unless it says otherwise. */
+interface TaskDefaults {
+  projectId: number;
+  /** The project's `maximum_annotations`, as read under the lock. */
+  overlap: number;
+}
 
 /** Writes `items` numbered `first…` and returns their ids in the order of `items`. */
 type Writer = (items: NewTask[], first: number) => Promise<number[]>;
@@ -46,7 +53,10 @@ export class TaskBulkInsert {
    * Locks the project's numbering until the transaction of `manager` ends (PostgreSQL: the
    * project row `FOR UPDATE`; SQLite transactions already run one at a time) and reads the next
    * `inner_id`. The read is a statement of its own after the lock, so under READ COMMITTED it
-   * sees the tasks of an import that held the lock before. 404 when the project is gone.
+   * sees the tasks of an import that held the lock before. New tasks take the overlap
+   * (`maximum_annotations`) of the locked row, so a settings change that committed meanwhile
+   * is not missed; the caller then has the cohort re-drawn (`TaskStates.tasksChanged`). 404 when
+   * the project is gone.
    */
   static async start(manager: EntityManager, project: ProjectRef): Promise<TaskBulkInsert> {
     const runner = manager.queryRunner;
@@ -54,21 +64,22 @@ export class TaskBulkInsert {
       throw new Error('TaskBulkInsert runs inside a transaction (TransactionRunner.run)');
     }
     const postgres = manager.connection.options.type === 'postgres';
-    const locked = await manager.query(
+    const [locked] = await manager.query(
       postgres
-        ? 'SELECT id FROM project WHERE id = $1 FOR UPDATE'
-        : 'SELECT id FROM project WHERE id = ?',
+        ? 'SELECT id, maximum_annotations FROM project WHERE id = $1 FOR UPDATE'
+        : 'SELECT id, maximum_annotations FROM project WHERE id = ?',
       [project.id],
     );
-    if (locked.length === 0) throw new NotFoundException('Not found.');
+    if (!locked) throw new NotFoundException('Not found.');
+    const defaults = { projectId: project.id, overlap: Number(locked.maximum_annotations) };
     const [{ max }] = await manager.query(
       `SELECT COALESCE(MAX(inner_id), 0) AS max FROM task WHERE project_id = ${postgres ? '$1' : '?'}`,
       [project.id],
     );
     const connection: unknown = await runner.connect();
     const write = postgres
-      ? postgresWriter(manager, connection as PoolClient, project)
-      : sqliteWriter(connection as Database, project);
+      ? postgresWriter(manager, connection as PoolClient, defaults)
+      : sqliteWriter(connection as Database, defaults);
     return new TaskBulkInsert(write, Number(max) + 1);
   }
 
@@ -82,14 +93,18 @@ export class TaskBulkInsert {
   }
 }
 
-function postgresWriter(manager: EntityManager, client: PoolClient, project: ProjectRef): Writer {
+function postgresWriter(
+  manager: EntityManager,
+  client: PoolClient,
+  defaults: TaskDefaults,
+): Writer {
   return async (items, first) => {
     const copy = client.query(copyFrom(`COPY task (${COLUMNS}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(items, first, project)), copy);
+    await pipeline(Readable.from(copyChunks(items, first, defaults)), copy);
     const last = first + items.length - 1;
     const rows: { id: number }[] = await manager.query(
       'SELECT id FROM task WHERE project_id = $1 AND inner_id BETWEEN $2 AND $3 ORDER BY inner_id',
-      [project.id, first, last],
+      [defaults.projectId, first, last],
     );
     if (rows.length !== items.length) {
       throw new Error(
@@ -101,15 +116,15 @@ function postgresWriter(manager: EntityManager, client: PoolClient, project: Pro
 }
 
 /** COPY text format: a line per row, tab between columns, `\N` for NULL. */
-function* copyChunks(items: NewTask[], first: number, project: ProjectRef): Generator<string> {
+function* copyChunks(items: NewTask[], first: number, defaults: TaskDefaults): Generator<string> {
   for (let start = 0; start < items.length; start += COPY_CHUNK_ROWS) {
     let chunk = '';
     const end = Math.min(start + COPY_CHUNK_ROWS, items.length);
     for (let index = start; index < end; index++) {
       const item = items[index];
       chunk +=
-        `${project.id}\t${first + index}\t${copyText(JSON.stringify(item.data))}\t` +
-        `${copyText(JSON.stringify(item.meta ?? {}))}\t${copyNumber(item.overlap ?? project.maximum_annotations)}\t` +
+        `${defaults.projectId}\t${first + index}\t${copyText(JSON.stringify(item.data))}\t` +
+        `${copyText(JSON.stringify(item.meta ?? {}))}\t${copyNumber(item.overlap ?? defaults.overlap)}\t` +
         `${(item.allow_skip ?? true) ? 't' : 'f'}\t${copyNumber(item.file_upload_id ?? null)}\t` +
         `${item.storage_filename == null ? '\\N' : copyText(item.storage_filename)}\n`;
     }
@@ -139,7 +154,7 @@ type InsertParams = [number, number, string, string, number, number, number | nu
 /** Statements of the process's SQLite connection, prepared once each. */
 const sqliteInserts = new WeakMap<Database, Statement<InsertParams>>();
 
-function sqliteWriter(database: Database, project: ProjectRef): Writer {
+function sqliteWriter(database: Database, defaults: TaskDefaults): Writer {
   let insert = sqliteInserts.get(database);
   if (!insert) {
     insert = database.prepare<InsertParams>(
@@ -154,11 +169,11 @@ function sqliteWriter(database: Database, project: ProjectRef): Writer {
     items.map((item, index) =>
       Number(
         statement.run(
-          project.id,
+          defaults.projectId,
           first + index,
           JSON.stringify(item.data),
           JSON.stringify(item.meta ?? {}),
-          item.overlap ?? project.maximum_annotations,
+          item.overlap ?? defaults.overlap,
           (item.allow_skip ?? true) ? 1 : 0,
           item.file_upload_id ?? null,
           item.storage_filename ?? null,

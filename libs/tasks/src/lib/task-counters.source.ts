@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ProjectCounters, ProjectStatsSource } from '@ls/projects';
+import { countOf, ProjectCounters, ProjectStatsSource } from '@ls/projects';
 import { Task } from './task.entity';
 
-interface CounterRow {
-  project_id: number;
-  task_number: string | number;
-  finished_task_number: string | number | null;
-  total_annotations_number: string | number | null;
-  skipped_annotations_number: string | number | null;
-  total_predictions_number: string | number | null;
-}
+const TASK_COUNTERS = [
+  'task_number',
+  'finished_task_number',
+  'total_annotations_number',
+  'skipped_annotations_number',
+  'total_predictions_number',
+] as const;
+
+type CounterRow = Record<'project_id' | (typeof TASK_COUNTERS)[number], unknown>;
 
 /**
  * The project counters that the task rows' stored counters give, for a whole page of projects in
- * one grouped query (PostgreSQL returns sums as strings, hence the Number()).
+ * one grouped query.
  */
 @Injectable()
 export class TaskCountersSource implements ProjectStatsSource {
@@ -35,14 +36,8 @@ export class TaskCountersSource implements ProjectStatsSource {
       .getRawMany<CounterRow>();
     return new Map(
       rows.map((row) => [
-        Number(row.project_id),
-        {
-          task_number: Number(row.task_number),
-          finished_task_number: Number(row.finished_task_number ?? 0),
-          total_annotations_number: Number(row.total_annotations_number ?? 0),
-          skipped_annotations_number: Number(row.skipped_annotations_number ?? 0),
-          total_predictions_number: Number(row.total_predictions_number ?? 0),
-        },
+        countOf(row.project_id),
+        Object.fromEntries(TASK_COUNTERS.map((field) => [field, countOf(row[field])])),
       ]),
     );
   }

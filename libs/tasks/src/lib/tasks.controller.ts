@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { pageWindow, ValidationFailedException } from '@ls/core';
+import { pageWindow, ResourceParams, ValidationFailedException } from '@ls/core';
 import { CreateTaskDto, ListTasksQuery, PatchTaskDto } from './dto/task-input.dto';
 import { TaskRelations } from './ports/task-relations';
 import { serializeTask } from './task.serializer';
@@ -20,6 +20,7 @@ import { Task } from './task.entity';
 import { TasksService } from './tasks.service';
 
 @ApiTags('Tasks')
+@ResourceParams({ id: 'task' })
 @Controller('api/tasks')
 export class TasksController {
   constructor(

@@ -8,6 +8,7 @@ import { TaskAssignmentsService } from './assignments/task-assignments.service';
 import { TaskRelations } from './ports/task-relations';
 import { Task } from './task.entity';
 import { TaskCountersSource } from './task-counters.source';
+import { TaskResources } from './task-resources';
 import { TaskEvent } from './task-events/task-event.entity';
 import { TasksService } from './tasks.service';
 
@@ -16,7 +17,13 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
 /** Tasks and their stored counters, for every process. */
 @Module({
   imports: [ProjectsModule, TypeOrmModule.forFeature([Task, TaskEvent, TaskAssignment])],
-  providers: [TaskCountersSource, TasksService, TaskRelations, TaskAssignmentsService],
+  providers: [
+    TaskCountersSource,
+    TasksService,
+    TaskRelations,
+    TaskAssignmentsService,
+    TaskResources,
+  ],
   exports: [ProjectsModule, TypeOrmModule, TasksService, TaskRelations, TaskAssignmentsService],
 })
 export class TasksModule implements OnModuleInit {

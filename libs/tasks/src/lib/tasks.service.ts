@@ -4,7 +4,7 @@ import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext } from '@ls/auth';
 import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
-import { Project, ProjectsService } from '@ls/projects';
+import { countOf, Project, ProjectsService, TaskStates } from '@ls/projects';
 import { CreateTaskDto, PatchTaskDto } from './dto/task-input.dto';
 import { TasksCreated, TasksDeleted } from './events/task-events';
 import { NewTask, TaskBulkInsert } from './task-bulk-insert';
@@ -35,6 +35,7 @@ export class TasksService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
+    private readonly taskStates: TaskStates,
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
   ) {}
 
@@ -93,13 +94,13 @@ export class TasksService {
     const project = await this.projects.getReferenced(auth, input.project);
     assertValidData(input.data, project);
     return this.transactions.run(async (tx) => {
-      const [task] = await this.addTasks(tx.manager, project, [input]);
+      const [added] = await this.addTasks(tx.manager, project, [input]);
+      await this.taskStates.tasksChanged(tx.manager, project.id);
       if (input.is_labeled !== undefined) {
-        await tx.manager.update(Task, { id: task.id }, { is_labeled: input.is_labeled });
-        task.is_labeled = input.is_labeled;
+        await tx.manager.update(Task, { id: added.id }, { is_labeled: input.is_labeled });
       }
-      tx.afterCommit(new TasksCreated(auth.organizationId, project.id, [task.id]));
-      return task;
+      tx.afterCommit(new TasksCreated(auth.organizationId, project.id, [added.id]));
+      return tx.manager.findOneByOrFail(Task, { id: added.id });
     });
   }
 
@@ -119,6 +120,7 @@ export class TasksService {
     const task = await this.get(auth, id);
     await this.transactions.run(async (tx) => {
       await tx.manager.delete(Task, { id });
+      await this.taskStates.tasksChanged(tx.manager, task.project_id);
       tx.afterCommit(new TasksDeleted(auth.organizationId, task.project_id, [id]));
     });
   }
@@ -143,9 +145,9 @@ export class TasksService {
     ]);
     return {
       tasks,
-      total: Number(totals?.total ?? 0),
-      total_annotations: Number(totals?.total_annotations ?? 0),
-      total_predictions: Number(totals?.total_predictions ?? 0),
+      total: countOf(totals?.total),
+      total_annotations: countOf(totals?.total_annotations),
+      total_predictions: countOf(totals?.total_predictions),
     };
   }
 

@@ -15,8 +15,10 @@ import {
   IsString,
   Length,
   Min,
+  NotContains,
   ValidateNested,
 } from 'class-validator';
+import { MaxIds } from '@ls/core';
 import { TaskSelectionDto } from '@ls/tasks';
 import { LAST_ACTIONS, LastAction } from '../entities/annotation.entity';
 
@@ -38,12 +40,22 @@ export class AnnotationInputDto {
   last_action?: LastAction | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() import_id?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsDateString() draft_created_at?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) unique_id?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  @NotContains('\u0000', { message: 'unique_id cannot contain NUL characters.' })
+  unique_id?: string;
 }
 
 /** One annotation for many tasks: the tasks by id, or a selection of a project's tasks. */
 export class BulkAnnotationDto extends AnnotationInputDto {
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsInt({ each: true }) tasks?: number[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @MaxIds()
+  @IsInt({ each: true })
+  tasks?: number[];
   @ApiPropertyOptional() @IsOptional() @IsInt() project?: number;
   @ApiPropertyOptional({ type: TaskSelectionDto })
   @IsOptional()

@@ -21,6 +21,8 @@ export type LastAction = (typeof LAST_ACTIONS)[number];
 @Entity('annotation')
 @Index(['task_id', 'completed_by_id'])
 @Index(['project_id', 'was_cancelled', 'ground_truth'])
+// Unique within a project: a caller never learns of another organization's ids.
+@Index(['project_id', 'unique_id'], { unique: true })
 export class Annotation {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -89,7 +91,6 @@ export class Annotation {
   @Column({ type: 'boolean', nullable: true, default: false })
   bulk_created!: boolean | null;
 
-  @Index({ unique: true })
   @Column({ type: 'varchar', length: 64, nullable: true })
   unique_id!: string | null;
 }

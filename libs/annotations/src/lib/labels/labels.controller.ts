@@ -15,9 +15,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import {
+  assertIdListSize,
   flattenValidationErrors,
   pageWindow,
   requestUrlOf,
+  ResourceParams,
   toPage,
   ValidationFailedException,
 } from '@ls/core';
@@ -61,6 +63,7 @@ function labelItemsOf(body: unknown): LabelCreateDto[] {
       non_field_errors: ['Expected a non-empty list of labels.'],
     });
   }
+  assertIdListSize('non_field_errors', body);
   const items = body.map((item) => plainToInstance(LabelCreateDto, item));
   const errors = items.flatMap((item, index) =>
     Object.entries(
@@ -82,6 +85,7 @@ function serializeLink(link: LabelLink, annotationsCount: number) {
 }
 
 @ApiTags('Labels')
+@ResourceParams({ id: 'label' })
 @Controller('api/labels')
 export class LabelsController {
   constructor(private readonly labels: LabelsService) {}
@@ -148,6 +152,7 @@ export class LabelsController {
 }
 
 @ApiTags('Labels')
+@ResourceParams({ id: 'label_link' })
 @Controller('api/label_links')
 export class LabelLinksController {
   constructor(private readonly labels: LabelsService) {}

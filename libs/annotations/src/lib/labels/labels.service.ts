@@ -181,7 +181,7 @@ export class LabelsService {
       const labels = await this.labels.findBy({ id: In(projectLinks.map((l) => l.label_id)) });
       for (const link of projectLinks) {
         const title = labels.find((label) => label.id === link.label_id)?.title ?? '';
-        counts.set(link.id, used[link.from_name]?.[title]?.annotations ?? 0);
+        counts.set(link.id, used.get(link.from_name)?.get(title)?.annotations ?? 0);
       }
     }
     return counts;

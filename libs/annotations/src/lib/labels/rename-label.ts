@@ -19,7 +19,7 @@ export function renameInResult(
   const renamed = result.map((item) => {
     if (!isObject(item) || item.from_name !== fromName || !isObject(item.value)) return item;
     const type = String(item.type);
-    const values = item.value[type];
+    const values = Object.hasOwn(item.value, type) ? item.value[type] : undefined;
     if (!Array.isArray(values)) return item;
     const next = values.map((value) => {
       if (oldLabel.length === 1 && value === oldLabel[0]) return newLabel[newLabel.length - 1];

@@ -1,3 +1,4 @@
+import { controlNamed } from '@ls/projects';
 import type { ParsedControl, ParsedLabelConfig } from '@ls/projects';
 
 /** Item types that link regions or carry free input rather than one control's labels. */
@@ -16,7 +17,8 @@ function typeMatches(controlType: string, itemType: string): boolean {
 function pickedValues(item: Record<string, unknown>): unknown[] | undefined {
   const type = String(item.type);
   if (type !== 'choices' && !type.endsWith('labels')) return undefined;
-  const value = isObject(item.value) ? item.value[type] : undefined;
+  const value =
+    isObject(item.value) && Object.hasOwn(item.value, type) ? item.value[type] : undefined;
   return Array.isArray(value) ? value : undefined;
 }
 
@@ -54,7 +56,7 @@ export function resultProblems(result: unknown[], config: ParsedLabelConfig): st
       problems.push(`${at} needs string "from_name", "to_name" and "type"`);
       return;
     }
-    const control = config[fromName];
+    const control = controlNamed(config, fromName);
     if (!control) {
       problems.push(`${at}: from_name "${fromName}" is not a control of the label config`);
       return;

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ProjectCounters, ProjectStatsSource } from '@ls/projects';
+import { countOf, ProjectCounters, ProjectStatsSource } from '@ls/projects';
 import { Task } from '@ls/tasks';
 import { Annotation } from '../entities/annotation.entity';
 
 type Count = string | number | null;
-const num = (value: Count) => Number(value ?? 0);
 
 const USEFUL =
   'annotation.was_cancelled = false AND annotation.ground_truth = false AND annotation.result IS NOT NULL';
@@ -51,16 +50,16 @@ export class AnnotationCountersSource implements ProjectStatsSource {
     ]);
     const counters = new Map<number, Partial<ProjectCounters>>();
     for (const row of annotationRows) {
-      counters.set(num(row.project_id), {
-        num_tasks_with_annotations: num(row.with_annotations),
-        useful_annotation_number: num(row.useful),
-        ground_truth_number: num(row.ground_truth),
+      counters.set(countOf(row.project_id), {
+        num_tasks_with_annotations: countOf(row.with_annotations),
+        useful_annotation_number: countOf(row.useful),
+        ground_truth_number: countOf(row.ground_truth),
       });
     }
     for (const row of queues) {
-      const total = num(row.queue_total);
-      const done = num(row.queue_done);
-      const id = num(row.project_id);
+      const total = countOf(row.queue_total);
+      const done = countOf(row.queue_done);
+      const id = countOf(row.project_id);
       counters.set(id, {
         ...counters.get(id),
         queue_total: total,
@@ -101,6 +100,6 @@ export class AnnotationCountersSource implements ProjectStatsSource {
       .where('annotation.project_id = :projectId', { projectId })
       .andWhere('annotation.completed_by_id IS NOT NULL')
       .getRawMany<{ id: Count }>();
-    return rows.map((row) => num(row.id));
+    return rows.map((row) => countOf(row.id));
   }
 }

@@ -48,17 +48,15 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
     const predictionsOf = groupByTask(predictions);
     const draftsOf = groupByTask(drafts);
     return new Map(
-      taskIds.map((taskId) => {
+      tasks.map(({ id: taskId, is_labeled: labeled }) => {
         const taskAnnotations = annotationsOf.get(taskId) ?? [];
         const taskPredictions = predictionsOf.get(taskId) ?? [];
         const scores = taskPredictions.flatMap((p) => (p.score === null ? [] : [p.score]));
         const leadTimes = taskAnnotations.flatMap((a) =>
           a.lead_time === null ? [] : [a.lead_time],
         );
-        const latest = taskAnnotations.reduce<Date | undefined>(
-          (max, a) => (!max || a.created_at > max ? a.created_at : max),
-          undefined,
-        );
+        // As Label Studio: the newest annotation's time, once the task is labeled.
+        const newest = labeled ? taskAnnotations[taskAnnotations.length - 1] : undefined;
         const related: TaskRelated = {
           annotations: taskAnnotations.map((a) => serializeAnnotation(a, a.completed_by)),
           predictions: taskPredictions.map(serializePrediction),
@@ -78,7 +76,7 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
           ].join(', '),
           predictions_score: average(scores),
           avg_lead_time: average(leadTimes),
-          completed_at: latest?.toISOString(),
+          completed_at: newest?.created_at.toISOString(),
           draft_exists: (draftsOf.get(taskId) ?? []).length > 0,
           ground_truth: taskAnnotations.some((a) => a.ground_truth),
         };

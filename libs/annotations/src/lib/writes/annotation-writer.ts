@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  chunksOf,
   DatabaseDialect,
   DomainEvent,
   DomainEventBus,
@@ -10,10 +10,10 @@ import {
   TransactionRunner,
 } from '@ls/core';
 import { Project } from '@ls/projects';
-import { countInsertedSql, recountSql } from '../counters/task-counters';
+import { countInsertedStatement, recountStatement } from '../counters/task-counters';
 import { Annotation } from '../entities/annotation.entity';
+import { BoundSql, BoundStatement, BoundValue } from '../sql/bound-sql';
 import { CONFIG_VERSION_SQL } from './config-version';
-import { SqlValue, sqlLiteral } from './sql-literal';
 
 export type NewAnnotation = Omit<
   Annotation,
@@ -39,7 +39,10 @@ const COLUMNS: (keyof NewAnnotation)[] = [
   'unique_id',
 ];
 
-type Statement = { sql: string; returnsIds?: true };
+/** Rows per INSERT: 18 bound values each, far below both databases' parameter limits. */
+const ROWS_PER_INSERT = 500;
+
+type Statement = BoundStatement & { returnsIds?: true };
 
 /** Who may write to the task, and the config version (CONFIG_VERSION_SQL) the input was checked at. */
 export interface WriteGuard {
@@ -53,19 +56,19 @@ const INSERT_ONE_SQL = `SELECT ls_insert_annotation($1, $2, $3, $4, $5, $6, $7, 
 const GUARD_SQL_SQLITE = `SELECT 1 AS ok FROM task t JOIN project p ON p.id = t.project_id
   WHERE t.id = ? AND p.organization_id = ? AND (? IS NULL OR ${CONFIG_VERSION_SQL} = ?)`;
 
-const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): SqlValue =>
+const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): BoundValue =>
   column === 'result'
     ? row.result === null
       ? null
       : { json: row.result }
-    : (row[column] as SqlValue);
+    : (row[column] as BoundValue);
 
 /**
  * Inserts annotations and counts them on their tasks in one transaction, the hot path of labeling.
- * On PostgreSQL the whole transaction (lock the tasks, insert, count) goes to the server as one
- * string in one round trip; every statement takes a fresh snapshot, so the count sees the rows
- * other writers committed while this one waited for the locks. SQLite runs the
- * same statements through the serialized transaction runner.
+ * Every value is a bind parameter, in statements batched under the databases' parameter limits:
+ * lock the tasks (PostgreSQL, in id order), insert, count. Under READ COMMITTED every statement
+ * takes a fresh snapshot, so the count sees the rows other writers committed while this one
+ * waited for the locks. SQLite runs the same statements through the serialized transaction runner.
  */
 @Injectable()
 export class AnnotationWriter {
@@ -105,7 +108,7 @@ export class AnnotationWriter {
             ]);
             if (!current) return null;
             const userId = row.updated_by_id ?? 0;
-            const [inserted] = await this.runStatements(
+            const [inserted] = await runStatements(
               manager,
               this.statements([row], project, userId, now),
             );
@@ -147,10 +150,7 @@ export class AnnotationWriter {
   ): Promise<Annotation[]> {
     const now = new Date();
     const statements = this.statements(rows, project, userId, now);
-    const ids =
-      this.dialect === 'postgres'
-        ? await this.runOnPostgres(statements)
-        : await this.runOnSqlite(statements);
+    const ids = await this.transactions.run(({ manager }) => runStatements(manager, statements));
     await this.events.publish(eventFor(ids));
     return rows.map((row, index) =>
       Object.assign(new Annotation(), row, { id: ids[index], created_at: now, updated_at: now }),
@@ -162,68 +162,64 @@ export class AnnotationWriter {
     project: Pick<Project, 'skip_queue'>,
     userId: number,
     now: Date,
-  ) {
+  ): Statement[] {
     const dialect = this.dialect;
-    const literal = (value: SqlValue) => sqlLiteral(value, dialect);
     const taskIds = [...new Set(rows.map((row) => row.task_id))].sort((a, b) => a - b);
-    const taskList = taskIds.map(literal).join(', ');
+    const perTasks = (text: (ids: string) => string) =>
+      chunksOf(taskIds).map((chunk) => {
+        const sql = new BoundSql(dialect);
+        return sql.statement(text(sql.list(chunk)));
+      });
     const statements: Statement[] = [];
     if (dialect === 'postgres') {
-      statements.push({
-        sql: `SELECT id FROM task WHERE id IN (${taskList}) ORDER BY id FOR UPDATE`,
-      });
+      // Chunks in id order keep the locking order of one statement.
+      statements.push(
+        ...perTasks((ids) => `SELECT id FROM task WHERE id IN (${ids}) ORDER BY id FOR UPDATE`),
+      );
     }
     if (rows.some((row) => row.ground_truth)) {
+      statements.push(
+        ...perTasks(
+          (ids) =>
+            `UPDATE annotation SET ground_truth = FALSE WHERE task_id IN (${ids}) AND ground_truth = TRUE`,
+        ),
+      );
+    }
+    for (const batch of chunksOf(rows, ROWS_PER_INSERT)) {
+      const sql = new BoundSql(dialect);
+      const values = batch
+        .map(
+          (row) =>
+            `(${[...COLUMNS.map((column) => sql.bind(valueOf(row, column))), sql.bind(now), sql.bind(now)].join(', ')})`,
+        )
+        .join(',\n');
       statements.push({
-        sql: `UPDATE annotation SET ground_truth = ${literal(false)} WHERE task_id IN (${taskList}) AND ground_truth = ${literal(true)}`,
+        ...sql.statement(
+          `INSERT INTO annotation (${COLUMNS.join(', ')}, created_at, updated_at) VALUES ${values} RETURNING id`,
+        ),
+        returnsIds: true,
       });
     }
-    const values = rows
-      .map(
-        (row) =>
-          `(${[...COLUMNS.map((column) => literal(valueOf(row, column))), literal(now), literal(now)].join(', ')})`,
-      )
-      .join(',\n');
-    statements.push({
-      sql: `INSERT INTO annotation (${COLUMNS.join(', ')}, created_at, updated_at) VALUES ${values} RETURNING id`,
-      returnsIds: true,
-    });
     const cancelled = rows.map((row) => row.was_cancelled);
     const oneRowPerTask = taskIds.length === rows.length;
-    statements.push({
-      sql:
-        oneRowPerTask && cancelled.every((flag) => flag === cancelled[0])
-          ? countInsertedSql(taskIds, project, cancelled[0], userId, dialect)
-          : recountSql(taskIds, project, userId, dialect),
-    });
+    const uniform = oneRowPerTask && cancelled.every((flag) => flag === cancelled[0]);
+    for (const chunk of chunksOf(taskIds)) {
+      statements.push(
+        uniform
+          ? countInsertedStatement(chunk, project, cancelled[0], userId, dialect)
+          : recountStatement(chunk, project, userId, dialect),
+      );
+    }
     return statements;
   }
+}
 
-  /**
-   * Several statements in one simple query run as one implicit transaction, committed at the
-   * end and rolled back on any error; each statement still takes a fresh snapshot.
-   */
-  private async runOnPostgres(statements: Statement[]): Promise<number[]> {
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const results = (await pool.query(statements.map((s) => s.sql).join(';\n'))) as unknown as {
-      rows: { id: number }[];
-    }[];
-    const inserted = results[statements.findIndex((s) => s.returnsIds)];
-    return inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+/** Runs the statements in order in `manager`'s transaction; returns the inserted ids, ascending. */
+async function runStatements(manager: EntityManager, statements: Statement[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const statement of statements) {
+    const result: { id: number }[] = await manager.query(statement.sql, statement.values);
+    if (statement.returnsIds) for (const row of result) ids.push(Number(row.id));
   }
-
-  private runOnSqlite(statements: Statement[]): Promise<number[]> {
-    return this.transactions.run(({ manager }) => this.runStatements(manager, statements));
-  }
-
-  private async runStatements(manager: EntityManager, statements: Statement[]): Promise<number[]> {
-    let ids: number[] = [];
-    for (const statement of statements) {
-      const result = await manager.query(statement.sql);
-      if (statement.returnsIds) {
-        ids = (result as { id: number }[]).map((row) => Number(row.id)).sort((a, b) => a - b);
-      }
-    }
-    return ids;
-  }
+  return ids.sort((a, b) => a - b);
 }

@@ -8,7 +8,7 @@ const BOXES = parsed(`<View><Image name="img" value="$image"/>
 
 describe('label config changes on a project with annotations', () => {
   const shapes = [{ from_name: 'box', to_name: 'img', type: 'rectanglelabels', count: 3 }];
-  const labels = { box: { Car: { annotations: 3, drafts: 1 } } };
+  const labels = new Map([['box', new Map([['Car', { annotations: 3, drafts: 1 }]])]]);
 
   it('allows the same config and additions', () => {
     expect(configChangeProblem(BOXES, shapes, labels)).toBeNull();
@@ -32,6 +32,17 @@ describe('label config changes on a project with annotations', () => {
     expect(configChangeProblem(noCar, shapes, labels)).toBe(
       'These labels are still used by annotations of tag "box": Car (3 annotations, 1 drafts). Add them back to the tag "box".',
     );
+  });
+
+  it('takes names that are object properties (__proto__, constructor) as unknown controls', () => {
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const odd = [{ from_name: name, to_name: 'img', type: 'rectanglelabels', count: 1 }];
+      expect(configChangeProblem(BOXES, odd, new Map())).toContain(`from_name=${name}`);
+      const oddLabels = new Map([[name, new Map([['Car', { annotations: 1, drafts: 0 }]])]]);
+      expect(configChangeProblem(BOXES, [], oddLabels)).toBe(
+        `There are 1 annotation(s) created with tag "${name}", you can't remove it`,
+      );
+    }
   });
 
   it('tells when the essential data changed', () => {

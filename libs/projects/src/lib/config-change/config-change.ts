@@ -1,3 +1,4 @@
+import { controlNamed } from '../control-named';
 import type { ParsedLabelConfig } from '../label-config/parsed-label-config';
 import type { LabelsInUse, ResultShapeUsage } from '../ports/label-usage';
 
@@ -5,7 +6,7 @@ import type { LabelsInUse, ResultShapeUsage } from '../ports/label-usage';
 const SHAPES_NOT_CHECKED = new Set(['relation', 'pairwise', 'textarea']);
 
 function producedBy(config: ParsedLabelConfig, shape: ResultShapeUsage): boolean {
-  const control = config[shape.from_name];
+  const control = controlNamed(config, shape.from_name);
   if (!control || !control.to_name.includes(shape.to_name)) return false;
   const type = control.type.toLowerCase();
   // A region may be stored split in two items: the shape ("rectangle") and its labels ("labels").
@@ -35,14 +36,14 @@ export function configChangeProblem(
       ),
     ].join('\n');
   }
-  for (const [fromName, used] of Object.entries(labels)) {
-    const total = Object.values(used).reduce((sum, use) => sum + use.annotations, 0);
-    const control = config[fromName];
+  for (const [fromName, used] of labels) {
+    const total = [...used.values()].reduce((sum, use) => sum + use.annotations, 0);
+    const control = controlNamed(config, fromName);
     if (!control) {
       return `There are ${total} annotation(s) created with tag "${fromName}", you can't remove it`;
     }
     if (control.dynamic_labels) continue;
-    const missing = Object.entries(used).filter(([label]) => !control.labels.includes(label));
+    const missing = [...used].filter(([label]) => !control.labels.includes(label));
     if (missing.length > 0) {
       const listed = missing
         .map(([label, use]) => `${label} (${use.annotations} annotations, ${use.drafts} drafts)`)
@@ -59,7 +60,7 @@ export function configEssentialDataHasChanged(
   previous: ParsedLabelConfig,
 ): boolean {
   for (const [name, control] of Object.entries(next)) {
-    const before = previous[name];
+    const before = controlNamed(previous, name);
     if (!before || before.type !== control.type) return true;
     if (JSON.stringify(before.inputs) !== JSON.stringify(control.inputs)) return true;
     if (before.labels.some((label) => !control.labels.includes(label))) return true;

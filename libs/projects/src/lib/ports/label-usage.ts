@@ -8,8 +8,16 @@ export interface ResultShapeUsage {
   count: number;
 }
 
-/** Labels used per control: `{from_name: {label: {annotations, drafts}}}`. */
-export type LabelsInUse = Record<string, Record<string, { annotations: number; drafts: number }>>;
+export interface LabelUse {
+  annotations: number;
+  drafts: number;
+}
+
+/**
+ * Labels used per control: from_name -> label -> counts. Maps, as both keys are data (a control
+ * may be called `__proto__` in an imported result).
+ */
+export type LabelsInUse = Map<string, Map<string, LabelUse>>;
 
 export interface LabelUsageSource {
   resultShapes(projectId: number): Promise<ResultShapeUsage[]>;
@@ -33,6 +41,6 @@ export class LabelUsage {
   }
 
   labelsInUse(projectId: number): Promise<LabelsInUse> {
-    return this.source?.labelsInUse(projectId) ?? Promise.resolve({});
+    return this.source?.labelsInUse(projectId) ?? Promise.resolve(new Map());
   }
 }

@@ -29,6 +29,16 @@ export const COUNTER_FIELDS = [
   'queue_left',
 ] as const satisfies readonly (keyof ProjectCounters)[];
 
+/**
+ * A count read from a raw SQL row, as an integer: PostgreSQL's driver gives COUNT and SUM
+ * (bigint, numeric) as strings, SQLite gives numbers, and a SUM over no rows is NULL (0).
+ */
+export function countOf(value: unknown): number {
+  const count = Number(value ?? 0);
+  if (!Number.isSafeInteger(count)) throw new Error(`Not a count: ${String(value)}`);
+  return count;
+}
+
 export const ZERO_COUNTERS: ProjectCounters = Object.fromEntries(
   COUNTER_FIELDS.map((field) => [field, 0]),
 ) as unknown as ProjectCounters;
@@ -50,6 +60,7 @@ export interface ProjectStatsSource {
 /**
  * Where the tasks and annotations libraries plug in their counters (in `onModuleInit`). Until a
  * library registers, a project has no tasks and no annotations, and every counter is zero.
+ * Whatever a source gives, the counters come out as integers.
  */
 @Injectable()
 export class ProjectStats {
@@ -67,7 +78,11 @@ export class ProjectStats {
     if (projectIds.length === 0) return merged;
     for (const source of this.sources) {
       for (const [id, counters] of await source.countersFor(projectIds, viewerId)) {
-        Object.assign(merged.get(id) ?? {}, counters);
+        const target = merged.get(id);
+        if (!target) continue;
+        for (const field of COUNTER_FIELDS) {
+          if (counters[field] !== undefined) target[field] = countOf(counters[field]);
+        }
       }
     }
     return merged;

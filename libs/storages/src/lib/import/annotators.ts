@@ -1,12 +1,15 @@
 import { EntityManager } from 'typeorm';
 import { OrganizationMember, User } from '@ls/auth';
-import { ValidationFailedException } from '@ls/core';
+import { queryInChunks, ValidationFailedException } from '@ls/core';
 import { ImportedAnnotation } from './task-items';
 
 const emailOf = (by: unknown): string | undefined =>
   typeof by === 'object' && by !== null && typeof (by as { email?: unknown }).email === 'string'
     ? (by as { email: string }).email.toLowerCase()
     : undefined;
+
+/** Ids outside the id column's range name nobody (and would be a database error). */
+const isRowId = (id: number) => id > 0 && id <= 2_147_483_647;
 
 /**
  * Who completed imported annotations: `completed_by` names an organization member by email
@@ -38,20 +41,15 @@ export class AnnotatorDirectory {
         });
       }
     }
-    if (emails.size === 0 && ids.size === 0) return;
-    const members = await this.manager
-      .createQueryBuilder(User, 'user')
-      .innerJoin(
-        OrganizationMember,
-        'member',
-        'member.user_id = user.id AND member.deleted_at IS NULL',
-      )
-      .where('member.organization_id = :organizationId', { organizationId: this.organizationId })
-      .andWhere('(LOWER(user.email) IN (:...emails) OR user.id IN (:...ids))', {
-        emails: [...emails, ''],
-        ids: [...ids, 0],
-      })
-      .getMany();
+    // An import batch may name thousands of annotators: looked up in chunks.
+    const members = [
+      ...(await queryInChunks([...emails], (chunk) =>
+        this.members().andWhere('LOWER(user.email) IN (:...chunk)', { chunk }).getMany(),
+      )),
+      ...(await queryInChunks([...ids].filter(isRowId), (chunk) =>
+        this.members().andWhere('user.id IN (:...chunk)', { chunk }).getMany(),
+      )),
+    ];
     for (const user of members) {
       this.known.set(`email:${user.email.toLowerCase()}`, user.id);
       this.known.set(`id:${user.id}`, user.id);
@@ -66,6 +64,18 @@ export class AnnotatorDirectory {
     if (unknownId !== undefined) {
       throw new ValidationFailedException({ completed_by: [`Unknown annotator ${unknownId}`] });
     }
+  }
+
+  /** Active members of the organization, to narrow down. */
+  private members() {
+    return this.manager
+      .createQueryBuilder(User, 'user')
+      .innerJoin(
+        OrganizationMember,
+        'member',
+        'member.user_id = user.id AND member.deleted_at IS NULL',
+      )
+      .where('member.organization_id = :organizationId', { organizationId: this.organizationId });
   }
 
   /** The user id of an annotation's annotator; {@link learn} must have seen it. */

@@ -4,6 +4,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { BodyLimit, ResourceParams } from '@ls/core';
+import { importBodyLimit } from './import-limits';
 import { ImportInputs } from './import-inputs';
 import { ImportService } from './import.service';
 import { PredictionImportService } from './prediction-import.service';
@@ -55,6 +57,7 @@ export function serializeImport(record: ProjectImport) {
 }
 
 @ApiTags('Import')
+@ResourceParams({ id: 'project', importPk: 'import' })
 @Controller('api/projects/:id')
 export class ImportController {
   constructor(
@@ -68,6 +71,7 @@ export class ImportController {
    * a job: the answer is then `{"import": id}` to poll.
    */
   @Post('import')
+  @BodyLimit(importBodyLimit)
   @ApiOperation({ operationId: 'api_projects_import_create', summary: 'Import tasks' })
   async importTasks(
     @CurrentAuth() auth: AuthContext,
@@ -99,6 +103,7 @@ export class ImportController {
   }
 
   @Post('import/predictions')
+  @BodyLimit(importBodyLimit)
   @ApiOperation({
     operationId: 'api_projects_import_predictions_create',
     summary: 'Import predictions',

@@ -1,11 +1,11 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthContext } from '@ls/auth';
 import { AppConfig, JobQueue, TransactionRunner, ValidationFailedException } from '@ls/core';
-import { Project, ProjectsService } from '@ls/projects';
+import { Project, ProjectsService, TaskStates } from '@ls/projects';
 import { TasksCreated } from '@ls/tasks';
 import { FileUpload } from '../uploads/file-upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
@@ -45,10 +45,13 @@ export interface ImportStarted {
  */
 @Injectable()
 export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+
   constructor(
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
+    private readonly taskStates: TaskStates,
     private readonly uploads: UploadsService,
     private readonly queue: JobQueue,
     @InjectRepository(ProjectImport) private readonly imports: Repository<ProjectImport>,
@@ -171,6 +174,7 @@ export class ImportService {
         });
         await adoptModelVersion(tx.manager, project, outcome);
         if (outcome.taskIds.length > 0) {
+          await this.taskStates.tasksChanged(tx.manager, project.id);
           tx.afterCommit(new TasksCreated(project.organization_id, project.id, outcome.taskIds));
         }
         return tx.manager.save(ProjectImport, {
@@ -188,7 +192,11 @@ export class ImportService {
     } catch (error) {
       await this.imports.update(
         { id: record.id },
-        { status: 'failed', error: failureMessageOf(error), finished_at: new Date() },
+        {
+          status: 'failed',
+          error: failureMessageOf(error, this.logger, { importId: record.id }),
+          finished_at: new Date(),
+        },
       );
       throw error;
     }

@@ -1,4 +1,4 @@
-import { ParsedLabelConfig } from '@ls/projects';
+import { controlNamed, ParsedLabelConfig } from '@ls/projects';
 import { ImportedPrediction } from './task-items';
 
 /** Controls whose value holds one item rather than a list. */
@@ -27,9 +27,11 @@ export function preannotationOf(
   const rest = { ...data };
   const result: unknown[] = [];
   for (const field of fields) {
-    const control = labelConfig[field];
+    const control = controlNamed(labelConfig, field);
     if (!control) return `preannotated field "${field}" is not a control of the label config`;
-    if (!(field in data)) return `preannotated field "${field}" is missing from the task data`;
+    if (!Object.hasOwn(data, field)) {
+      return `preannotated field "${field}" is missing from the task data`;
+    }
     const type = control.type.toLowerCase();
     result.push({
       from_name: field,

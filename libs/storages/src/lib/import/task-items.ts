@@ -150,7 +150,7 @@ export class ItemChecker {
 
   /** A task made from a file alone names its value `$undefined$`: the config's data key. */
   private withDataKey(data: Record<string, unknown>): Record<string, unknown> {
-    if (!(UNDEFINED_DATA_KEY in data) || !this.firstDataKey) return data;
+    if (!Object.hasOwn(data, UNDEFINED_DATA_KEY) || !this.firstDataKey) return data;
     const { [UNDEFINED_DATA_KEY]: value, ...rest } = data;
     return { ...rest, [this.firstDataKey]: value };
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { ResourceParams } from '@ls/core';
 import { ProjectReimport } from './project-reimport.entity';
 import { ReimportRequest, ReimportService } from './reimport.service';
 
@@ -23,6 +24,7 @@ export function serializeReimport(record: ProjectReimport) {
 }
 
 @ApiTags('Projects')
+@ResourceParams({ id: 'project', reimportPk: 'reimport' })
 @Controller('api/projects/:id')
 export class ReimportController {
   constructor(private readonly reimports: ReimportService) {}

@@ -1,9 +1,14 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AuthContext } from '@ls/auth';
-import { AppConfig, TransactionRunner, ValidationFailedException } from '@ls/core';
-import { ProjectsService } from '@ls/projects';
+import {
+  AppConfig,
+  assertIdListSize,
+  TransactionRunner,
+  ValidationFailedException,
+} from '@ls/core';
+import { ProjectsService, TaskStates } from '@ls/projects';
 import { Task, TasksCreated, TasksDeleted } from '@ls/tasks';
 import { failureMessageOf } from '../import/failure-message';
 import { importTasks } from '../import/task-importer';
@@ -27,10 +32,13 @@ const isIdList = (value: unknown): value is number[] =>
  */
 @Injectable()
 export class ReimportService {
+  private readonly logger = new Logger(ReimportService.name);
+
   constructor(
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
+    private readonly taskStates: TaskStates,
     private readonly uploads: UploadsService,
     @InjectRepository(ProjectReimport) private readonly reimports: Repository<ProjectReimport>,
   ) {}
@@ -47,6 +55,7 @@ export class ReimportService {
       });
     }
     if (request.file_upload_ids.length === 0) return null;
+    assertIdListSize('file_upload_ids', request.file_upload_ids);
     const filesAsTasksList = request.files_as_tasks_list !== false;
     const ids = [...new Set(request.file_upload_ids)];
     const found = await this.reimports.manager.findBy(FileUpload, {
@@ -100,6 +109,7 @@ export class ReimportService {
           filesAsTasksList,
           maxTasks: this.config.IMPORT_MAX_TASKS,
         });
+        await this.taskStates.tasksChanged(tx.manager, project.id);
         tx.afterCommit(new TasksCreated(auth.organizationId, project.id, outcome.taskIds));
         return tx.manager.save(ProjectReimport, {
           ...record,
@@ -119,7 +129,7 @@ export class ReimportService {
         { id: record.id },
         {
           status: 'failed',
-          error: failureMessageOf(error),
+          error: failureMessageOf(error, this.logger, { reimportId: record.id }),
           finished_at: new Date(),
         },
       );

@@ -13,10 +13,11 @@ import {
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { ValidationFailedException } from '@ls/core';
+import { BodyLimit, ResourceParams, ValidationFailedException } from '@ls/core';
 import { FileUploadSelectionQuery, parseUploadIds } from './dto/file-upload-selection.query';
 import { serializeFileUpload } from './file-upload.serializer';
 import { UploadsService } from './uploads.service';
+import { importBodyLimit } from '../import/import-limits';
 
 /**
  * Which uploads `DELETE /api/projects/{id}/file-uploads` removes: `file_upload_ids` of the body
@@ -44,6 +45,7 @@ export class FileUploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
   @Get('api/projects/:id/file-uploads')
+  @ResourceParams({ id: 'project' })
   @ApiOperation({ operationId: 'api_projects_file_uploads_list', summary: 'Get files list' })
   async list(
     @CurrentAuth() auth: AuthContext,
@@ -54,6 +56,7 @@ export class FileUploadsController {
   }
 
   @Delete('api/projects/:id/file-uploads')
+  @ResourceParams({ id: 'project' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_projects_file_uploads_destroy', summary: 'Delete files' })
   async removeMany(
@@ -66,6 +69,7 @@ export class FileUploadsController {
   }
 
   @Get('api/import/file-upload/:id')
+  @ResourceParams({ id: 'file_upload' })
   @ApiOperation({ operationId: 'api_import_file_upload_retrieve', summary: 'Get file upload' })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
     return serializeFileUpload(await this.uploads.get(auth, id));
@@ -73,6 +77,8 @@ export class FileUploadsController {
 
   /** A multipart `file` replaces the content; any other body changes nothing. */
   @Patch('api/import/file-upload/:id')
+  @ResourceParams({ id: 'file_upload' })
+  @BodyLimit(importBodyLimit)
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiOperation({
     operationId: 'api_import_file_upload_partial_update',
@@ -87,6 +93,7 @@ export class FileUploadsController {
   }
 
   @Delete('api/import/file-upload/:id')
+  @ResourceParams({ id: 'file_upload' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_import_file_upload_destroy', summary: 'Delete file upload' })
   async remove(

@@ -3,6 +3,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { ResourceParams } from '@ls/core';
 import { byteRangeOf } from './byte-range';
 import { contentDispositionOf, servedTypeOf } from './served-content-type';
 import { UploadsService } from './uploads.service';
@@ -24,6 +25,7 @@ function notModifiedSince(header: string | undefined, modifiedAt: Date): boolean
  * by the browser, and every response is a sandbox without any source.
  */
 @ApiTags('Import')
+@ResourceParams({ '*': 'uploaded_file' })
 @Controller('data/upload')
 export class UploadedFilesController {
   constructor(private readonly uploads: UploadsService) {}

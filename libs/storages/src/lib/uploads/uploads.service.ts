@@ -17,7 +17,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthContext } from '@ls/auth';
-import { AppConfig, TransactionRunner, ValidationFailedException } from '@ls/core';
+import {
+  AppConfig,
+  assertIdListSize,
+  MULTIPART_FIELD_LIMIT,
+  TransactionRunner,
+  ValidationFailedException,
+} from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
 import { FileUpload } from './file-upload.entity';
 import { SNIFF_BYTES } from './served-content-type';
@@ -38,7 +44,10 @@ export interface UploadedPart {
   content: Readable;
 }
 
-/** The text fields of a multipart request (the last value when a name repeats). */
+/**
+ * The text fields of a multipart request (the last value when a name repeats), in an object
+ * without a prototype: field names are the client's.
+ */
 export type MultipartFields = Record<string, string>;
 
 /** Which uploads of a project a list asks for (`GET /api/projects/{id}/file-uploads`). */
@@ -116,6 +125,15 @@ function totalSizeExceeded(config: AppConfig): HttpException {
   );
 }
 
+function fieldTooLarge(name: string): HttpException {
+  return new HttpException(
+    {
+      detail: `Form field "${name}" is larger than ${MULTIPART_FIELD_LIMIT} bytes: send large content as a file`,
+    },
+    HttpStatus.PAYLOAD_TOO_LARGE,
+  );
+}
+
 function notMultipart(): HttpException {
   return new BadRequestException({ detail: 'Expected a multipart/form-data request' });
 }
@@ -188,7 +206,7 @@ export class UploadsService {
    */
   async *multipartFiles(
     request: FastifyRequest,
-    fields: MultipartFields = {},
+    fields: MultipartFields = Object.create(null),
   ): AsyncGenerator<UploadedPart> {
     if (typeof request.isMultipart !== 'function') {
       throw new Error('@fastify/multipart is not registered (configureHttpApp does it)');
@@ -201,6 +219,7 @@ export class UploadsService {
       });
       for await (const part of this.translated(parts)) {
         if (part.type === 'field') {
+          if (part.valueTruncated) throw fieldTooLarge(part.fieldname);
           if (typeof part.value === 'string') fields[part.fieldname] = part.value;
           continue;
         }
@@ -231,7 +250,7 @@ export class UploadsService {
     project: Pick<Project, 'id'>,
     request: FastifyRequest,
   ): Promise<{ uploads: FileUpload[]; fields: MultipartFields }> {
-    const fields: MultipartFields = {};
+    const fields: MultipartFields = Object.create(null);
     const saved: FileUpload[] = [];
     const budget = this.newBudget();
     try {
@@ -306,6 +325,7 @@ export class UploadsService {
     projectId: number,
     ids: number[] | null,
   ): Promise<number> {
+    if (ids !== null) assertIdListSize('file_upload_ids', ids);
     const project = await this.projects.get(auth, projectId);
     let found: FileUpload[];
     if (ids === null) {

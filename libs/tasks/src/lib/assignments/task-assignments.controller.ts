@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { ResourceParams } from '@ls/core';
 import { AssigneesDto, BulkAssigneesDto, RemoveAssigneesQuery } from './task-assignments.dto';
 import { TaskAssignmentsService } from './task-assignments.service';
 import { TaskAssignment } from './task-assignment.entity';
@@ -29,6 +30,7 @@ function serializeAssignment(assignment: TaskAssignment) {
 
 /** Task assignments (an Enterprise feature of Label Studio, served here to every edition). */
 @ApiTags('Tasks')
+@ResourceParams({ id: 'project', taskPk: 'task' })
 @Controller('api/projects/:id/tasks')
 export class TaskAssignmentsController {
   constructor(private readonly assignments: TaskAssignmentsService) {}

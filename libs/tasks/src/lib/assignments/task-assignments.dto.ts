@@ -10,6 +10,7 @@ import {
   IsOptional,
   ValidateNested,
 } from 'class-validator';
+import { MaxIds } from '@ls/core';
 import { ASSIGNMENT_TYPES, AssignmentType } from './task-assignment.entity';
 
 const REQUIRED = { message: 'This field is required.' };
@@ -23,14 +24,26 @@ export class AssigneesDto {
   @ApiProperty({ type: [Number] })
   @IsDefined(REQUIRED)
   @IsArray()
+  @MaxIds()
   @IsInt({ each: true })
   users!: number[];
 }
 
+/** A data manager selection: `included` tasks, or all but the `excluded` ones. */
 export class TaskSelectionDto {
   @ApiProperty() @IsBoolean() all!: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsInt({ each: true }) included?: number[];
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsInt({ each: true }) excluded?: number[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @MaxIds()
+  @IsInt({ each: true })
+  included?: number[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @MaxIds()
+  @IsInt({ each: true })
+  excluded?: number[];
 }
 
 export class BulkAssigneesDto extends AssigneesDto {
@@ -47,6 +60,6 @@ export class BulkAssigneesDto extends AssigneesDto {
 
 export class RemoveAssigneesQuery {
   @IsOptional() @IsIn(ASSIGNMENT_TYPES) type?: AssignmentType;
-  /** Comma-separated user ids. */
+  /** Comma-separated user ids (at most MAX_IDS_PER_REQUEST, checked when parsed). */
   @IsOptional() users?: string;
 }

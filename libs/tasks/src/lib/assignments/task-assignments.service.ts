@@ -2,12 +2,22 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { activeMemberIds, AuthContext } from '@ls/auth';
-import { TransactionRunner, ValidationFailedException } from '@ls/core';
+import {
+  assertIdListSize,
+  chunksOf,
+  IDS_PER_STATEMENT,
+  TransactionRunner,
+  ValidationFailedException,
+} from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { Task } from '../task.entity';
 import { TasksService } from '../tasks.service';
 import { AssigneesDto, BulkAssigneesDto, RemoveAssigneesQuery } from './task-assignments.dto';
 import { AssignmentType, TaskAssignment } from './task-assignment.entity';
+
+/** Assignments looked at (and written) per chunk of a large selection. */
+const ROWS_PER_CHUNK = 10_000;
+const ROWS_PER_INSERT = 500;
 
 /** Who is assigned to annotate or review which tasks of a project. */
 @Injectable()
@@ -52,6 +62,7 @@ export class TaskAssignmentsService {
     if (users?.some((id) => !Number.isInteger(id))) {
       throw new ValidationFailedException({ users: ['A comma-separated list of user ids.'] });
     }
+    if (users) assertIdListSize('users', users);
     await this.assignments.delete({
       task_id: taskId,
       ...(query.type ? { type: query.type } : {}),
@@ -74,27 +85,41 @@ export class TaskAssignmentsService {
     });
   }
 
+  /**
+   * Assigns each user to each task unless already assigned; returns how many assignments are
+   * new. Tasks go in chunks (a selection of all tasks can be any size), so that neither the
+   * statements' parameters nor the rows held at a time grow with the project.
+   */
   private async insertMissing(
     manager: EntityManager,
     taskIds: number[],
     type: AssignmentType,
     users: number[],
   ): Promise<number> {
-    if (taskIds.length === 0 || users.length === 0) return 0;
-    const existing = await manager.find(TaskAssignment, {
-      select: { task_id: true, assignee_id: true },
-      where: { task_id: In(taskIds), type, assignee_id: In(users) },
-    });
-    const taken = new Set(existing.map((row) => `${row.task_id}:${row.assignee_id}`));
-    const rows = taskIds.flatMap((task_id) =>
-      [...new Set(users)]
-        .filter((assignee_id) => !taken.has(`${task_id}:${assignee_id}`))
-        .map((assignee_id) => ({ task_id, assignee_id, type })),
+    const assignees = [...new Set(users)];
+    if (taskIds.length === 0 || assignees.length === 0) return 0;
+    const tasksPerChunk = Math.max(
+      1,
+      Math.min(IDS_PER_STATEMENT, Math.floor(ROWS_PER_CHUNK / assignees.length)),
     );
-    for (let start = 0; start < rows.length; start += 500) {
-      await manager.insert(TaskAssignment, rows.slice(start, start + 500));
+    let inserted = 0;
+    for (const tasks of chunksOf(taskIds, tasksPerChunk)) {
+      const existing = await manager.find(TaskAssignment, {
+        select: { task_id: true, assignee_id: true },
+        where: { task_id: In(tasks), type, assignee_id: In(assignees) },
+      });
+      const taken = new Set(existing.map((row) => `${row.task_id}:${row.assignee_id}`));
+      const rows = tasks.flatMap((task_id) =>
+        assignees
+          .filter((assignee_id) => !taken.has(`${task_id}:${assignee_id}`))
+          .map((assignee_id) => ({ task_id, assignee_id, type })),
+      );
+      for (const batch of chunksOf(rows, ROWS_PER_INSERT)) {
+        await manager.insert(TaskAssignment, batch);
+      }
+      inserted += rows.length;
     }
-    return rows.length;
+    return inserted;
   }
 
   private async lastOf(

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsDateString, IsInt, IsOptional, IsString, Length } from 'class-validator';
 import { Repository } from 'typeorm';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { ResourceParams } from '@ls/core';
 import { TasksService } from '../tasks.service';
 import { TaskEvent } from './task-event.entity';
 
@@ -34,6 +35,7 @@ function serializeTaskEvent(event: TaskEvent) {
 }
 
 @ApiTags('Task Events')
+@ResourceParams({ id: 'task' })
 @Controller('api/tasks/:id/events')
 export class TaskEventsController {
   constructor(

@@ -33,6 +33,14 @@ describe('taskDataProblems', () => {
     expect(taskDataProblems({ doc: 'x.pdf' }, { doc: 'PDF' })).toEqual([]);
   });
 
+  it("looks for keys named like object properties among the data's own keys only", () => {
+    expect(taskDataProblems({ text: 'x' }, { constructor: 'Text' })).toEqual([
+      '"constructor" key is expected in task data (the label config\'s <Text> reads $constructor)',
+    ]);
+    expect(taskDataProblems({ toString: 'x' }, { toString: 'Text' })).toEqual([]);
+    expect(taskDataProblems({ text: 'x' }, { text: 'constructor' })).toEqual([]);
+  });
+
   it('refuses data that is not an object', () => {
     expect(taskDataProblems(['x'], dataTypes)).toEqual(['Task data must be an object']);
     expect(taskDataProblems(null, {})).toEqual(['Task data must be an object']);

@@ -37,14 +37,18 @@ export function taskDataProblems(data: unknown, dataTypes: Record<string, string
   for (const [rawKey, tag] of Object.entries(dataTypes)) {
     const key = dataKeyOf(rawKey);
     const repeated = key !== rawKey;
-    if (!(key in data)) {
+    if (!Object.hasOwn(data, key)) {
       problems.push(
         `"${key}" key is expected in task data (the label config's <${tag}> reads $${rawKey})`,
       );
       continue;
     }
     const value = (data as Record<string, unknown>)[key];
-    const accepted: JsonKind[] = repeated ? ['array'] : (ACCEPTED_KINDS[tag] ?? ['string']);
+    const accepted: JsonKind[] = repeated
+      ? ['array']
+      : Object.hasOwn(ACCEPTED_KINDS, tag)
+        ? ACCEPTED_KINDS[tag]
+        : ['string'];
     const kind = kindOf(value);
     if (!accepted.includes(kind)) {
       const shown = JSON.stringify(value);

@@ -151,12 +151,11 @@ export async function* readCsvTasks(
             `${rowNumber}, saw ${record.length}`,
         );
       }
-      // Short rows are filled with empty cells (pandas' NaN, then "").
-      const row: Record<string, string | number> = {};
-      for (let i = 0; i < columns.length; i++) {
-        const cell = record[i];
-        row[columns[i]] = cell === undefined ? '' : csvCell(cell);
-      }
+      // Short rows are filled with empty cells (pandas' NaN, then ""). Headers are the file's:
+      // each becomes an own key, `__proto__` included.
+      const row = Object.fromEntries(
+        columns.map((column, i) => [column, record[i] === undefined ? '' : csvCell(record[i])]),
+      );
       batch.push({ data: row });
       if (batch.length >= batchSize) {
         yield batch;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString } from 'class-validator';
+import { MaxIds } from '@ls/core';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
@@ -33,6 +34,7 @@ export class FileUploadSelectionQuery {
   @ApiPropertyOptional({ description: 'Upload ids, e.g. ids=[1,2,3]', type: [String] })
   @IsOptional()
   @Transform(({ value }) => parseUploadIds(value))
+  @MaxIds()
   @IsInt({ each: true, message: 'ids must be a list of integers' })
   ids?: number[];
 

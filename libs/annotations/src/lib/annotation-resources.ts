@@ -1,0 +1,30 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { OrganizationResources } from '@ls/auth';
+import { inOrganizationProjects } from '@ls/projects';
+import { Annotation } from './entities/annotation.entity';
+import { Prediction } from './entities/prediction.entity';
+import { LabelLink } from './labels/label-link.entity';
+import { Label } from './labels/label.entity';
+
+/** `annotation`, `prediction`, `label`, `label_link`: what route paths name (see `@ResourceParams`). */
+@Injectable()
+export class AnnotationResources implements OnModuleInit {
+  constructor(
+    private readonly resources: OrganizationResources,
+    @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
+    @InjectRepository(Prediction) private readonly predictions: Repository<Prediction>,
+    @InjectRepository(Label) private readonly labels: Repository<Label>,
+    @InjectRepository(LabelLink) private readonly links: Repository<LabelLink>,
+  ) {}
+
+  onModuleInit(): void {
+    this.resources.registerById('annotation', inOrganizationProjects(this.annotations));
+    this.resources.registerById('prediction', inOrganizationProjects(this.predictions));
+    this.resources.registerById('label_link', inOrganizationProjects(this.links));
+    this.resources.registerById('label', (auth, id) =>
+      this.labels.existsBy({ id, organization_id: auth.organizationId }),
+    );
+  }
+}

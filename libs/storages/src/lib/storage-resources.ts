@@ -1,0 +1,38 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { OrganizationResources } from '@ls/auth';
+import { inOrganizationProjects, Project } from '@ls/projects';
+import { ProjectImport } from './import/project-import.entity';
+import { ProjectReimport } from './reimport/project-reimport.entity';
+import { FileUpload } from './uploads/file-upload.entity';
+
+/**
+ * `file_upload`, `import`, `reimport` (by id) and `uploaded_file` (a served path,
+ * `<project>/<name>`): what route paths name (see `@ResourceParams`).
+ */
+@Injectable()
+export class StorageResources implements OnModuleInit {
+  constructor(
+    private readonly resources: OrganizationResources,
+    @InjectRepository(FileUpload) private readonly uploads: Repository<FileUpload>,
+    @InjectRepository(ProjectImport) private readonly imports: Repository<ProjectImport>,
+    @InjectRepository(ProjectReimport) private readonly reimports: Repository<ProjectReimport>,
+  ) {}
+
+  onModuleInit(): void {
+    this.resources.registerById('file_upload', inOrganizationProjects(this.uploads));
+    this.resources.registerById('import', inOrganizationProjects(this.imports));
+    this.resources.registerById('reimport', inOrganizationProjects(this.reimports));
+    this.resources.register('uploaded_file', (auth, path) =>
+      this.uploads
+        .createQueryBuilder('upload')
+        .innerJoin(Project, 'project', 'project.id = upload.project_id')
+        .where('upload.file = :file AND project.organization_id = :organizationId', {
+          file: `upload/${path}`,
+          organizationId: auth.organizationId,
+        })
+        .getExists(),
+    );
+  }
+}
