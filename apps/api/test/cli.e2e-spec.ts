@@ -26,14 +26,14 @@ describe('command line (e2e)', () => {
       '--organization',
       'Research',
       '--token',
-      'cli-token-1',
+      'cli-token-0123456789abcdef',
     ]);
     expect(first.code).toBe(0);
     const owner = JSON.parse(first.output);
     expect(owner).toMatchObject({
       email: 'owner@example.com',
       organization: 'Research',
-      token: 'cli-token-1',
+      token: 'cli-token-0123456789abcdef',
     });
 
     const second = await cli(database.env, [
@@ -92,7 +92,7 @@ describe('command line (e2e)', () => {
       expect(body.email).toBe('member@example.com');
       expect(body.organization_membership.role).toBe('AD');
       const users = await fetch(`http://127.0.0.1:${port}/api/users/`, {
-        headers: { Authorization: 'Token cli-token-1' },
+        headers: { Authorization: 'Token cli-token-0123456789abcdef' },
       });
       const emails = ((await users.json()) as { email: string }[]).map((user) => user.email);
       expect(emails).toEqual(['owner@example.com', 'member@example.com']);

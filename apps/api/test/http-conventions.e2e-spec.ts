@@ -21,6 +21,8 @@ class CreateThing {
   maximum_annotations!: number;
 }
 
+const OPERATOR_TOKEN = 'operator-token-0123456789';
+
 const THINGS = Array.from({ length: 25 }, (_, i) => ({ id: i + 1 }));
 
 @Controller('api/test-things')
@@ -61,6 +63,7 @@ describe('HTTP conventions (e2e)', () => {
     testApp = await createTestApp({
       imports: [CoreHttpModule, VersionModule],
       controllers: [ThingsController],
+      env: { HEALTH_CHECK_TOKEN: OPERATOR_TOKEN },
     });
   });
 
@@ -86,7 +89,11 @@ describe('HTTP conventions (e2e)', () => {
   });
 
   it('GET /health/jobs sends a job through the queue and back', async () => {
-    const response = await testApp.http().get('/health/jobs').expect(200);
+    const response = await testApp
+      .http()
+      .get('/health/jobs')
+      .set('Authorization', `Bearer ${OPERATOR_TOKEN}`)
+      .expect(200);
     expect(response.body).toMatchObject({ status: 'ok', job_status: 'completed' });
     expect(response.body.processed_by.pid).toBe(process.pid);
   });

@@ -19,6 +19,8 @@ import {
 } from '@ls/core/testing';
 
 const redisUrl = process.env.REDIS_URL;
+const HEALTH_CHECK_TOKEN = 'worker-test-operator-token';
+const operator = { headers: { Authorization: `Bearer ${HEALTH_CHECK_TOKEN}` } };
 const describeWithRedis = redisUrl ? describe : describe.skip;
 
 /** API and workers as separate processes, as in scaled mode; needs REDIS_URL and a build. */
@@ -59,6 +61,7 @@ describeWithRedis('API and worker processes (e2e, scaled mode)', () => {
       // A killed worker's job is picked up again within seconds instead of the default 30 s.
       JOB_LOCK_DURATION_MS: '2000',
       JOB_STALLED_INTERVAL_MS: '1000',
+      HEALTH_CHECK_TOKEN,
     };
     api = NodeProcess.start('apps/api/src/main', env);
     await api.waitForOutput('Label Studio API listening');
@@ -86,14 +89,14 @@ describeWithRedis('API and worker processes (e2e, scaled mode)', () => {
   });
 
   it('the API only enqueues: with no worker running, a job is not done', async () => {
-    const response = await fetch(`${apiUrl}/health/jobs?timeout_ms=1000`);
+    const response = await fetch(`${apiUrl}/health/jobs?timeout_ms=1000`, operator);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'error', job_status: 'waiting' });
   });
 
   it('a job enqueued by the API process is completed by the worker process', async () => {
     const worker = await startWorker();
-    const response = await fetch(`${apiUrl}/health/jobs?timeout_ms=15000`);
+    const response = await fetch(`${apiUrl}/health/jobs?timeout_ms=15000`, operator);
     const body = (await response.json()) as { processed_by: { pid: number } };
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ status: 'ok', job_status: 'completed' });

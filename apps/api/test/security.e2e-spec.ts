@@ -1,0 +1,243 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Observable } from 'rxjs';
+import type { Response } from 'supertest';
+import { createAccount, TestAccount } from '@ls/auth/testing';
+import { ServedRoute, servedRoutes } from '@ls/core';
+import { createTestApp, TestApp } from '@ls/core/testing';
+import { DOMAIN_MODULES, HTTP_MODULES } from '../src/app.module';
+import { portOf, sendDeclaredBody } from './support/raw-request';
+
+/**
+ * Routes anyone may call, each with why. Every other route of the app must refuse a caller
+ * without credentials: a new route joins these checks by being served.
+ */
+const PUBLIC_ROUTES: Record<string, string> = {
+  'GET /api/version': 'version document for clients and probes',
+  'GET /health': 'load balancer probe; tells only up or down',
+  'GET /health/jobs': 'operator probe; needs HEALTH_CHECK_TOKEN instead of a user',
+  'POST /api/token/refresh': 'the refresh token in the body is the credential',
+  'POST /api/token/blacklist': 'the refresh token in the body is the credential',
+  'POST /api/invite/signup': 'the invitation token in the body is the credential',
+};
+/** The OpenAPI document and its pages. */
+const PUBLIC_PREFIX = '/docs';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CONFIG =
+  '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Positive"/></Choices></View>';
+
+/** Records every handler that runs, to show a refused request never reached one. */
+@Injectable()
+class HandlerCalls implements NestInterceptor {
+  readonly calls: string[] = [];
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<{ method: string; url: string }>();
+    this.calls.push(`${request.method} ${request.url}`);
+    return next.handle();
+  }
+}
+
+const keyOf = (route: ServedRoute) => `${route.method} ${route.url}`;
+const isPublic = (route: ServedRoute) =>
+  keyOf(route) in PUBLIC_ROUTES || route.url.startsWith(PUBLIC_PREFIX);
+const paramsOf = (url: string) => [...url.matchAll(/:(\w+)|\*/g)].map((match) => match[1] ?? '*');
+
+describe('security: every route of the app (e2e)', () => {
+  let testApp: TestApp;
+  let ownerA: TestAccount;
+  let ownerB: TestAccount;
+  let routes: ServedRoute[];
+  /** An existing object of organization A for each kind of path parameter. */
+  const objectsOfA: Record<string, string> = {};
+  const handlerCalls = new HandlerCalls();
+
+  beforeAll(async () => {
+    testApp = await createTestApp({
+      imports: [...DOMAIN_MODULES, ...HTTP_MODULES],
+      providers: [{ provide: APP_INTERCEPTOR, useValue: handlerCalls }],
+    });
+    ownerA = await createAccount(testApp.app, { organizationTitle: 'A' });
+    ownerB = await createAccount(testApp.app, { organizationTitle: 'B' });
+    routes = servedRoutes(testApp.app).filter((route) => route.method !== 'HEAD');
+    Object.assign(objectsOfA, await createObjects(testApp, ownerA));
+  }, 60_000);
+
+  afterAll(() => testApp.close());
+
+  /** The route's path with each parameter replaced by organization A's object of its kind. */
+  function pathOf(route: ServedRoute, problems: string[]): string | null {
+    let path = route.url;
+    for (const param of paramsOf(route.url)) {
+      const kind = route.policy.resources?.[param];
+      const value = kind ? objectsOfA[kind] : undefined;
+      if (!kind) problems.push(`${keyOf(route)}: say what :${param} names with @ResourceParams`);
+      else if (value === undefined) problems.push(`${keyOf(route)}: no test object of "${kind}"`);
+      if (value === undefined) return null;
+      path = path.replace(param === '*' ? '*' : `:${param}`, value);
+    }
+    return path;
+  }
+
+  const call = (method: string, path: string) => {
+    const agent = testApp.http();
+    const request =
+      method === 'GET'
+        ? agent.get(path)
+        : method === 'POST'
+          ? agent.post(path)
+          : method === 'PUT'
+            ? agent.put(path)
+            : method === 'PATCH'
+              ? agent.patch(path)
+              : agent.delete(path);
+    return BODY_METHODS.has(method) ? request.send({}) : request;
+  };
+
+  it('serves the routes it is meant to', () => {
+    expect(routes.length).toBeGreaterThan(90);
+    for (const key of Object.keys(PUBLIC_ROUTES)) {
+      expect(routes.map(keyOf)).toContain(key);
+    }
+  });
+
+  it('refuses every route but the public ones without credentials (401)', async () => {
+    const problems: string[] = [];
+    for (const route of routes.filter((candidate) => !isPublic(candidate))) {
+      const path = pathOf(route, problems);
+      if (path === null) continue;
+      const response = await call(route.method, path);
+      if (response.status !== 401) problems.push(`${keyOf(route)}: ${response.status}`);
+      else if (response.body.detail !== 'Authentication credentials were not provided.') {
+        problems.push(`${keyOf(route)}: 401 with "${response.body.detail}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("answers 404 to another organization for every route naming one of A's objects", async () => {
+    const problems: string[] = [];
+    const byId = routes.filter((route) => paramsOf(route.url).length > 0 && !isPublic(route));
+    expect(byId.length).toBeGreaterThan(40);
+    for (const route of byId) {
+      const path = pathOf(route, problems);
+      if (path === null) continue;
+      const response = await call(route.method, path).set(ownerB.headers);
+      if (response.status !== 404) problems.push(`${keyOf(route)}: ${response.status}`);
+    }
+    expect(problems).toEqual([]);
+    // Nothing of A was touched on the way: its objects are all still there.
+    for (const route of byId.filter((candidate) => candidate.method === 'GET')) {
+      const path = pathOf(route, problems);
+      if (path === null || route.url.includes('*')) continue;
+      const response = await call('GET', path).set(ownerA.headers);
+      if (response.status !== 200) problems.push(`${keyOf(route)} for A: ${response.status}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a body over the route limit with 413 before any handler runs', async () => {
+    const port = await portOf(testApp.app.getHttpServer());
+    const problems: string[] = [];
+    const withBodies = routes.filter((route) => BODY_METHODS.has(route.method));
+    expect(withBodies.length).toBeGreaterThan(40);
+    handlerCalls.calls.length = 0;
+    for (const route of withBodies) {
+      const path = pathOf(route, problems);
+      if (path === null) continue;
+      const answer = await sendDeclaredBody(port, {
+        method: route.method,
+        path,
+        declaredBytes: route.bodyLimit + 1,
+        headers: ownerA.headers,
+      });
+      if (answer.status !== 413) problems.push(`${keyOf(route)}: ${answer.status}`);
+    }
+    expect(problems).toEqual([]);
+    expect(handlerCalls.calls).toEqual([]);
+  });
+});
+
+/** One object of every kind a route path can name, made through the API as a user would. */
+async function createObjects(
+  testApp: TestApp,
+  owner: TestAccount,
+): Promise<Record<string, string>> {
+  const http = () => testApp.http();
+  const created = async (request: PromiseLike<Response>) => {
+    const response = await request;
+    if (response.status >= 300) {
+      throw new Error(`fixture failed: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
+  };
+  const project = await created(
+    http()
+      .post('/api/projects')
+      .set(owner.headers)
+      .send({ title: 'Fixtures', label_config: CONFIG }),
+  );
+  const imported = await created(
+    http()
+      .post(`/api/projects/${project.id}/import?commit_to_project=false`)
+      .set(owner.headers)
+      .attach('file', Buffer.from('text\nhello\n'), 'tasks.csv'),
+  );
+  const [fileUploadId] = imported.file_upload_ids as number[];
+  const reimported = await created(
+    http()
+      .post(`/api/projects/${project.id}/reimport`)
+      .set(owner.headers)
+      .send({ file_upload_ids: [fileUploadId], files_as_tasks_list: true }),
+  );
+  const fileUpload = await created(
+    http().get(`/api/import/file-upload/${fileUploadId}`).set(owner.headers),
+  );
+  const task = await created(
+    http()
+      .post('/api/tasks')
+      .set(owner.headers)
+      .send({ project: project.id, data: { text: 'x' } }),
+  );
+  const result = [
+    {
+      from_name: 'sentiment',
+      to_name: 'text',
+      type: 'choices',
+      value: { choices: ['Positive'] },
+    },
+  ];
+  const annotation = await created(
+    http().post(`/api/tasks/${task.id}/annotations`).set(owner.headers).send({ result }),
+  );
+  const prediction = await created(
+    http().post('/api/predictions').set(owner.headers).send({ task: task.id, result, score: 0.5 }),
+  );
+  const labels = await created(
+    http()
+      .post('/api/labels/')
+      .set(owner.headers)
+      .send([
+        { title: 'Positive', value: 'Positive', from_name: 'sentiment', project: project.id },
+      ]),
+  );
+  const links = await created(
+    http().get(`/api/label_links/?project=${project.id}`).set(owner.headers),
+  );
+  const member = await createAccount(testApp.app, { organizationId: owner.organizationId });
+  return {
+    organization: String(owner.organizationId),
+    user: String(member.userId),
+    project: String(project.id),
+    task: String(task.id),
+    annotation: String(annotation.id),
+    prediction: String(prediction.id),
+    label: String(labels.results[0].id),
+    label_link: String((links.results ?? links)[0].id),
+    file_upload: String(fileUploadId),
+    uploaded_file: String(fileUpload.file).replace(/^upload\//, ''),
+    import: String(imported.import),
+    reimport: String(reimported.reimport),
+  };
+}
