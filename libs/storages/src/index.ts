@@ -8,10 +8,9 @@ export { FileUpload } from './lib/uploads/file-upload.entity';
 export { UploadsService } from './lib/uploads/uploads.service';
 export type {
   FileUploadSelection,
-  MultipartFields,
   ServedUpload,
   UploadBudget,
-  UploadedPart,
 } from './lib/uploads/uploads.service';
+export type { MultipartFields, UploadedPart } from './lib/uploads/multipart-files';
 export { serializeFileUpload } from './lib/uploads/file-upload.serializer';
 export { sanitizeUploadName } from './lib/uploads/upload-name';

@@ -4,15 +4,7 @@ import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { posix, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  BadRequestException,
-  ConflictException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -20,7 +12,6 @@ import { AuthContext } from '@ls/auth';
 import {
   AppConfig,
   assertIdListSize,
-  MULTIPART_FIELD_LIMIT,
   TransactionRunner,
   ValidationFailedException,
 } from '@ls/core';
@@ -29,26 +20,12 @@ import { FileUpload } from './file-upload.entity';
 import { SNIFF_BYTES } from './served-content-type';
 import { formatOf } from '../import/formats/supported-formats';
 import { extensionOf, sanitizeUploadName } from './upload-name';
+import { MultipartFields, multipartFiles, totalSizeExceeded } from './multipart-files';
 
 /** Bytes the files of one request may still take; every saved file takes its share. */
 export interface UploadBudget {
   remainingBytes: number;
 }
-
-/** A file of a multipart request, to be read (or destroyed) before the next part arrives. */
-export interface UploadedPart {
-  fieldname: string;
-  /** As the client named it; {@link UploadsService.saveFile} makes it safe. */
-  filename: string;
-  mimetype: string;
-  content: Readable;
-}
-
-/**
- * The text fields of a multipart request (the last value when a name repeats), in an object
- * without a prototype: field names are the client's.
- */
-export type MultipartFields = Record<string, string>;
 
 /** Which uploads of a project a list asks for (`GET /api/projects/{id}/file-uploads`). */
 export interface FileUploadSelection {
@@ -96,46 +73,6 @@ function compareBy(ordering: string | undefined) {
     }
     return 0;
   };
-}
-
-/** Errors @fastify/multipart raises while parsing, by code. */
-const MULTIPART_ERRORS: Record<string, (config: AppConfig) => HttpException> = {
-  FST_FILES_LIMIT: (config) =>
-    new HttpException(
-      {
-        detail: `Maximum number of files is ${config.IMPORT_MAX_FILES}, current number is more than ${config.IMPORT_MAX_FILES}`,
-      },
-      HttpStatus.PAYLOAD_TOO_LARGE,
-    ),
-  FST_REQ_FILE_TOO_LARGE: (config) => totalSizeExceeded(config),
-  FST_PARTS_LIMIT: () =>
-    new HttpException({ detail: 'Too many parts in the form' }, HttpStatus.PAYLOAD_TOO_LARGE),
-  FST_FIELDS_LIMIT: () =>
-    new HttpException({ detail: 'Too many fields in the form' }, HttpStatus.PAYLOAD_TOO_LARGE),
-  FST_INVALID_MULTIPART_CONTENT_TYPE: () => notMultipart(),
-};
-
-function totalSizeExceeded(config: AppConfig): HttpException {
-  const limit = config.IMPORT_MAX_FILE_SIZE;
-  return new HttpException(
-    {
-      detail: `Maximum total size of all files is ${limit} bytes, current size is more than ${limit} bytes`,
-    },
-    HttpStatus.PAYLOAD_TOO_LARGE,
-  );
-}
-
-function fieldTooLarge(name: string): HttpException {
-  return new HttpException(
-    {
-      detail: `Form field "${name}" is larger than ${MULTIPART_FIELD_LIMIT} bytes: send large content as a file`,
-    },
-    HttpStatus.PAYLOAD_TOO_LARGE,
-  );
-}
-
-function notMultipart(): HttpException {
-  return new BadRequestException({ detail: 'Expected a multipart/form-data request' });
 }
 
 function unsupportedExtension(extension: string): ValidationFailedException {
@@ -199,49 +136,6 @@ export class UploadsService {
   }
 
   /**
-   * The files of a multipart request, in order, whatever their field names; text fields are put
-   * in `fields` as they go by (all of them once the iteration has ended). Each file must be read
-   * or destroyed before the next one comes. More than `IMPORT_MAX_FILES` files, or one larger than
-   * `IMPORT_MAX_FILE_SIZE`, is a 413; a request that is not multipart a 400.
-   */
-  async *multipartFiles(
-    request: FastifyRequest,
-    fields: MultipartFields = Object.create(null),
-  ): AsyncGenerator<UploadedPart> {
-    if (typeof request.isMultipart !== 'function') {
-      throw new Error('@fastify/multipart is not registered (configureHttpApp does it)');
-    }
-    if (!request.isMultipart()) throw notMultipart();
-    let finished = false;
-    try {
-      const parts = request.parts({
-        limits: { fileSize: this.config.IMPORT_MAX_FILE_SIZE, files: this.config.IMPORT_MAX_FILES },
-      });
-      for await (const part of this.translated(parts)) {
-        if (part.type === 'field') {
-          if (part.valueTruncated) throw fieldTooLarge(part.fieldname);
-          if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-          continue;
-        }
-        yield {
-          fieldname: part.fieldname,
-          filename: part.filename,
-          mimetype: part.mimetype,
-          content: part.file,
-        };
-      }
-      finished = true;
-    } finally {
-      if (!finished) {
-        // Stopped early (a refused file, an error): read the rest of the body into nothing, so
-        // the client gets its answer and the connection stays usable.
-        request.raw.unpipe();
-        request.raw.resume();
-      }
-    }
-  }
-
-  /**
    * Every file of a multipart request saved as an upload of the project, all or none: when one
    * is refused, those already saved are removed. Returns them with the form's text fields.
    */
@@ -254,7 +148,7 @@ export class UploadsService {
     const saved: FileUpload[] = [];
     const budget = this.newBudget();
     try {
-      for await (const part of this.multipartFiles(request, fields)) {
+      for await (const part of multipartFiles(request, this.config, fields)) {
         saved.push(await this.saveFile(auth, project, part.filename, part.content, budget));
       }
     } catch (error) {
@@ -370,7 +264,7 @@ export class UploadsService {
     const budget = this.newBudget();
     let written: { file: string; size: number } | undefined;
     try {
-      for await (const part of this.multipartFiles(request)) {
+      for await (const part of multipartFiles(request, this.config)) {
         if (written) {
           part.content.destroy();
           throw new ValidationFailedException({ file: ['Send one file to replace the upload.'] });
@@ -497,22 +391,6 @@ export class UploadsService {
           throw error;
         }
       }
-    }
-  }
-
-  /** Maps @fastify/multipart's parse errors to our 400s and 413s. */
-  private async *translated<T>(parts: AsyncIterable<T>): AsyncGenerator<T> {
-    try {
-      yield* parts;
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      const translate = code ? MULTIPART_ERRORS[code] : undefined;
-      if (translate) throw translate(this.config);
-      const status = (error as { statusCode?: number }).statusCode;
-      if (typeof status === 'number' && status >= 400 && status < 500) {
-        throw new BadRequestException({ detail: (error as Error).message });
-      }
-      throw error;
     }
   }
 }
