@@ -23,6 +23,8 @@ export class CountCompletedAnnotationsSqlite1796170000000 implements MigrationIn
     for (const sql of RECOUNT_SQL) await queryRunner.query(sql);
   }
 
-  /** Stored flags stay as recounted. */
-  async down(): Promise<void> {}
+  /** Stored flags stay as recounted: nothing to undo. */
+  down(): Promise<void> {
+    return Promise.resolve();
+  }
 }
