@@ -1,24 +1,28 @@
 import { createServer, Server } from 'node:http';
+import { Logger } from '@nestjs/common';
 import { HealthService } from '@ls/core';
 
-/** A worker has no HTTP API; this answers `/health` for its orchestrator when a port is set. */
+const logger = new Logger('WorkerHealth');
+
+/**
+ * A worker has no HTTP API; this answers `/health` for its orchestrator when a port is set, with
+ * the same check and body as the API's `/health`.
+ */
 export function startHealthServer(health: HealthService, port: number, host: string): Server {
   const server = createServer((request, response) => {
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
     if (request.method !== 'GET' || request.url?.split('?')[0].replace(/\/$/, '') !== '/health') {
-      response.writeHead(404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ detail: 'Not found.' }));
+      reply(404, { detail: 'Not found.' });
       return;
     }
     health.check().then(
-      (report) => {
-        response.writeHead(report.status === 'ok' ? 200 : 503, {
-          'content-type': 'application/json',
-        });
-        response.end(JSON.stringify(report));
-      },
+      (report) => reply(report.status === 'ok' ? 200 : 503, report),
       (error: unknown) => {
-        response.writeHead(503, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ status: 'error', error: String(error) }));
+        logger.error(`Health check failed: ${String(error)}`);
+        reply(503, { status: 'error' });
       },
     );
   });

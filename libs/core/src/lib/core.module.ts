@@ -1,6 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -12,22 +13,18 @@ import { PreparedQueries } from './database/prepared-queries';
 import { TransactionRunner } from './database/transaction-runner';
 import { DomainEventBus } from './events/domain-event-bus';
 import { HealthService } from './health/health.service';
+import { JobQueueHealthIndicator } from './health/job-queue.health-indicator';
 import { throttlerOptions } from './http/rate-limits';
-import { BullJobQueue } from './jobs/bull-job-queue';
-import { InProcessJobQueue } from './jobs/in-process-job-queue';
+import { BullJobQueueModule } from './jobs/bull-job-queue.module';
+import { InProcessJobQueueModule } from './jobs/in-process-job-queue.module';
 import { JobProcessorExplorer } from './jobs/job-processor.explorer';
-import { JobQueue } from './jobs/job-queue';
 import { PingJob } from './jobs/ping.job';
 import { loggerOptions } from './logging/logger-options';
 
-function createJobQueue(config: AppConfig): JobQueue {
-  if (!config.REDIS_URL) return new InProcessJobQueue();
-  return new BullJobQueue({
-    redisUrl: config.REDIS_URL,
-    prefix: config.JOB_QUEUE_PREFIX,
-    lockDurationMs: config.JOB_LOCK_DURATION_MS,
-    stalledIntervalMs: config.JOB_STALLED_INTERVAL_MS,
-  });
+/** Bull on Redis when `REDIS_URL` is set; otherwise in memory, and no Redis connection at all. */
+function jobQueueModule(config: AppConfig): DynamicModule | Type {
+  if (!config.REDIS_URL) return InProcessJobQueueModule;
+  return BullJobQueueModule.register(config.REDIS_URL, config);
 }
 
 /**
@@ -38,6 +35,7 @@ function createJobQueue(config: AppConfig): JobQueue {
 export class CoreModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     const { config, role } = options;
+    const jobQueue = jobQueueModule(config);
     return {
       module: CoreModule,
       global: true,
@@ -53,23 +51,26 @@ export class CoreModule {
               synchronize: options.synchronizeSchema,
             }),
         }),
+        jobQueue,
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: CORE_MODULE_OPTIONS, useValue: options },
-        { provide: JobQueue, useFactory: () => createJobQueue(config) },
         SchemaCheck,
         JobProcessorExplorer,
         PingJob,
         DomainEventBus,
         TransactionRunner,
         PreparedQueries,
+        JobQueueHealthIndicator,
         HealthService,
       ],
       exports: [
         AppConfig,
         CORE_MODULE_OPTIONS,
-        JobQueue,
+        // The JobQueue port and, in scaled mode, each Bull queue for `@InjectQueue(name)`.
+        jobQueue,
         DomainEventBus,
         TransactionRunner,
         PreparedQueries,

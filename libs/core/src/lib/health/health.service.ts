@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dialectOf } from '../database/dialect';
 import { JobQueue } from '../jobs/job-queue';
+import { JobQueueHealthIndicator } from './job-queue.health-indicator';
 
 /** Only whether a component is up: anyone may read it, so why it is down goes to the log. */
 export interface ComponentHealth {
@@ -17,45 +19,46 @@ export interface HealthReport {
 
 const CHECK_TIMEOUT_MS = 3000;
 
-const logger = new Logger('Health');
-
-async function probe(component: string, check: () => Promise<unknown>): Promise<ComponentHealth> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS);
-      }),
-    ]);
-    return { status: 'ok' };
-  } catch (error) {
-    logger.warn({ err: error, component }, `${component} is unreachable`);
-    return { status: 'error' };
-  } finally {
-    clearTimeout(timer);
-  }
+/** Terminus reports a failed check (or a process shutting down) by throwing its result. */
+function resultOfFailedCheck(error: unknown): HealthCheckResult {
+  if (error instanceof ServiceUnavailableException) return error.getResponse() as HealthCheckResult;
+  throw error;
 }
 
-/** Whether this process can reach what it depends on. */
+function statusOf(result: HealthCheckResult, component: string): ComponentHealth['status'] {
+  return result.details[component]?.status === 'up' ? 'ok' : 'error';
+}
+
+/**
+ * Whether this process can reach what it depends on, checked by Terminus and told in our own
+ * shape (terminus's carries the error messages, which the log gets instead).
+ */
 @Injectable()
 export class HealthService {
   constructor(
+    private readonly healthChecks: HealthCheckService,
+    private readonly databaseHealth: TypeOrmHealthIndicator,
+    private readonly queueHealth: JobQueueHealthIndicator,
     private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
     private readonly config: AppConfig,
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [database, queue] = await Promise.all([
-      probe('database', () => this.dataSource.query('SELECT 1')),
-      probe('queue', () => this.queue.ping()),
-    ]);
-    const healthy = database.status === 'ok' && queue.status === 'ok';
+    const result = await this.healthChecks
+      .check([
+        () =>
+          this.databaseHealth.pingCheck('database', {
+            connection: this.dataSource,
+            timeout: CHECK_TIMEOUT_MS,
+          }),
+        () => this.queueHealth.pingCheck('queue', CHECK_TIMEOUT_MS),
+      ])
+      .catch(resultOfFailedCheck);
     return {
-      status: healthy ? 'ok' : 'error',
-      database: { ...database, dialect: dialectOf(this.config) },
-      queue: { ...queue, mode: this.queue.mode },
+      status: result.status === 'ok' ? 'ok' : 'error',
+      database: { status: statusOf(result, 'database'), dialect: dialectOf(this.config) },
+      queue: { status: statusOf(result, 'queue'), mode: this.queue.mode },
     };
   }
 }

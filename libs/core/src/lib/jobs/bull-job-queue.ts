@@ -1,16 +1,6 @@
-import Bull from 'bull';
-import Redis, { RedisOptions } from 'ioredis';
+import type { Job, Queue } from 'bull';
 import { InvalidJobPayloadError } from './invalid-job-payload.error';
 import { EnqueueOptions, JobEvent, JobQueue, JobRunner, JobSnapshot, JobStatus } from './job-queue';
-
-export interface BullJobQueueSettings {
-  redisUrl: string;
-  prefix: string;
-  lockDurationMs: number;
-  stalledIntervalMs: number;
-}
-
-const FINISHED_JOBS_KEPT = { completed: 1000, failed: 5000 };
 
 function parseResult(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -23,19 +13,14 @@ function parseResult(value: unknown): unknown {
 
 /**
  * Scaled mode: jobs are stored in Redis by Bull. A job whose worker dies is found by another
- * worker's stalled-job check after `lockDurationMs` and run again.
+ * worker's stalled-job check after the lock duration and run again. The Bull queues are created
+ * and closed by Nest (`BullJobQueueModule`); this adapter only drives them.
  */
 export class BullJobQueue extends JobQueue {
   readonly mode = 'redis' as const;
-  private readonly queues = new Map<string, Bull.Queue>();
-  private readonly client: Redis;
-  private readonly subscriber: Redis;
-  private readonly blockingClients: Redis[] = [];
 
-  constructor(private readonly settings: BullJobQueueSettings) {
+  constructor(private readonly queues: ReadonlyMap<string, Queue>) {
     super();
-    this.client = this.connect();
-    this.subscriber = this.connect();
   }
 
   async enqueue<P>(
@@ -51,8 +36,6 @@ export class BullJobQueue extends JobQueue {
         : undefined,
       jobId: options.jobId,
       delay: options.delayMs,
-      removeOnComplete: FINISHED_JOBS_KEPT.completed,
-      removeOnFail: FINISHED_JOBS_KEPT.failed,
     });
     return this.snapshot(queue, job);
   }
@@ -63,7 +46,7 @@ export class BullJobQueue extends JobQueue {
   }
 
   process(queue: string, name: string, run: JobRunner, concurrency: number): void {
-    void this.queueNamed(queue).process(name, concurrency, async (job: Bull.Job) => {
+    void this.queueNamed(queue).process(name, concurrency, async (job: Job) => {
       try {
         return await run({
           id: String(job.id),
@@ -106,46 +89,29 @@ export class BullJobQueue extends JobQueue {
   }
 
   async ping(): Promise<void> {
-    await this.client.ping();
+    // Every queue shares one command connection: pinging through any of them pings it.
+    const [anyQueue] = this.queues.values();
+    if (!anyQueue) throw new Error('No job queue is declared');
+    await anyQueue.client.ping();
   }
 
+  // Runs before Nest's own shutdown of the queues (which then finds them closed), so running jobs
+  // finish while the database is still open.
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    for (const connection of [this.client, this.subscriber, ...this.blockingClients]) {
-      connection.disconnect();
-    }
   }
 
-  private queueNamed(name: string): Bull.Queue {
-    let queue = this.queues.get(name);
+  private queueNamed(name: string): Queue {
+    const queue = this.queues.get(name);
     if (!queue) {
-      queue = new Bull(name, {
-        prefix: this.settings.prefix,
-        createClient: (type) => {
-          if (type === 'client') return this.client;
-          if (type === 'subscriber') return this.subscriber;
-          const blocking = this.connect();
-          this.blockingClients.push(blocking);
-          return blocking;
-        },
-        settings: {
-          lockDuration: this.settings.lockDurationMs,
-          stalledInterval: this.settings.stalledIntervalMs,
-          maxStalledCount: 1,
-        },
-      });
-      this.queues.set(name, queue);
+      throw new Error(
+        `No Bull queue "${name}": a queue exists once a @JobProcessor names it (loaded before CoreModule.forRoot).`,
+      );
     }
     return queue;
   }
 
-  private connect(): Redis {
-    // Bull's blocking and subscriber connections must not give up on a request.
-    const options: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
-    return new Redis(this.settings.redisUrl, options);
-  }
-
-  private async snapshot(queue: string, read: Bull.Job): Promise<JobSnapshot> {
+  private async snapshot(queue: string, read: Job): Promise<JobSnapshot> {
     let job = read;
     const state = await job.getState();
     // The job may have finished between reading it and reading its state: finishing is final,

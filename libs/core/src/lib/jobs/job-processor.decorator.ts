@@ -1,4 +1,5 @@
 import { SetMetadata, Type } from '@nestjs/common';
+import { declareQueue } from './declared-queues';
 import { JobExecution } from './job-queue';
 
 export const JOB_PROCESSOR_METADATA = 'ls:job-processor';
@@ -14,6 +15,11 @@ export interface JobHandler<P = unknown, R = unknown> {
   handle(job: JobExecution<P>): Promise<R>;
 }
 
-/** Marks a provider as the handler of one named job; the class must implement {@link JobHandler}. */
-export const JobProcessor = (options: JobProcessorOptions) =>
-  SetMetadata(JOB_PROCESSOR_METADATA, options);
+/**
+ * Marks a provider as the handler of one named job; the class must implement {@link JobHandler}.
+ * Naming a queue here is also what declares it (see `declaredQueueNames`).
+ */
+export const JobProcessor = (options: JobProcessorOptions) => {
+  declareQueue(options.queue);
+  return SetMetadata(JOB_PROCESSOR_METADATA, options);
+};
