@@ -1,4 +1,10 @@
-import { createFreshDatabase, FreshDatabase, freePort, NodeProcess } from '@ls/core/testing';
+import {
+  contractFetch,
+  createFreshDatabase,
+  FreshDatabase,
+  freePort,
+  NodeProcess,
+} from '@ls/core/testing';
 
 async function cli(env: Record<string, string | undefined>, args: string[]) {
   const process = NodeProcess.start('apps/api/src/cli', { ...env, LOG_LEVEL: 'silent' }, args);
@@ -81,20 +87,17 @@ describe('command line (e2e)', () => {
     });
     try {
       await api.waitForOutput('Label Studio API listening');
-      const whoami = await fetch(`http://127.0.0.1:${port}/api/current-user/whoami`, {
+      const whoami = await contractFetch(`http://127.0.0.1:${port}/api/current-user/whoami`, {
         headers: { Authorization: `Token ${member.token}` },
       });
-      expect(whoami.status).toBe(200);
-      const body = (await whoami.json()) as {
-        email: string;
-        organization_membership: { role: string };
-      };
+      expect(whoami.response.status).toBe(200);
+      const body = whoami.body as { email: string; organization_membership: { role: string } };
       expect(body.email).toBe('member@example.com');
       expect(body.organization_membership.role).toBe('AD');
-      const users = await fetch(`http://127.0.0.1:${port}/api/users/`, {
+      const users = await contractFetch(`http://127.0.0.1:${port}/api/users/`, {
         headers: { Authorization: 'Token cli-token-0123456789abcdef' },
       });
-      const emails = ((await users.json()) as { email: string }[]).map((user) => user.email);
+      const emails = (users.body as { email: string }[]).map((user) => user.email);
       expect(emails).toEqual(['owner@example.com', 'member@example.com']);
     } finally {
       await api.stop();

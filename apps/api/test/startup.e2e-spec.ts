@@ -1,4 +1,10 @@
-import { createFreshDatabase, FreshDatabase, freePort, NodeProcess } from '@ls/core/testing';
+import {
+  contractFetch,
+  createFreshDatabase,
+  FreshDatabase,
+  freePort,
+  NodeProcess,
+} from '@ls/core/testing';
 
 /** The built entry points, started as an operator would start them. */
 describe('process start-up (e2e)', () => {
@@ -37,8 +43,8 @@ describe('process start-up (e2e)', () => {
       await api.waitForOutput('Label Studio API listening');
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
-      const version = await fetch(`http://127.0.0.1:${port}/api/version`);
-      expect(((await version.json()) as { edition: string }).edition).toBe('Community');
+      const version = await contractFetch(`http://127.0.0.1:${port}/api/version`);
+      expect((version.body as { edition: string }).edition).toBe('Community');
       const firstLine = JSON.parse(api.log.split('\n')[0]);
       expect(firstLine).toMatchObject({
         level: expect.any(Number),

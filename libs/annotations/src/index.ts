@@ -16,4 +16,9 @@ export {
 } from './lib/events/annotation-events';
 export { resultProblems } from './lib/results/result-validation';
 export { checkedResult } from './lib/results/result-input';
-export { recountTasks } from './lib/counters/task-counters';
+export { ImportedAnnotations } from './lib/imports/imported-annotations';
+export type {
+  ImportedAnnotationRow,
+  ImportedPredictionRow,
+  ImportedRows,
+} from './lib/imports/imported-annotations';

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { dialectOfDataSource } from '@ls/core';
 import { TestApp } from '@ls/core/testing';
 import { ProjectsHttpModule } from '@ls/projects';
 import { TasksHttpModule } from '@ls/tasks';
@@ -134,7 +135,7 @@ describe('annotation writes bind their values (e2e)', () => {
       .post(`/api/tasks/${task}/annotations/`)
       .set(owner.headers)
       .send({ result: [marked('nul\u0000inside')] });
-    if (dataSource.options.type === 'postgres') {
+    if (dialectOfDataSource(dataSource) === 'postgres') {
       expect(response.status).toBe(400);
       expect(response.body.validation_errors.result).toBeDefined();
     } else {

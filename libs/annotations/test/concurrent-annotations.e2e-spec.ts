@@ -1,4 +1,10 @@
-import { createFreshDatabase, FreshDatabase, freePort, NodeProcess } from '@ls/core/testing';
+import {
+  contractFetch,
+  createFreshDatabase,
+  FreshDatabase,
+  freePort,
+  NodeProcess,
+} from '@ls/core/testing';
 
 const CLIENTS = 16;
 const PER_CLIENT = 50;
@@ -38,12 +44,11 @@ describe('concurrent annotation writes over HTTP (e2e)', () => {
   });
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
+    const { response, text } = await contractFetch(`${base}${path}`, {
       method,
       headers: { Authorization: `Token ${TOKEN}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
 

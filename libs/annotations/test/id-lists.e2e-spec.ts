@@ -2,7 +2,7 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
-import { TransactionRunner } from '@ls/core';
+import { dialectOfDataSource, TransactionRunner } from '@ls/core';
 import { TestApp } from '@ls/core/testing';
 import { Project, ProjectsHttpModule } from '@ls/projects';
 import { TaskBulkInsert, TasksHttpModule } from '@ls/tasks';
@@ -101,7 +101,7 @@ describe('id lists in annotation requests (e2e)', () => {
     ).toBe(MANY - 1);
     expect(
       await count(
-        `SELECT COUNT(*) AS n FROM task WHERE project_id = ${projectId} AND total_annotations = 1 AND is_labeled = ${dataSource.options.type === 'postgres' ? 'TRUE' : '1'}`,
+        `SELECT COUNT(*) AS n FROM task WHERE project_id = ${projectId} AND total_annotations = 1 AND is_labeled = ${dialectOfDataSource(dataSource) === 'postgres' ? 'TRUE' : '1'}`,
       ),
     ).toBe(MANY - 1);
   }, 180_000);

@@ -82,6 +82,20 @@ describe('label library and label links (e2e)', () => {
     expect(Object.keys(invalid.body.validation_errors)).toEqual(
       expect.arrayContaining(['[1].title', '[1].from_name']),
     );
+    expect(invalid.body.validation_errors['[1].from_name']).toEqual(
+      expect.arrayContaining(['This field is required.']),
+    );
+    for (const notAList of [{ title: 'X' }, [], 'X']) {
+      const refused = await http()
+        .post('/api/labels/')
+        .set(owner.headers)
+        .type('json')
+        .send(JSON.stringify(notAList))
+        .expect(400);
+      expect(refused.body.validation_errors).toEqual({
+        non_field_errors: ['Expected a non-empty list of labels.'],
+      });
+    }
     expect((await dataSource.query(`SELECT id FROM label WHERE title = 'X'`)).length).toBe(0);
 
     await http().delete(`/api/labels/${person.id}/`).set(owner.headers).expect(204);
@@ -162,11 +176,13 @@ describe('label library and label links (e2e)', () => {
     const task = await api.task(project);
     const first = await api.annotate(task, { result: [choice('Positive'), span('PER')] });
     const second = await api.annotate(task, { result: [choice('Negative')] });
-    await http()
+    const bulk = await http()
       .post('/api/labels/bulk')
       .set(owner.headers)
       .send({ project, from_name: 'sentiment', old_label: ['Positive'], new_label: ['Good'] })
       .expect(200);
+    // Label Studio answers with the count (the contract describes no body).
+    expect(bulk.body).toEqual({ annotations_updated: 1 });
     const renamed = await http()
       .get(`/api/annotations/${first.id}/`)
       .set(owner.headers)

@@ -8,7 +8,7 @@ export { CurrentAccount, CurrentAuth } from './lib/context/current-auth.decorato
 export { idParam, OrganizationResources } from './lib/context/organization-resources';
 export type { ResourceLocator } from './lib/context/organization-resources';
 export { OrganizationScope } from './lib/context/organization-scope';
-export type { OrganizationOwned } from './lib/context/organization-scope';
+export type { OrganizationOwned, OrganizationRef } from './lib/context/organization-scope';
 
 export { Organization } from './lib/entities/organization.entity';
 export { User } from './lib/entities/user.entity';
@@ -26,3 +26,6 @@ export {
   serializeUserDetail,
   serializeUserSimple,
 } from './lib/users/user.serializer';
+export { LseUserApiResponse } from './lib/users/responses/lse-user-api.response';
+export { LseUserResponse } from './lib/users/responses/lse-user.response';
+export { UserSimpleResponse } from './lib/users/responses/user-simple.response';

@@ -2,6 +2,7 @@
 export { AppConfig, LOG_LEVELS } from './lib/config/app-config';
 export type { ConfigOverrides, LogLevel } from './lib/config/app-config';
 export { ConfigError, loadConfig, loadConfigOrExit, settingNames } from './lib/config/load-config';
+export { booleanOfText, toBool } from './lib/config/boolean-text';
 
 export { CoreModule } from './lib/core.module';
 export { CoreHttpModule } from './lib/core-http.module';
@@ -9,7 +10,14 @@ export { CORE_MODULE_OPTIONS, runsJobs } from './lib/core.options';
 export type { CoreModuleOptions, ProcessRole } from './lib/core.options';
 export { SERVER_VERSION } from './lib/server-version';
 
-export { dialectOf } from './lib/database/dialect';
+export {
+  dialectOf,
+  dialectOfDataSource,
+  dialectOfManager,
+  placeholder,
+} from './lib/database/dialect';
+export { BoundSql, sqliteTimestamp } from './lib/database/bound-sql';
+export type { BoundStatement, BoundValue } from './lib/database/bound-sql';
 export type { DatabaseDialect } from './lib/database/dialect';
 export {
   CreatedAtColumn,
@@ -57,6 +65,7 @@ export {
 export { AllExceptionsFilter } from './lib/http/all-exceptions.filter';
 export { TooManyRequestsException } from './lib/http/too-many-requests.exception';
 export { createValidationPipe } from './lib/http/validation-pipe';
+export { IsRequired, REQUIRED_MESSAGE } from './lib/http/is-required';
 export {
   buildOpenApiDocument,
   configureHttpApp,
@@ -72,6 +81,7 @@ export {
   toPage,
 } from './lib/http/pagination';
 export type { Page, PageSizing, PageWindow } from './lib/http/pagination';
+export { PageResponse } from './lib/http/page-response';
 export { SchemaBehindError } from './lib/database/schema-check';
 export { closeOnSignals } from './lib/shutdown';
 export { createFreshDatabase, freshQueuePrefix } from './lib/database/fresh-database';

@@ -4,6 +4,8 @@ export { ProjectsHttpModule } from './lib/projects-http.module';
 export { Project, SAMPLING_MODES, SKIP_QUEUE_MODES } from './lib/project.entity';
 export { ProjectsService } from './lib/projects.service';
 export { inOrganizationProjects } from './lib/project-resources';
+export { ProjectScope } from './lib/project-scope';
+export type { ProjectOwned } from './lib/project-scope';
 
 export { ProjectStats, COUNTER_FIELDS, countOf, ZERO_COUNTERS } from './lib/ports/project-stats';
 export type { ProjectCounters, ProjectStatsSource } from './lib/ports/project-stats';

@@ -125,6 +125,7 @@ describe('projects (e2e)', () => {
       .patch(`/api/projects/${created.id}/`)
       .set(owner.headers)
       .send({ pinned_at: null, title: '' })
+      .skipContract("Label Studio keeps an empty title, under the contract's minLength of 3")
       .expect(200);
     expect(unpinned.body).toMatchObject({ pinned_at: null, title: '' });
   });
@@ -174,6 +175,15 @@ describe('projects (e2e)', () => {
         .set(account.headers)
         .expect(200)
         .then((r) => r.body);
+    const narrowedList = (query: string) =>
+      http()
+        .get(`/api/projects/?${query}`)
+        .set(account.headers)
+        .skipContract(
+          'include= leaves out the counters it does not name; the contract requires them',
+        )
+        .expect(200)
+        .then((r) => r.body);
 
     const all = await list('');
     expectContract('PaginatedAllRolesProjectListList', all);
@@ -206,7 +216,7 @@ describe('projects (e2e)', () => {
     expect(page.next).toContain('page=3');
     expect(page.previous).toContain('page_size=2');
 
-    const narrowed = await list('include=task_number,total_annotations_number');
+    const narrowed = await narrowedList('include=task_number,total_annotations_number');
     expect(narrowed.results[0]).toHaveProperty('task_number', 0);
     expect(narrowed.results[0]).not.toHaveProperty('queue_total');
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { dialectOfDataSource } from '@ls/core';
 import { TestApp } from '@ls/core/testing';
 import { ProjectsHttpModule } from '@ls/projects';
 import { StoragesHttpModule } from '@ls/storages';
@@ -14,7 +15,7 @@ const GENERIC = /^Import failed; see the server log \(error id [0-9a-f-]{36}\)$/
 
 /** A database error of our own making: every prediction insert fails with SECRET. */
 async function failPredictionInserts(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type === 'postgres') {
+  if (dialectOfDataSource(dataSource) === 'postgres') {
     await dataSource.query(
       `CREATE FUNCTION fail_prediction() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN RAISE EXCEPTION '${SECRET}'; END $$`,

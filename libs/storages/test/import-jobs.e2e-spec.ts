@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import {
+  contractFetch,
   createFreshDatabase,
   expectContract,
   FreshDatabase,
@@ -44,24 +45,23 @@ describeScaled('import jobs on the worker (e2e, scaled mode)', () => {
   };
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
+    const { response, text } = await contractFetch(`${base}${path}`, {
       method,
       headers: { Authorization: `Token ${TOKEN}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
 
   const uploadCsv = async (projectId: number, csv: Buffer, name = 'tasks.csv') => {
     const form = new FormData();
     form.append('file', new Blob([csv]), name);
-    const response = await fetch(`${base}/api/projects/${projectId}/import`, {
+    const { response, body } = await contractFetch(`${base}/api/projects/${projectId}/import`, {
       method: 'POST',
       headers: { Authorization: `Token ${TOKEN}` },
       body: form,
     });
-    return { status: response.status, body: (await response.json()) as { import: number } };
+    return { status: response.status, body: body as { import: number } };
   };
 
   const newProject = async () => {

@@ -10,7 +10,13 @@ import { AuthContext, CurrentAuth, User } from '@ls/auth';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { expectOperationResponse, TestApp } from '@ls/core/testing';
 import { ProjectsHttpModule, ProjectsModule, ProjectsService } from '@ls/projects';
-import { FileUpload, StoragesHttpModule, StoragesModule, UploadsService } from '@ls/storages';
+import {
+  FileUpload,
+  MultipartUploads,
+  StoragesHttpModule,
+  StoragesModule,
+  UploadsService,
+} from '@ls/storages';
 import { TasksHttpModule, TasksService } from '@ls/tasks';
 
 const MAX_SIZE = 64 * 1024;
@@ -28,7 +34,7 @@ const PNG = Buffer.from(
 @Controller('test/multipart')
 class MultipartProbeController {
   constructor(
-    private readonly uploads: UploadsService,
+    private readonly uploads: MultipartUploads,
     private readonly projects: ProjectsService,
   ) {}
 
@@ -476,7 +482,9 @@ describe('file uploads (e2e)', () => {
           'content-security-policy': "sandbox; default-src 'none'",
           'content-disposition': 'inline; filename="picture.png"',
           'accept-ranges': 'bytes',
+          'cache-control': 'private, no-cache',
         });
+        expect(response.headers['last-modified']).toBeDefined();
       }
       const partial = await http()
         .get(url)
@@ -485,16 +493,29 @@ describe('file uploads (e2e)', () => {
         .buffer(true)
         .expect(206);
       expect(partial.headers['content-range']).toBe(`bytes 1-3/${PNG.length}`);
+      expect(partial.headers).toMatchObject({
+        'content-type': 'image/png',
+        'content-length': '3',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "sandbox; default-src 'none'",
+        'cache-control': 'private, no-cache',
+      });
       expect(Buffer.compare(partial.body as Buffer, PNG.subarray(1, 4))).toBe(0);
-      await http().get(url).set(owner.headers).set('Range', `bytes=${PNG.length}-`).expect(416);
+      const unsatisfiable = await http()
+        .get(url)
+        .set(owner.headers)
+        .set('Range', `bytes=${PNG.length}-`)
+        .expect(416);
+      expect(unsatisfiable.headers['content-range']).toBe(`bytes */${PNG.length}`);
       await http().head(url).set(owner.headers).expect(200);
       // Revalidated, with the caller's access checked again each time.
       const first = await http().get(url).set(owner.headers).expect(200);
-      await http()
+      const notModified = await http()
         .get(url)
         .set(owner.headers)
         .set('If-Modified-Since', first.headers['last-modified'])
         .expect(304);
+      expect(notModified.headers['cache-control']).toBe('private, no-cache');
       await http()
         .get(url)
         .set(stranger.headers)

@@ -3,6 +3,9 @@
 export { TasksModule } from './lib/tasks.module';
 export { TasksHttpModule } from './lib/tasks-http.module';
 export { TasksService } from './lib/tasks.service';
+export { TaskCounters } from './lib/counters/task-counters';
+export type { TaskCountsSource } from './lib/counters/task-counts-source';
+export { ImportedTasks } from './lib/imported-tasks';
 export type { TaskSelection } from './lib/tasks.service';
 /**
  * Bulk task insert for imports: `TaskBulkInsert.start(manager, project)` inside a transaction
@@ -13,7 +16,7 @@ export type { NewTask } from './lib/task-bulk-insert';
 export { Task } from './lib/task.entity';
 export { TaskEvent } from './lib/task-events/task-event.entity';
 export { TaskAssignment } from './lib/assignments/task-assignment.entity';
-export { TaskSelectionDto } from './lib/assignments/task-assignments.dto';
+export { TaskSelectionDto } from './lib/assignments/dto/task-selection.dto';
 export { TasksCreated, TasksDeleted } from './lib/events/task-events';
 export { TaskRelations, NOTHING_RELATED } from './lib/ports/task-relations';
 export type { TaskRelated, TaskRelationsSource } from './lib/ports/task-relations';

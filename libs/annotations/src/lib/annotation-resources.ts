@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { OrganizationResources } from '@ls/auth';
+import { OrganizationResources, OrganizationScope } from '@ls/auth';
 import { inOrganizationProjects } from '@ls/projects';
 import { Annotation } from './entities/annotation.entity';
 import { Prediction } from './entities/prediction.entity';
@@ -23,8 +23,7 @@ export class AnnotationResources implements OnModuleInit {
     this.resources.registerById('annotation', inOrganizationProjects(this.annotations));
     this.resources.registerById('prediction', inOrganizationProjects(this.predictions));
     this.resources.registerById('label_link', inOrganizationProjects(this.links));
-    this.resources.registerById('label', (auth, id) =>
-      this.labels.existsBy({ id, organization_id: auth.organizationId }),
-    );
+    const labels = new OrganizationScope(this.labels);
+    this.resources.registerById('label', (auth, id) => labels.exists(auth, { id }));
   }
 }

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import {
-  AnnotationsController,
-  TaskAgreementController,
-  TaskAnnotationsController,
-} from './annotations.controller';
+import { TaskAgreementController } from './agreement/task-agreement.controller';
+import { AnnotationsController } from './annotations.controller';
 import { AnnotationsModule } from './annotations.module';
-import { LabelLinksController, LabelsController } from './labels/labels.controller';
+import { LabelLinksController } from './labels/label-links.controller';
+import { LabelsController } from './labels/labels.controller';
 import { PredictionsController } from './predictions.controller';
+import { TaskAnnotationsController } from './task-annotations.controller';
 
 @Module({
   imports: [AnnotationsModule],

@@ -1,18 +1,19 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMigrations } from '@ls/core';
-import { LabelUsage, ProjectStats, TaskStates } from '@ls/projects';
-import { TaskRelations, TasksModule } from '@ls/tasks';
+import { LabelUsage, ProjectStats } from '@ls/projects';
+import { TaskCounters, TaskRelations, TasksModule } from '@ls/tasks';
 import { ANNOTATIONS_MIGRATIONS } from '../migrations';
 import { AnnotationResources } from './annotation-resources';
 import { AnnotationsService } from './annotations.service';
+import { ANNOTATION_COUNTS } from './counters/annotation-counts';
 import { AnnotationDraft } from './entities/annotation-draft.entity';
 import { Annotation } from './entities/annotation.entity';
 import { Prediction } from './entities/prediction.entity';
 import { LabelLink } from './labels/label-link.entity';
 import { Label } from './labels/label.entity';
 import { LabelsService } from './labels/labels.service';
-import { TaskStatesFromAnnotations } from './overlap/task-states.source';
+import { ImportedAnnotations } from './imports/imported-annotations';
 import { PredictionsService } from './predictions.service';
 import { AnnotationCountersSource } from './sources/annotation-counters.source';
 import { LabelUsageFromAnnotations } from './sources/label-usage.source';
@@ -23,8 +24,8 @@ import { AnnotationWriter } from './writes/annotation-writer';
 registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
 
 /**
- * Annotations, predictions, drafts and the label library; fills the projects library's counters,
- * label usage and task states, and the tasks library's task relations.
+ * Annotations, predictions, drafts and the label library; fills the projects library's counters
+ * and label usage, and the tasks library's task relations and counting SQL.
  */
 @Module({
   imports: [
@@ -38,29 +39,35 @@ registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
     AnnotationsService,
     PredictionsService,
     LabelsService,
+    ImportedAnnotations,
     AnnotationCountersSource,
     LabelUsageFromAnnotations,
     TaskRelationsFromAnnotations,
-    TaskStatesFromAnnotations,
   ],
-  exports: [TasksModule, TypeOrmModule, AnnotationsService, PredictionsService, LabelsService],
+  exports: [
+    TasksModule,
+    TypeOrmModule,
+    AnnotationsService,
+    PredictionsService,
+    LabelsService,
+    ImportedAnnotations,
+  ],
 })
 export class AnnotationsModule implements OnModuleInit {
   constructor(
     private readonly stats: ProjectStats,
     private readonly labelUsage: LabelUsage,
     private readonly taskRelations: TaskRelations,
-    private readonly taskStates: TaskStates,
+    private readonly taskCounters: TaskCounters,
     private readonly counters: AnnotationCountersSource,
     private readonly usage: LabelUsageFromAnnotations,
     private readonly related: TaskRelationsFromAnnotations,
-    private readonly states: TaskStatesFromAnnotations,
   ) {}
 
   onModuleInit(): void {
     this.stats.register(this.counters);
     this.labelUsage.register(this.usage);
     this.taskRelations.register(this.related);
-    this.taskStates.register(this.states);
+    this.taskCounters.register(ANNOTATION_COUNTS);
   }
 }

@@ -4,14 +4,11 @@ import { EntityManager, In, Not, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext, User } from '@ls/auth';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
-import { Project } from '@ls/projects';
-import { TasksService } from '@ls/tasks';
-import { recountTasks } from './counters/task-counters';
-import {
-  AnnotationInputDto,
-  BulkAnnotationDto,
-  BulkDeleteAnnotationsDto,
-} from './dto/annotation-input.dto';
+import { Project, ProjectScope } from '@ls/projects';
+import { TaskCounters, TasksService } from '@ls/tasks';
+import { AnnotationInputDto } from './dto/annotation-input.dto';
+import { BulkAnnotationDto } from './dto/bulk-annotation.dto';
+import { BulkDeleteAnnotationsDto } from './dto/bulk-delete-annotations.dto';
 import { Annotation } from './entities/annotation.entity';
 import { Prediction } from './entities/prediction.entity';
 import {
@@ -35,22 +32,25 @@ export const ANNOTATION_ORDERINGS = [
 
 @Injectable()
 export class AnnotationsService {
+  private readonly scope: ProjectScope<Annotation>;
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: TaskAccess,
     private readonly tasks: TasksService,
+    private readonly counters: TaskCounters,
     private readonly writer: AnnotationWriter,
     @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
     @InjectRepository(Prediction) private readonly predictions: Repository<Prediction>,
-  ) {}
+  ) {
+    this.scope = new ProjectScope(annotations);
+  }
 
   /** Annotations of the caller's organization, with their authors. */
   private scoped(auth: AuthContext) {
-    return this.annotations
-      .createQueryBuilder('annotation')
-      .innerJoin('annotation.project', 'project')
-      .leftJoinAndSelect('annotation.completed_by', 'completed_by')
-      .where('project.organization_id = :organizationId', { organizationId: auth.organizationId });
+    return this.scope
+      .query(auth, 'annotation')
+      .leftJoinAndSelect('annotation.completed_by', 'completed_by');
   }
 
   async get(auth: AuthContext, id: number): Promise<Annotation> {
@@ -145,7 +145,7 @@ export class AnnotationsService {
       }
       await tx.manager.update(Annotation, { id }, changes as QueryDeepPartialEntity<Annotation>);
       if (input.ground_truth) await this.clearOtherGroundTruth(tx.manager, task.id, [id]);
-      await recountTasks(tx.manager, [task.id], task.project, auth.user.id);
+      await this.counters.recount(tx.manager, [task.id], task.project, auth.user.id);
       tx.afterCommit(new AnnotationUpdated(auth.organizationId, task.project_id, [id]));
     });
     return this.get(auth, id);
@@ -178,7 +178,9 @@ export class AnnotationsService {
     return this.transactions.run(async (tx) => {
       const tasks = await this.access.lockedTasks(tx.manager, auth, taskIds);
       const { affected } = await tx.manager.delete(Annotation, { id: In(ids) });
-      if (tasks.length > 0) await recountTasks(tx.manager, taskIds, tasks[0].project, auth.user.id);
+      if (tasks.length > 0) {
+        await this.counters.recount(tx.manager, taskIds, tasks[0].project, auth.user.id);
+      }
       tx.afterCommit(new AnnotationsDeleted(auth.organizationId, projectId, ids));
       return affected ?? ids.length;
     });

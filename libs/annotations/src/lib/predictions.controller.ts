@@ -11,15 +11,20 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
-import {
-  CreatePredictionDto,
-  ListPredictionsQuery,
-  PredictionInputDto,
-} from './dto/annotation-input.dto';
+import { CreatePredictionDto } from './dto/create-prediction.dto';
+import { ListPredictionsQuery } from './dto/list-predictions.query';
+import { PredictionInputDto } from './dto/prediction-input.dto';
 import { PredictionsService } from './predictions.service';
+import { PredictionResponse } from './responses/prediction.response';
 import { serializePrediction } from './serializers';
 
 @ApiTags('Predictions')
@@ -30,46 +35,64 @@ export class PredictionsController {
 
   @Get()
   @ApiOperation({ operationId: 'api_predictions_list', summary: 'List predictions' })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListPredictionsQuery) {
+  @ApiOkResponse({ type: [PredictionResponse] })
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListPredictionsQuery,
+  ): Promise<PredictionResponse[]> {
     return (await this.predictions.list(auth, query)).map(serializePrediction);
   }
 
   @Post()
   @ApiOperation({ operationId: 'api_predictions_create', summary: 'Create prediction' })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: CreatePredictionDto) {
+  @ApiCreatedResponse({ type: PredictionResponse })
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: CreatePredictionDto,
+  ): Promise<PredictionResponse> {
     return serializePrediction(await this.predictions.create(auth, body));
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'api_predictions_retrieve', summary: 'Get prediction' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiOkResponse({ type: PredictionResponse })
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<PredictionResponse> {
     return serializePrediction(await this.predictions.get(auth, id));
   }
 
   @Put(':id')
   @ApiOperation({ operationId: 'api_predictions_update', summary: 'Put prediction' })
+  @ApiOkResponse({ type: PredictionResponse })
   async put(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: PredictionInputDto,
-  ) {
+  ): Promise<PredictionResponse> {
     return serializePrediction(await this.predictions.update(auth, id, body));
   }
 
   @Patch(':id')
   @ApiOperation({ operationId: 'api_predictions_partial_update', summary: 'Update prediction' })
+  @ApiOkResponse({ type: PredictionResponse })
   async patch(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: PredictionInputDto,
-  ) {
+  ): Promise<PredictionResponse> {
     return serializePrediction(await this.predictions.update(auth, id, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_predictions_destroy', summary: 'Delete prediction' })
-  async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<void> {
     await this.predictions.delete(auth, id);
   }
 }

@@ -4,12 +4,11 @@ import { Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext } from '@ls/auth';
 import { AppConfig, TransactionRunner, ValidationFailedException } from '@ls/core';
-import { recountTasks } from './counters/task-counters';
-import {
-  CreatePredictionDto,
-  ListPredictionsQuery,
-  PredictionInputDto,
-} from './dto/annotation-input.dto';
+import { ProjectScope } from '@ls/projects';
+import { TaskCounters } from '@ls/tasks';
+import { CreatePredictionDto } from './dto/create-prediction.dto';
+import { ListPredictionsQuery } from './dto/list-predictions.query';
+import { PredictionInputDto } from './dto/prediction-input.dto';
 import { Prediction } from './entities/prediction.entity';
 import { PredictionsCreated } from './events/annotation-events';
 import { checkedResult } from './results/result-input';
@@ -17,18 +16,20 @@ import { TaskAccess } from './task-access';
 
 @Injectable()
 export class PredictionsService {
+  private readonly scope: ProjectScope<Prediction>;
+
   constructor(
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly access: TaskAccess,
-    @InjectRepository(Prediction) private readonly predictions: Repository<Prediction>,
-  ) {}
+    private readonly counters: TaskCounters,
+    @InjectRepository(Prediction) predictions: Repository<Prediction>,
+  ) {
+    this.scope = new ProjectScope(predictions);
+  }
 
   private scoped(auth: AuthContext) {
-    return this.predictions
-      .createQueryBuilder('prediction')
-      .innerJoin('prediction.project', 'project')
-      .where('project.organization_id = :organizationId', { organizationId: auth.organizationId });
+    return this.scope.query(auth, 'prediction');
   }
 
   async list(auth: AuthContext, query: ListPredictionsQuery): Promise<Prediction[]> {
@@ -72,7 +73,7 @@ export class PredictionsService {
           mislabeling: input.mislabeling ?? 0,
         }),
       );
-      await recountTasks(tx.manager, [task.id], task.project, auth.user.id);
+      await this.counters.recount(tx.manager, [task.id], task.project, auth.user.id);
       tx.afterCommit(new PredictionsCreated(auth.organizationId, task.project_id, [prediction.id]));
       return prediction;
     });
@@ -92,7 +93,7 @@ export class PredictionsService {
       if (model !== undefined) changes.model_id = model;
       if (model_run !== undefined) changes.model_run_id = model_run;
       await tx.manager.update(Prediction, { id }, changes as QueryDeepPartialEntity<Prediction>);
-      await recountTasks(tx.manager, [task.id], task.project, auth.user.id);
+      await this.counters.recount(tx.manager, [task.id], task.project, auth.user.id);
     });
     return this.get(auth, id);
   }
@@ -102,7 +103,7 @@ export class PredictionsService {
     await this.transactions.run(async (tx) => {
       const task = await this.access.lockedTask(tx.manager, auth, prediction.task_id);
       await tx.manager.delete(Prediction, { id });
-      await recountTasks(tx.manager, [task.id], task.project, auth.user.id);
+      await this.counters.recount(tx.manager, [task.id], task.project, auth.user.id);
     });
   }
 }

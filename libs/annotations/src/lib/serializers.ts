@@ -2,6 +2,9 @@ import { User } from '@ls/auth';
 import { AnnotationDraft } from './entities/annotation-draft.entity';
 import { Annotation } from './entities/annotation.entity';
 import { Prediction } from './entities/prediction.entity';
+import { AnnotationDraftResponse } from './responses/annotation-draft.response';
+import { AnnotationResponse } from './responses/annotation.response';
+import { PredictionResponse } from './responses/prediction.response';
 
 const UNITS: [string, number][] = [
   ['year', 365 * 24 * 3600],
@@ -35,7 +38,10 @@ export function createdUsername(
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function serializeAnnotation(annotation: Annotation, author: User | null | undefined) {
+export function serializeAnnotation(
+  annotation: Annotation,
+  author: User | null | undefined,
+): AnnotationResponse {
   return {
     id: annotation.id,
     result: annotation.result ?? [],
@@ -61,7 +67,7 @@ export function serializeAnnotation(annotation: Annotation, author: User | null 
   };
 }
 
-export function serializePrediction(prediction: Prediction) {
+export function serializePrediction(prediction: Prediction): PredictionResponse {
   return {
     id: prediction.id,
     result: prediction.result,
@@ -80,7 +86,7 @@ export function serializePrediction(prediction: Prediction) {
   };
 }
 
-export function serializeDraft(draft: AnnotationDraft) {
+export function serializeDraft(draft: AnnotationDraft): AnnotationDraftResponse {
   return {
     id: draft.id,
     result: draft.result,

@@ -1,7 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { activeMemberIds, AuthContext } from '@ls/auth';
-import { PreparedQueries, queryInChunks, ValidationFailedException } from '@ls/core';
+import { activeMemberIds, AuthContext, OrganizationScope } from '@ls/auth';
+import {
+  dialectOfManager,
+  PreparedQueries,
+  queryInChunks,
+  ValidationFailedException,
+} from '@ls/core';
 import { Project } from '@ls/projects';
 import { Task } from '@ls/tasks';
 import { CONFIG_VERSION_SQL } from './writes/config-version';
@@ -24,7 +29,7 @@ const WRITE_TARGET_SQL = `SELECT t.id, t.project_id, p.id AS p_id,
     p.parsed_label_config AS p_parsed_label_config, p.skip_queue AS p_skip_queue,
     ${CONFIG_VERSION_SQL} AS config_version
   FROM task t JOIN project p ON p.id = t.project_id
-  WHERE t.id = $1 AND p.organization_id = $2`;
+  WHERE t.id = $1 AND ${OrganizationScope.sql('p', '$2')}`;
 
 const CACHED_TARGETS = 10_000;
 
@@ -83,26 +88,21 @@ export class TaskAccess {
     auth: AuthContext,
     taskIds: number[],
   ): Promise<WriteTarget[]> {
-    return queryInChunks(
-      ascending(taskIds),
-      async (chunk) =>
-        (await manager
-          .createQueryBuilder(Task, 'task')
-          .innerJoin('task.project', 'project')
-          .select([
-            'task.id',
-            'task.project_id',
-            'project.id',
-            'project.parsed_label_config',
-            'project.skip_queue',
-          ])
-          .where('task.id IN (:...chunk)', { chunk })
-          .andWhere('project.organization_id = :organizationId', {
-            organizationId: auth.organizationId,
-          })
-          .orderBy('task.id', 'ASC')
-          .getMany()) as WriteTarget[],
-    );
+    return queryInChunks(ascending(taskIds), async (chunk) => {
+      const query = manager
+        .createQueryBuilder(Task, 'task')
+        .innerJoin('task.project', 'project')
+        .select([
+          'task.id',
+          'task.project_id',
+          'project.id',
+          'project.parsed_label_config',
+          'project.skip_queue',
+        ])
+        .where('task.id IN (:...chunk)', { chunk })
+        .orderBy('task.id', 'ASC');
+      return (await OrganizationScope.restrict(query, 'project', auth).getMany()) as WriteTarget[];
+    });
   }
 
   /** The task with its project, locked until commit; 404 outside the caller's organization. */
@@ -126,11 +126,9 @@ export class TaskAccess {
         .createQueryBuilder(Task, 'task')
         .innerJoinAndSelect('task.project', 'project')
         .where('task.id IN (:...chunk)', { chunk })
-        .andWhere('project.organization_id = :organizationId', {
-          organizationId: auth.organizationId,
-        })
         .orderBy('task.id', 'ASC');
-      if (manager.connection.options.type === 'postgres') {
+      OrganizationScope.restrict(query, 'project', auth);
+      if (dialectOfManager(manager) === 'postgres') {
         query.setLock('pessimistic_write', undefined, ['task']);
       }
       return (await query.getMany()) as TaskWithProject[];
@@ -140,7 +138,7 @@ export class TaskAccess {
   /** 400 unless `userId` is an active member of the caller's organization. */
   async assertMember(manager: EntityManager, auth: AuthContext, userId: number): Promise<void> {
     if (userId === auth.user.id) return;
-    if (!(await activeMemberIds(manager, auth.organizationId, [userId])).has(userId)) {
+    if (!(await activeMemberIds(manager, auth, [userId])).has(userId)) {
       throw new ValidationFailedException({
         completed_by: [`Invalid pk "${userId}" - object does not exist.`],
       });

@@ -3,17 +3,23 @@ import { AnnotationsInitPostgres1795925489349 } from './postgres/1795925489349-A
 import { AnnotationWriteFunctionPostgres1795928967104 } from './postgres/1795928967104-AnnotationWriteFunction';
 import { AnnotationUniqueIdPerProjectPostgres1796163536292 } from './postgres/1796163536292-AnnotationUniqueIdPerProject';
 import { CountCompletedAnnotationsPostgres1796170000000 } from './postgres/1796170000000-CountCompletedAnnotations';
+import { AnnotationWriteCountsThroughTasksPostgres1796200000001 } from './postgres/1796200000001-AnnotationWriteCountsThroughTasks';
 import { AnnotationsInitSqlite1795925489349 } from './sqlite/1795925489349-AnnotationsInit';
 import { AnnotationUniqueIdPerProjectSqlite1796163536292 } from './sqlite/1796163536292-AnnotationUniqueIdPerProject';
 import { CountCompletedAnnotationsSqlite1796170000000 } from './sqlite/1796170000000-CountCompletedAnnotations';
 
-/** In timestamp order (PostgreSQL also has the annotation write function); `npm run db:migration:generate -- annotations <Name>` writes new ones. */
+/**
+ * In timestamp order (PostgreSQL also has the annotation write function, which calls the tasks
+ * library's `ls_task_annotation_added`); `npm run db:migration:generate -- annotations <Name>`
+ * writes new ones.
+ */
 export const ANNOTATIONS_MIGRATIONS: DialectMigrations = {
   postgres: [
     AnnotationsInitPostgres1795925489349,
     AnnotationWriteFunctionPostgres1795928967104,
     AnnotationUniqueIdPerProjectPostgres1796163536292,
     CountCompletedAnnotationsPostgres1796170000000,
+    AnnotationWriteCountsThroughTasksPostgres1796200000001,
   ],
   sqlite: [
     AnnotationsInitSqlite1795925489349,

@@ -1,7 +1,7 @@
 import { ModuleMetadata } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import request from 'supertest';
+import type { Server } from 'node:http';
 import TestAgent from 'supertest/lib/agent';
 import { AppConfig, ConfigOverrides } from '../lib/config/app-config';
 import { loadConfig } from '../lib/config/load-config';
@@ -12,6 +12,7 @@ import {
   FreshDatabase,
   freshQueuePrefix,
 } from '../lib/database/fresh-database';
+import { contractAgent, ContractTest } from './contract-agent';
 
 export interface TestAppOptions {
   /** Domain and HTTP modules under test. */
@@ -28,8 +29,11 @@ export interface TestAppOptions {
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
-  /** A supertest agent bound to the app's HTTP server. */
-  http(): TestAgent;
+  /**
+   * A supertest agent bound to the app's HTTP server. Each response of a contract operation is
+   * checked against the contract (`.skipContract(reason)` on a request leaves it unchecked).
+   */
+  http(): TestAgent<ContractTest>;
   close(): Promise<void>;
 }
 
@@ -64,7 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     return {
       app,
       config,
-      http: () => request(app.getHttpServer()),
+      http: () => contractAgent(app.getHttpServer() as Server),
       close: async () => {
         await app.close();
         await database.drop();

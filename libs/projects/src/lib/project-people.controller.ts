@@ -1,15 +1,19 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
-import { ResourceParams } from '@ls/core';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AuthContext,
   CurrentAuth,
+  LseUserResponse,
   serializeUserDetail,
   serializeUserSimple,
+  UserSimpleResponse,
   UsersService,
 } from '@ls/auth';
+import { ResourceParams } from '@ls/core';
 import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
+import { serializeDashboard } from './project-dashboard.serializer';
 import { ProjectsService } from './projects.service';
+import { ProjectDashboardResponse } from './responses/project-dashboard.response';
 
 @ApiTags('Projects')
 @ResourceParams({ id: 'project' })
@@ -26,7 +30,11 @@ export class ProjectPeopleController {
     operationId: 'api_projects_annotators_retrieve',
     summary: 'List annotators of a project',
   })
-  async annotators(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiOkResponse({ type: [UserSimpleResponse] })
+  async annotators(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<UserSimpleResponse[]> {
     await this.projects.get(auth, id);
     const ids = new Set(await this.stats.annotatorIds(id));
     const members = await this.users.listMembers(auth);
@@ -38,7 +46,11 @@ export class ProjectPeopleController {
   /** In the Community edition every member of the organization works on every project. */
   @Get('members')
   @ApiOperation({ operationId: 'api_projects_members_retrieve', summary: 'List project members' })
-  async members(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiOkResponse({ type: [LseUserResponse] })
+  async members(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<LseUserResponse[]> {
     await this.projects.get(auth, id);
     const members = await this.users.listMembers(auth);
     return members.map(({ user, membership }) => serializeUserDetail(user, membership));
@@ -47,16 +59,13 @@ export class ProjectPeopleController {
   @ApiTags('Dashboard')
   @Get('dashboard')
   @ApiOperation({ operationId: 'api_projects_dashboard_retrieve', summary: 'Get dashboard data' })
-  async dashboard(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiOkResponse({ type: ProjectDashboardResponse })
+  async dashboard(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<ProjectDashboardResponse> {
     await this.projects.get(auth, id);
     const counters = (await this.stats.countersFor([id])).get(id) ?? ZERO_COUNTERS;
-    return {
-      tasks: counters.task_number,
-      annotations: counters.total_annotations_number,
-      annotated_tasks: counters.num_tasks_with_annotations,
-      skipped_tasks: counters.skipped_annotations_number,
-      remaining_tasks: counters.task_number - counters.finished_task_number,
-      reviewed_tasks: 0,
-    };
+    return serializeDashboard(counters);
   }
 }

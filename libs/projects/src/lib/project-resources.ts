@@ -1,25 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository } from 'typeorm';
-import { AuthContext, OrganizationResources } from '@ls/auth';
+import { AuthContext, OrganizationResources, OrganizationScope } from '@ls/auth';
 import { Project } from './project.entity';
+import { ProjectOwned, ProjectScope } from './project-scope';
 
 /**
  * A locator for rows of a table that belong to a project (a `project_id` column): the row exists
  * in one of the caller's organization's projects.
  */
-export function inOrganizationProjects<T extends ObjectLiteral & { project_id: number }>(
+export function inOrganizationProjects<T extends ObjectLiteral & ProjectOwned>(
   repository: Repository<T>,
 ) {
-  return (auth: AuthContext, id: number): Promise<boolean> =>
-    repository
-      .createQueryBuilder('row')
-      .innerJoin(Project, 'project', 'project.id = row.project_id')
-      .where('row.id = :id AND project.organization_id = :organizationId', {
-        id,
-        organizationId: auth.organizationId,
-      })
-      .getExists();
+  const scope = new ProjectScope(repository);
+  return (auth: AuthContext, id: number): Promise<boolean> => scope.exists(auth, id);
 }
 
 /** `project`: what route paths name with a project id (see `@ResourceParams`). */
@@ -31,8 +25,7 @@ export class ProjectResources implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resources.registerById('project', (auth, id) =>
-      this.projects.existsBy({ id, organization_id: auth.organizationId }),
-    );
+    const scope = new OrganizationScope(this.projects);
+    this.resources.registerById('project', (auth, id) => scope.exists(auth, { id }));
   }
 }

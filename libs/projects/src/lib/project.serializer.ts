@@ -2,27 +2,23 @@ import { serializeUserSimple } from '@ls/auth';
 import { COUNTER_FIELDS, ProjectCounters } from './ports/project-stats';
 import { Project } from './project.entity';
 import { PROJECT_SETTING_DEFAULTS } from './project-settings';
+import { LseProjectCreateResponse } from './responses/lse-project-create.response';
+import { LseProjectResponse } from './responses/lse-project.response';
+import { ProjectCountsResponse } from './responses/project-counts.response';
 
 const DESCRIPTION_SHORT_LENGTH = 200;
 
 /**
- * The contract's project shapes disagree on one type: create/update answers give `workspace` as
- * an integer (0: none) where reads give a string. Counters are integers in every shape, as Label
- * Studio's serializers give them (docs/contract-deviations.md).
- */
-export type ProjectShape = 'read' | 'list' | 'write';
-
-/**
- * A project as the contract's project schemas show it. `counters` holds the counter fields to
- * show (all of them unless the request narrowed them with `include`). Review figures are zero:
- * reviews are an Enterprise feature this server does not have.
+ * A project as reads and lists show it. `counters` holds the counter fields to show (all of them
+ * unless the request narrowed them with `include`); counters are integers, as Label Studio's
+ * serializers give them (docs/contract-deviations.md). Review figures are zero: reviews are an
+ * Enterprise feature this server does not have.
  */
 export function serializeProject(
   project: Project,
   counters: Partial<ProjectCounters>,
   membersCount: number,
-  shape: ProjectShape,
-) {
+): LseProjectResponse {
   const settings = { ...PROJECT_SETTING_DEFAULTS, ...project.settings };
   const { assignment_settings, review_settings, ...enterprise } = settings;
   return {
@@ -61,12 +57,7 @@ export function serializeProject(
     reveal_preannotations_interactively: project.reveal_preannotations_interactively,
     pinned_at: project.pinned_at ? project.pinned_at.toISOString() : null,
     organization: project.organization_id,
-    workspace:
-      shape === 'write'
-        ? (project.workspace_id ?? 0)
-        : project.workspace_id === null
-          ? ''
-          : String(project.workspace_id),
+    workspace: project.workspace_id === null ? '' : String(project.workspace_id),
     workspace_title: '',
     ...enterprise,
     assignment_settings: {
@@ -99,8 +90,26 @@ export function serializeProject(
   };
 }
 
+/**
+ * A project as create and update answers show it: the contract types `workspace` as an integer
+ * there (0: none) where reads give a string.
+ */
+export function serializeWrittenProject(
+  project: Project,
+  counters: Partial<ProjectCounters>,
+  membersCount: number,
+): LseProjectCreateResponse {
+  return {
+    ...serializeProject(project, counters, membersCount),
+    workspace: project.workspace_id ?? 0,
+  };
+}
+
 /** `LseProjectCounts`: the id and the counters. */
-export function serializeProjectCounts(id: number, counters: Partial<ProjectCounters>) {
+export function serializeProjectCounts(
+  id: number,
+  counters: Partial<ProjectCounters>,
+): ProjectCountsResponse {
   return {
     id,
     ...counters,

@@ -11,25 +11,46 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
+import { Page, pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
+import { LabelConfigInput } from './dto/label-config-input.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
-import { LabelConfigInput, ProjectInput } from './dto/project-input.dto';
-import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
+import { ProjectInput } from './dto/project-input.dto';
+import { ProjectCounters, ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
 import { Project } from './project.entity';
 import {
   includedCounterFields,
   pickCounters,
-  ProjectShape,
   serializeProject,
   serializeProjectCounts,
+  serializeWrittenProject,
 } from './project.serializer';
 import { ProjectsService } from './projects.service';
+import { AllRolesProjectListResponse } from './responses/all-roles-project-list.response';
+import { LseProjectCreateResponse } from './responses/lse-project-create.response';
+import { LseProjectUpdateResponse } from './responses/lse-project-update.response';
+import { LseProjectResponse } from './responses/lse-project.response';
+import { ProjectCountsPageResponse } from './responses/project-counts-page.response';
+import { ProjectCountsResponse } from './responses/project-counts.response';
+import { ProjectLabelConfigResponse } from './responses/project-label-config.response';
+import { ProjectPageResponse } from './responses/project-page.response';
 
 /** Label Studio pages projects by 30, at most 100. */
 const PROJECT_PAGES = { defaultSize: 30, maxSize: 100 };
+
+type ProjectSerializer<T> = (
+  project: Project,
+  counters: Partial<ProjectCounters>,
+  membersCount: number,
+) => T;
 
 @ApiTags('Projects')
 @ResourceParams({ id: 'project' })
@@ -42,31 +63,37 @@ export class ProjectsController {
 
   @Get()
   @ApiOperation({ operationId: 'api_projects_list', summary: 'List projects' })
+  @ApiOkResponse({ type: ProjectPageResponse })
   async list(
     @CurrentAuth() auth: AuthContext,
     @Query() query: ListProjectsQuery,
     @Req() request: FastifyRequest,
-  ) {
+  ): Promise<Page<AllRolesProjectListResponse>> {
     const window = pageWindow(query, PROJECT_PAGES);
     const { rows, count } = await this.projects.list(auth, query, window);
-    const results = await this.withCounters(auth, rows, 'list', query.include);
+    const results = await this.withCounters(auth, rows, serializeProject, query.include);
     return toPage(results, count, window, requestUrlOf(request));
   }
 
   @Post()
   @ApiOperation({ operationId: 'api_projects_create', summary: 'Create a project' })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: ProjectInput) {
+  @ApiCreatedResponse({ type: LseProjectCreateResponse })
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: ProjectInput,
+  ): Promise<LseProjectCreateResponse> {
     const project = await this.projects.create(auth, body);
-    return (await this.withCounters(auth, [project], 'write'))[0];
+    return (await this.withCounters(auth, [project], serializeWrittenProject))[0];
   }
 
   @Get('counts')
   @ApiOperation({ operationId: 'api_projects_counts_list', summary: "List projects' counts" })
+  @ApiOkResponse({ type: ProjectCountsPageResponse })
   async counts(
     @CurrentAuth() auth: AuthContext,
     @Query() query: ListProjectsQuery,
     @Req() request: FastifyRequest,
-  ) {
+  ): Promise<Page<ProjectCountsResponse>> {
     const window = pageWindow(query, PROJECT_PAGES);
     const { rows, count } = await this.projects.list(auth, query, window);
     const fields = includedCounterFields(query.include);
@@ -83,31 +110,42 @@ export class ProjectsController {
   @Post('validate')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_projects_validate_create', summary: 'Validate label config' })
+  @ApiNoContentResponse({ description: 'The config is valid' })
   validate(@Body() body: LabelConfigInput): void {
     this.projects.validateConfig(body.label_config);
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'api_projects_retrieve', summary: 'Get project by ID' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
-    return (await this.withCounters(auth, [await this.projects.get(auth, id)], 'read'))[0];
+  @ApiOkResponse({ type: LseProjectResponse })
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<LseProjectResponse> {
+    const project = await this.projects.get(auth, id);
+    return (await this.withCounters(auth, [project], serializeProject))[0];
   }
 
   @Patch(':id')
   @ApiOperation({ operationId: 'api_projects_partial_update', summary: 'Update project' })
+  @ApiOkResponse({ type: LseProjectUpdateResponse })
   async update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ProjectInput,
-  ) {
+  ): Promise<LseProjectUpdateResponse> {
     const project = await this.projects.update(auth, id, body);
-    return (await this.withCounters(auth, [project], 'write'))[0];
+    return (await this.withCounters(auth, [project], serializeWrittenProject))[0];
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_projects_destroy', summary: 'Delete project' })
-  async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiNoContentResponse({ description: 'Deleted, with its tasks' })
+  async remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<void> {
     await this.projects.remove(auth, id);
   }
 
@@ -117,21 +155,22 @@ export class ProjectsController {
     operationId: 'api_projects_validate_label_config',
     summary: 'Validate project label config',
   })
+  @ApiOkResponse({ type: ProjectLabelConfigResponse })
   async validateForProject(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: LabelConfigInput,
-  ) {
+  ): Promise<ProjectLabelConfigResponse> {
     return this.projects.validateForProject(auth, id, body.label_config);
   }
 
   /** One counters query and one members count for the whole page, whatever its size. */
-  private async withCounters(
+  private async withCounters<T>(
     auth: AuthContext,
     rows: Project[],
-    shape: ProjectShape,
+    serialize: ProjectSerializer<T>,
     include?: string,
-  ) {
+  ): Promise<T[]> {
     const fields = includedCounterFields(include);
     const [counters, membersCount] = await Promise.all([
       this.stats.countersFor(
@@ -141,12 +180,7 @@ export class ProjectsController {
       this.projects.memberCount(auth),
     ]);
     return rows.map((row) =>
-      serializeProject(
-        row,
-        pickCounters(counters.get(row.id) ?? ZERO_COUNTERS, fields),
-        membersCount,
-        shape,
-      ),
+      serialize(row, pickCounters(counters.get(row.id) ?? ZERO_COUNTERS, fields), membersCount),
     );
   }
 }

@@ -5,6 +5,7 @@ import { AuthContext, OrganizationMember, OrganizationScope } from '@ls/auth';
 import {
   AppConfig,
   assertIdListSize,
+  dialectOfManager,
   PageWindow,
   TransactionRunner,
   ValidationFailedException,
@@ -31,7 +32,7 @@ async function lockedOverlapSettings(
   manager: EntityManager,
   projectId: number,
 ): Promise<OverlapSettings> {
-  const postgres = manager.connection.options.type === 'postgres';
+  const postgres = dialectOfManager(manager) === 'postgres';
   const [row] = await manager.query(
     `SELECT id, maximum_annotations, overlap_cohort_percentage, skip_queue FROM project
      WHERE id = ${postgres ? '$1 FOR UPDATE' : '?'}`,
@@ -76,6 +77,7 @@ function splitInput(input: ProjectInput) {
 @Injectable()
 export class ProjectsService {
   private readonly scope: OrganizationScope<Project>;
+  private readonly memberScope: OrganizationScope<OrganizationMember>;
 
   constructor(
     private readonly config: AppConfig,
@@ -83,9 +85,10 @@ export class ProjectsService {
     private readonly labelUsage: LabelUsage,
     private readonly taskStates: TaskStates,
     @InjectRepository(Project) private readonly projects: Repository<Project>,
-    @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
+    @InjectRepository(OrganizationMember) members: Repository<OrganizationMember>,
   ) {
     this.scope = new OrganizationScope(projects);
+    this.memberScope = new OrganizationScope(members);
   }
 
   /** `/api/projects/validate/`: the checks of a save, without a project. */
@@ -241,9 +244,27 @@ export class ProjectsService {
     };
   }
 
+  /**
+   * As Label Studio does, a project without a model version takes the one of the predictions
+   * just imported, in the import's transaction (`manager`).
+   */
+  async adoptModelVersion(
+    manager: EntityManager,
+    projectId: number,
+    modelVersion: string,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Project)
+      .set({ model_version: modelVersion })
+      .where('id = :id', { id: projectId })
+      .andWhere("(model_version IS NULL OR model_version = '')")
+      .execute();
+  }
+
   /** Active members of the caller's organization: in the Community edition, every project's members. */
   async memberCount(auth: AuthContext): Promise<number> {
-    return this.members.countBy({ organization_id: auth.organizationId, deleted_at: IsNull() });
+    return this.memberScope.count(auth, { deleted_at: IsNull() });
   }
 
   private analyze(config: unknown, weights: AnalyzedLabelConfig['control_weights'] = {}) {

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationResources } from '@ls/auth';
-import { inOrganizationProjects, Project } from '@ls/projects';
+import { inOrganizationProjects, ProjectScope } from '@ls/projects';
 import { ProjectImport } from './import/project-import.entity';
 import { ProjectReimport } from './reimport/project-reimport.entity';
 import { FileUpload } from './uploads/file-upload.entity';
@@ -24,14 +24,11 @@ export class StorageResources implements OnModuleInit {
     this.resources.registerById('file_upload', inOrganizationProjects(this.uploads));
     this.resources.registerById('import', inOrganizationProjects(this.imports));
     this.resources.registerById('reimport', inOrganizationProjects(this.reimports));
+    const uploads = new ProjectScope(this.uploads);
     this.resources.register('uploaded_file', (auth, path) =>
-      this.uploads
-        .createQueryBuilder('upload')
-        .innerJoin(Project, 'project', 'project.id = upload.project_id')
-        .where('upload.file = :file AND project.organization_id = :organizationId', {
-          file: `upload/${path}`,
-          organizationId: auth.organizationId,
-        })
+      uploads
+        .query(auth, 'upload')
+        .andWhere('upload.file = :file', { file: `upload/${path}` })
         .getExists(),
     );
   }

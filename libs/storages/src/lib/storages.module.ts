@@ -13,6 +13,9 @@ import { ReimportService } from './reimport/reimport.service';
 import { RemoteFetcher } from './remote/remote-fetcher';
 import { StorageResources } from './storage-resources';
 import { FileUpload } from './uploads/file-upload.entity';
+import { FileUploadRecords } from './uploads/file-upload-records';
+import { MultipartUploads } from './uploads/multipart-uploads';
+import { UploadFileStore } from './uploads/upload-file-store';
 import { UploadsService } from './uploads/uploads.service';
 
 registerMigrations('storages', STORAGES_MIGRATIONS);
@@ -31,7 +34,10 @@ registerMigrations('storages', STORAGES_MIGRATIONS);
     ReimportService,
     RemoteFetcher,
     StorageResources,
+    FileUploadRecords,
+    UploadFileStore,
     UploadsService,
+    MultipartUploads,
   ],
   exports: [
     AnnotationsModule,
@@ -40,6 +46,7 @@ registerMigrations('storages', STORAGES_MIGRATIONS);
     PredictionImportService,
     ReimportService,
     UploadsService,
+    MultipartUploads,
   ],
 })
 export class StoragesModule {}

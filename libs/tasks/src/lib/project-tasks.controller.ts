@@ -1,15 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { PageQuery, pageWindow, ResourceParams } from '@ls/core';
+import { pageWindow, ResourceParams } from '@ls/core';
+import { ProjectTasksQuery } from './dto/project-tasks.query';
 import { TaskRelations } from './ports/task-relations';
+import { TaskSimpleResponse } from './responses/task-simple.response';
 import { serializeTaskSimple } from './task.serializer';
-import { TASK_ORDERINGS, TasksService } from './tasks.service';
-
-export class ProjectTasksQuery extends PageQuery {
-  @IsOptional() @IsIn(TASK_ORDERINGS) ordering?: string;
-}
+import { TasksService } from './tasks.service';
 
 @ApiTags('Projects')
 @ResourceParams({ id: 'project' })
@@ -23,11 +20,12 @@ export class ProjectTasksController {
   /** A plain array, as Label Studio answers it (page and page_size still apply). */
   @Get()
   @ApiOperation({ operationId: 'api_projects_tasks_list', summary: 'List project tasks' })
+  @ApiOkResponse({ type: [TaskSimpleResponse] })
   async list(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Query() query: ProjectTasksQuery,
-  ) {
+  ): Promise<TaskSimpleResponse[]> {
     const tasks = await this.tasks.listForProject(auth, id, pageWindow(query), query.ordering);
     const related = await this.relations.relatedTo(tasks, auth);
     return tasks.map((task) => serializeTaskSimple(task, related.get(task.id)));
@@ -36,7 +34,11 @@ export class ProjectTasksController {
   @Delete()
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_projects_tasks_destroy', summary: 'Delete all tasks' })
-  async removeAll(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiNoContentResponse({ description: "The project's tasks are deleted" })
+  async removeAll(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<void> {
     await this.tasks.deleteAllForProject(auth, id);
   }
 }

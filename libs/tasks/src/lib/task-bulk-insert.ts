@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EntityManager } from 'typeorm';
+import { dialectOfManager } from '@ls/core';
 import { Project } from '@ls/projects';
 
 export interface NewTask {
@@ -41,7 +42,9 @@ const COPY_CHUNK_ROWS = 250;
  * more than half of a large import. On PostgreSQL each batch is one `COPY … FROM STDIN` on the
  * transaction's own connection, its ids then read back by `inner_id`; on SQLite a once-prepared
  * `INSERT` runs per row on the transaction's connection. Values are stored as TypeORM stores
- * them: JSON as `JSON.stringify` text, timestamps and flags by the column defaults.
+ * them: JSON as `JSON.stringify` text, timestamps and flags by the column defaults. It writes by
+ * project id: the caller has scoped the project to the caller's organization first
+ * (`ProjectsService.get`, which goes through `OrganizationScope`).
  */
 export class TaskBulkInsert {
   private constructor(
@@ -63,7 +66,7 @@ export class TaskBulkInsert {
     if (!runner?.isTransactionActive) {
       throw new Error('TaskBulkInsert runs inside a transaction (TransactionRunner.run)');
     }
-    const postgres = manager.connection.options.type === 'postgres';
+    const postgres = dialectOfManager(manager) === 'postgres';
     const [locked] = await manager.query(
       postgres
         ? 'SELECT id, maximum_annotations FROM project WHERE id = $1 FOR UPDATE'

@@ -1,4 +1,6 @@
 import { NOTHING_RELATED, TaskRelated } from './ports/task-relations';
+import { LseTaskResponse } from './responses/lse-task.response';
+import { TaskSimpleResponse } from './responses/task-simple.response';
 import { Task } from './task.entity';
 
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -24,7 +26,10 @@ function storedFields(task: Task) {
 }
 
 /** `TaskSimple`, the shape of `GET /api/projects/{id}/tasks/`. */
-export function serializeTaskSimple(task: Task, related: TaskRelated = NOTHING_RELATED) {
+export function serializeTaskSimple(
+  task: Task,
+  related: TaskRelated = NOTHING_RELATED,
+): TaskSimpleResponse {
   return {
     ...storedFields(task),
     updated_by: task.updated_by_id,
@@ -41,7 +46,7 @@ export function serializeTaskSimple(task: Task, related: TaskRelated = NOTHING_R
  * `annotations` as a string: see docs/contract-deviations.md). Review, agreement and comment
  * figures belong to features this edition does not have: empty or zero.
  */
-export function serializeTask(task: Task, related: TaskRelated = NOTHING_RELATED) {
+export function serializeTask(task: Task, related: TaskRelated = NOTHING_RELATED): LseTaskResponse {
   const { predictions_score, avg_lead_time, completed_at, ...lists } = related;
   return {
     ...storedFields(task),

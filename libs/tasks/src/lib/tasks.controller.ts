@@ -10,11 +10,21 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { pageWindow, ResourceParams, ValidationFailedException } from '@ls/core';
-import { CreateTaskDto, ListTasksQuery, PatchTaskDto } from './dto/task-input.dto';
+import { pageWindow, REQUIRED_MESSAGE, ResourceParams, ValidationFailedException } from '@ls/core';
+import { CreateTaskDto } from './dto/create-task.dto';
+import { ListTasksQuery } from './dto/list-tasks.query';
+import { PatchTaskDto } from './dto/patch-task.dto';
 import { TaskRelations } from './ports/task-relations';
+import { LseTaskResponse } from './responses/lse-task.response';
+import { TaskPageResponse } from './responses/task-page.response';
 import { serializeTask } from './task.serializer';
 import { Task } from './task.entity';
 import { TasksService } from './tasks.service';
@@ -34,9 +44,13 @@ export class TasksController {
    */
   @Get()
   @ApiOperation({ operationId: 'api_tasks_list', summary: 'List tasks' })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListTasksQuery) {
+  @ApiOkResponse({ type: TaskPageResponse })
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListTasksQuery,
+  ): Promise<TaskPageResponse> {
     if (query.project === undefined) {
-      throw new ValidationFailedException({ project: ['This field is required.'] });
+      throw new ValidationFailedException({ project: [REQUIRED_MESSAGE] });
     }
     const page = await this.tasks.page(auth, query.project, pageWindow(query));
     const tasks =
@@ -48,25 +62,34 @@ export class TasksController {
 
   @Post()
   @ApiOperation({ operationId: 'api_tasks_create', summary: 'Create task' })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: CreateTaskDto) {
+  @ApiCreatedResponse({ type: LseTaskResponse })
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: CreateTaskDto,
+  ): Promise<LseTaskResponse> {
     const task = await this.tasks.create(auth, body);
     return serializeTask(task);
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'api_tasks_retrieve', summary: 'Get task' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiOkResponse({ type: LseTaskResponse })
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<LseTaskResponse> {
     const [task] = await this.serializeWithRelations(auth, [await this.tasks.get(auth, id)]);
     return task;
   }
 
   @Patch(':id')
   @ApiOperation({ operationId: 'api_tasks_partial_update', summary: 'Update task' })
+  @ApiOkResponse({ type: LseTaskResponse })
   async update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: PatchTaskDto,
-  ) {
+  ): Promise<LseTaskResponse> {
     const [task] = await this.serializeWithRelations(auth, [
       await this.tasks.update(auth, id, body),
     ]);
@@ -76,11 +99,18 @@ export class TasksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_tasks_destroy', summary: 'Delete task' })
-  async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiNoContentResponse({ description: 'Deleted, with its annotations and predictions' })
+  async remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<void> {
     await this.tasks.delete(auth, id);
   }
 
-  private async serializeWithRelations(auth: AuthContext, tasks: Task[]) {
+  private async serializeWithRelations(
+    auth: AuthContext,
+    tasks: Task[],
+  ): Promise<LseTaskResponse[]> {
     const related = await this.relations.relatedTo(tasks, auth);
     return tasks.map((task) => serializeTask(task, related.get(task.id)));
   }

@@ -1,10 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMigrations } from '@ls/core';
-import { ProjectsModule, ProjectStats } from '@ls/projects';
+import { ProjectsModule, ProjectStats, TaskStates } from '@ls/projects';
 import { TASKS_MIGRATIONS } from '../migrations';
 import { TaskAssignment } from './assignments/task-assignment.entity';
 import { TaskAssignmentsService } from './assignments/task-assignments.service';
+import { TaskCounters } from './counters/task-counters';
+import { ImportedTasks } from './imported-tasks';
+import { TaskStatesFromCounts } from './overlap/task-states.source';
 import { TaskRelations } from './ports/task-relations';
 import { Task } from './task.entity';
 import { TaskCountersSource } from './task-counters.source';
@@ -14,25 +17,39 @@ import { TasksService } from './tasks.service';
 
 registerMigrations('tasks', TASKS_MIGRATIONS);
 
-/** Tasks and their stored counters, for every process. */
+/** Tasks and their stored counters, for every process; keeps tasks in step with their project. */
 @Module({
   imports: [ProjectsModule, TypeOrmModule.forFeature([Task, TaskEvent, TaskAssignment])],
   providers: [
     TaskCountersSource,
+    TaskCounters,
+    TaskStatesFromCounts,
     TasksService,
+    ImportedTasks,
     TaskRelations,
     TaskAssignmentsService,
     TaskResources,
   ],
-  exports: [ProjectsModule, TypeOrmModule, TasksService, TaskRelations, TaskAssignmentsService],
+  exports: [
+    ProjectsModule,
+    TypeOrmModule,
+    TasksService,
+    TaskCounters,
+    ImportedTasks,
+    TaskRelations,
+    TaskAssignmentsService,
+  ],
 })
 export class TasksModule implements OnModuleInit {
   constructor(
     private readonly stats: ProjectStats,
+    private readonly taskStates: TaskStates,
     private readonly counters: TaskCountersSource,
+    private readonly states: TaskStatesFromCounts,
   ) {}
 
   onModuleInit(): void {
     this.stats.register(this.counters);
+    this.taskStates.register(this.states);
   }
 }

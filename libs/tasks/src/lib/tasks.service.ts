@@ -2,10 +2,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuthContext } from '@ls/auth';
+import { AuthContext, OrganizationScope } from '@ls/auth';
 import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
 import { countOf, Project, ProjectsService, TaskStates } from '@ls/projects';
-import { CreateTaskDto, PatchTaskDto } from './dto/task-input.dto';
+import { CreateTaskDto } from './dto/create-task.dto';
+import { PatchTaskDto } from './dto/patch-task.dto';
 import { TasksCreated, TasksDeleted } from './events/task-events';
 import { NewTask, TaskBulkInsert } from './task-bulk-insert';
 import { Task } from './task.entity';
@@ -57,12 +58,11 @@ export class TasksService {
 
   /** Tasks joined with their project, limited to the caller's organization. */
   scopedQuery(auth: AuthContext, alias = 'task'): SelectQueryBuilder<Task> {
-    return this.tasks
-      .createQueryBuilder(alias)
-      .innerJoinAndSelect(`${alias}.project`, 'project')
-      .where('project.organization_id = :organizationId', {
-        organizationId: auth.organizationId,
-      });
+    return OrganizationScope.restrict(
+      this.tasks.createQueryBuilder(alias).innerJoinAndSelect(`${alias}.project`, 'project'),
+      'project',
+      auth,
+    );
   }
 
   /**

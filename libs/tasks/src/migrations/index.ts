@@ -2,16 +2,21 @@ import { DialectMigrations } from '@ls/core';
 import { TasksInitPostgres1795916019912 } from './postgres/1795916019912-TasksInit';
 import { TaskEventsPostgres1795925062837 } from './postgres/1795925062837-TaskEvents';
 import { TaskAssignmentsPostgres1795929648493 } from './postgres/1795929648493-TaskAssignments';
+import { TaskAnnotationAddedFunctionPostgres1796200000000 } from './postgres/1796200000000-TaskAnnotationAddedFunction';
 import { TasksInitSqlite1795916019912 } from './sqlite/1795916019912-TasksInit';
 import { TaskEventsSqlite1795925062837 } from './sqlite/1795925062837-TaskEvents';
 import { TaskAssignmentsSqlite1795929648493 } from './sqlite/1795929648493-TaskAssignments';
 
-/** In timestamp order; `npm run db:migration:generate -- tasks <Name>` writes new ones. */
+/**
+ * In timestamp order (PostgreSQL also has the task side of the annotation write function);
+ * `npm run db:migration:generate -- tasks <Name>` writes new ones.
+ */
 export const TASKS_MIGRATIONS: DialectMigrations = {
   postgres: [
     TasksInitPostgres1795916019912,
     TaskEventsPostgres1795925062837,
     TaskAssignmentsPostgres1795929648493,
+    TaskAnnotationAddedFunctionPostgres1796200000000,
   ],
   sqlite: [
     TasksInitSqlite1795916019912,

@@ -1,28 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsDateString,
-  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   Length,
   Min,
   NotContains,
-  ValidateNested,
 } from 'class-validator';
-import { MaxIds } from '@ls/core';
-import { TaskSelectionDto } from '@ls/tasks';
 import { LAST_ACTIONS, LastAction } from '../entities/annotation.entity';
-
-const REQUIRED = { message: 'This field is required.' };
 
 /** The writable fields of an annotation (create and patch). */
 export class AnnotationInputDto {
@@ -46,55 +35,4 @@ export class AnnotationInputDto {
   @Length(1, 64)
   @NotContains('\u0000', { message: 'unique_id cannot contain NUL characters.' })
   unique_id?: string;
-}
-
-/** One annotation for many tasks: the tasks by id, or a selection of a project's tasks. */
-export class BulkAnnotationDto extends AnnotationInputDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsArray()
-  @MaxIds()
-  @IsInt({ each: true })
-  tasks?: number[];
-  @ApiPropertyOptional() @IsOptional() @IsInt() project?: number;
-  @ApiPropertyOptional({ type: TaskSelectionDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TaskSelectionDto)
-  selected_items?: TaskSelectionDto | null;
-}
-
-export class BulkDeleteAnnotationsDto {
-  @ApiPropertyOptional()
-  @IsDefined(REQUIRED)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  ids!: number[];
-
-  @ApiPropertyOptional() @IsDefined(REQUIRED) @IsInt() project!: number;
-}
-
-export class PredictionInputDto {
-  @ApiPropertyOptional({ type: [Object] }) @IsOptional() result?: unknown;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() score?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 255) model_version?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() cluster?: number | null;
-  @ApiPropertyOptional() @IsOptional() neighbors?: unknown;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() mislabeling?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() model?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() model_run?: number | null;
-}
-
-export class CreatePredictionDto extends PredictionInputDto {
-  @ApiPropertyOptional() @IsDefined(REQUIRED) @IsInt() task!: number;
-  @ApiPropertyOptional({ type: [Object] }) @IsDefined(REQUIRED) declare result: unknown;
-}
-
-export class ListPredictionsQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() task?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() project?: number;
 }

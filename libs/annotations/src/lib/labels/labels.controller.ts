@@ -11,78 +11,29 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import {
-  assertIdListSize,
-  flattenValidationErrors,
-  pageWindow,
-  requestUrlOf,
-  ResourceParams,
-  toPage,
-  ValidationFailedException,
-} from '@ls/core';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { LabelLink } from './label-link.entity';
-import { Label } from './label.entity';
-import {
-  LabelCreateDto,
-  LabelLinkCreateDto,
-  LabelLinkPatchDto,
-  LabelPatchDto,
-  ListLabelLinksQuery,
-  ListLabelsQuery,
-  RenameLabelDto,
-} from './label.dto';
+import { Page, pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
+import { LabelCreateDto } from './dto/label-create.dto';
+import { LabelItemsPipe } from './dto/label-items.pipe';
+import { LabelPatchDto } from './dto/label-patch.dto';
+import { ListLabelsQuery } from './dto/list-labels.query';
+import { RenameLabelDto } from './dto/rename-label.dto';
+import { serializeLabel } from './label.serializer';
 import { LabelsService } from './labels.service';
-
-function serializeLabel(label: Label, links: LabelLink[]) {
-  const own = links.filter((link) => link.label_id === label.id);
-  return {
-    id: label.id,
-    created_at: label.created_at.toISOString(),
-    updated_at: label.updated_at.toISOString(),
-    created_by: label.created_by_id,
-    organization: label.organization_id,
-    title: label.title,
-    description: label.description,
-    value: label.value,
-    approved: label.approved,
-    approved_by: label.approved_by_id,
-    links: own.map((link) => link.id),
-    projects: [...new Set(own.map((link) => link.project_id))],
-  };
-}
-
-/** The create body: a list of labels (the global pipe does not validate arrays). */
-function labelItemsOf(body: unknown): LabelCreateDto[] {
-  if (!Array.isArray(body) || body.length === 0) {
-    throw new ValidationFailedException({
-      non_field_errors: ['Expected a non-empty list of labels.'],
-    });
-  }
-  assertIdListSize('non_field_errors', body);
-  const items = body.map((item) => plainToInstance(LabelCreateDto, item));
-  const errors = items.flatMap((item, index) =>
-    Object.entries(
-      flattenValidationErrors(validateSync(item, { whitelist: true, forbidUnknownValues: false })),
-    ).map(([field, messages]) => [`[${index}].${field}`, messages] as const),
-  );
-  if (errors.length > 0) throw new ValidationFailedException(Object.fromEntries(errors));
-  return items;
-}
-
-function serializeLink(link: LabelLink, annotationsCount: number) {
-  return {
-    id: link.id,
-    from_name: link.from_name,
-    label: link.label_id,
-    project: link.project_id,
-    annotations_count: annotationsCount,
-  };
-}
+import { CreatedLabelPageResponse } from './responses/created-label-page.response';
+import { CreatedLabelResponse } from './responses/created-label.response';
+import { LabelPageResponse } from './responses/label-page.response';
+import { LabelResponse } from './responses/label.response';
+import { LabelsRenamedResponse } from './responses/labels-renamed.response';
 
 @ApiTags('Labels')
 @ResourceParams({ id: 'label' })
@@ -92,11 +43,12 @@ export class LabelsController {
 
   @Get()
   @ApiOperation({ operationId: 'api_labels_list', summary: 'List labels' })
+  @ApiOkResponse({ type: LabelPageResponse })
   async list(
     @CurrentAuth() auth: AuthContext,
     @Query() query: ListLabelsQuery,
     @Req() request: FastifyRequest,
-  ) {
+  ): Promise<Page<LabelResponse>> {
     const window = pageWindow(query);
     const { rows, count, links } = await this.labels.list(auth, query, window);
     const results = rows.map((label) => serializeLabel(label, links));
@@ -106,8 +58,13 @@ export class LabelsController {
   /** A list of labels, each linked to a project control; answered as one page. */
   @Post()
   @ApiOperation({ operationId: 'api_labels_create', summary: 'Create labels' })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: unknown) {
-    const created = await this.labels.create(auth, labelItemsOf(body));
+  @ApiBody({ type: [LabelCreateDto] })
+  @ApiCreatedResponse({ type: CreatedLabelPageResponse })
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Body(LabelItemsPipe) items: LabelCreateDto[],
+  ): Promise<Page<CreatedLabelResponse>> {
+    const created = await this.labels.create(auth, items);
     const links = created.map(({ link }) => link);
     const results = created.map(({ label, link }) => ({
       ...serializeLabel(label, links),
@@ -117,28 +74,37 @@ export class LabelsController {
     return { count: results.length, next: null, previous: null, results };
   }
 
-  /** Renames a label inside a project's saved annotations. */
+  /** Renames a label inside a project's saved annotations; answers how many changed. */
   @Post('bulk')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_labels_bulk_create', summary: 'Bulk update labels' })
-  async renameInAnnotations(@CurrentAuth() auth: AuthContext, @Body() body: RenameLabelDto) {
-    await this.labels.renameInAnnotations(auth, body);
+  @ApiOkResponse({ type: LabelsRenamedResponse })
+  async renameInAnnotations(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: RenameLabelDto,
+  ): Promise<LabelsRenamedResponse> {
+    return { annotations_updated: await this.labels.renameInAnnotations(auth, body) };
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'api_labels_retrieve', summary: 'Get label' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiOkResponse({ type: LabelResponse })
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<LabelResponse> {
     const label = await this.labels.get(auth, id);
     return serializeLabel(label, await this.labels.linksOf([label]));
   }
 
   @Patch(':id')
   @ApiOperation({ operationId: 'api_labels_partial_update', summary: 'Update label' })
+  @ApiOkResponse({ type: LabelResponse })
   async update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: LabelPatchDto,
-  ) {
+  ): Promise<LabelResponse> {
     const label = await this.labels.update(auth, id, body);
     return serializeLabel(label, await this.labels.linksOf([label]));
   }
@@ -146,62 +112,11 @@ export class LabelsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_labels_destroy', summary: 'Delete label' })
-  async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
-    await this.labels.delete(auth, id);
-  }
-}
-
-@ApiTags('Labels')
-@ResourceParams({ id: 'label_link' })
-@Controller('api/label_links')
-export class LabelLinksController {
-  constructor(private readonly labels: LabelsService) {}
-
-  @Get()
-  @ApiOperation({ operationId: 'api_label_links_list', summary: 'List label links' })
-  async list(
-    @CurrentAuth() auth: AuthContext,
-    @Query() query: ListLabelLinksQuery,
-    @Req() request: FastifyRequest,
-  ) {
-    const window = pageWindow(query);
-    const [links, count] = await this.labels.listLinks(auth, query, window);
-    const counts = await this.labels.annotationCounts(links);
-    const results = links.map((link) => serializeLink(link, counts.get(link.id) ?? 0));
-    return toPage(results, count, window, requestUrlOf(request));
-  }
-
-  @Post()
-  @ApiOperation({ operationId: 'api_label_links_create', summary: 'Create label link' })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: LabelLinkCreateDto) {
-    return this.withCount(await this.labels.createLink(auth, body));
-  }
-
-  @Get(':id')
-  @ApiOperation({ operationId: 'api_label_links_retrieve', summary: 'Get label link' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
-    return this.withCount(await this.labels.getLink(auth, id));
-  }
-
-  @Patch(':id')
-  @ApiOperation({ operationId: 'api_label_links_partial_update', summary: 'Update label link' })
-  async update(
+  @ApiNoContentResponse({ description: 'Deleted, with its links' })
+  async remove(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
-    @Body() body: LabelLinkPatchDto,
-  ) {
-    return this.withCount(await this.labels.updateLink(auth, id, body));
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ operationId: 'api_label_links_destroy', summary: 'Delete label link' })
-  async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
-    await this.labels.deleteLink(auth, id);
-  }
-
-  private async withCount(link: LabelLink) {
-    const counts = await this.labels.annotationCounts([link]);
-    return serializeLink(link, counts.get(link.id) ?? 0);
+  ): Promise<void> {
+    await this.labels.delete(auth, id);
   }
 }

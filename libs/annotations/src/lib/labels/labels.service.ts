@@ -2,22 +2,20 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuthContext } from '@ls/auth';
+import { AuthContext, OrganizationScope } from '@ls/auth';
 import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { Annotation } from '../entities/annotation.entity';
 import { LabelUsageFromAnnotations } from '../sources/label-usage.source';
 import { LabelLink } from './label-link.entity';
 import { Label } from './label.entity';
-import {
-  LabelCreateDto,
-  LabelLinkCreateDto,
-  LabelLinkPatchDto,
-  LabelPatchDto,
-  ListLabelLinksQuery,
-  ListLabelsQuery,
-  RenameLabelDto,
-} from './label.dto';
+import { LabelCreateDto } from './dto/label-create.dto';
+import { LabelLinkCreateDto } from './dto/label-link-create.dto';
+import { LabelLinkPatchDto } from './dto/label-link-patch.dto';
+import { LabelPatchDto } from './dto/label-patch.dto';
+import { ListLabelLinksQuery } from './dto/list-label-links.query';
+import { ListLabelsQuery } from './dto/list-labels.query';
+import { RenameLabelDto } from './dto/rename-label.dto';
 import { renameInResult } from './rename-label';
 
 const RENAME_BATCH = 500;
@@ -25,6 +23,8 @@ const RENAME_BATCH = 500;
 /** The organization's label library and its links to projects' controls. */
 @Injectable()
 export class LabelsService {
+  private readonly scope: OrganizationScope<Label>;
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
@@ -32,13 +32,14 @@ export class LabelsService {
     @InjectRepository(Label) private readonly labels: Repository<Label>,
     @InjectRepository(LabelLink) private readonly links: Repository<LabelLink>,
     @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
-  ) {}
+  ) {
+    this.scope = new OrganizationScope(labels);
+  }
 
   async list(auth: AuthContext, query: ListLabelsQuery, window: PageWindow) {
     const ordering = query.ordering ?? 'id';
-    const found = this.labels
-      .createQueryBuilder('label')
-      .where('label.organization_id = :organizationId', { organizationId: auth.organizationId })
+    const found = this.scope
+      .query(auth, 'label')
       .orderBy(`label.${ordering.replace(/^-/, '')}`, ordering.startsWith('-') ? 'DESC' : 'ASC')
       .skip(window.offset)
       .take(window.size);
@@ -52,10 +53,8 @@ export class LabelsService {
     return { rows, count, links: await this.linksOf(rows) };
   }
 
-  async get(auth: AuthContext, id: number): Promise<Label> {
-    const label = await this.labels.findOneBy({ id, organization_id: auth.organizationId });
-    if (!label) throw new NotFoundException('Not found.');
-    return label;
+  get(auth: AuthContext, id: number): Promise<Label> {
+    return this.scope.findOneOr404(auth, { id });
   }
 
   async linksOf(labels: Label[]): Promise<LabelLink[]> {
@@ -77,9 +76,9 @@ export class LabelsService {
     return this.transactions.run(async ({ manager }) => {
       const created: { label: Label; link: LabelLink }[] = [];
       for (const item of items) {
-        const existing = (
-          await manager.findBy(Label, { organization_id: auth.organizationId, title: item.title })
-        ).find((label) => JSON.stringify(label.value) === JSON.stringify(item.value));
+        const existing = (await this.scope.within(manager).find(auth, { title: item.title })).find(
+          (label) => JSON.stringify(label.value) === JSON.stringify(item.value),
+        );
         const label =
           existing ??
           (await manager.save(
@@ -221,20 +220,17 @@ export class LabelsService {
   }
 
   private scopedLinks(auth: AuthContext) {
-    return this.links
-      .createQueryBuilder('link')
-      .innerJoin('link.label', 'label')
-      .where('label.organization_id = :organizationId', { organizationId: auth.organizationId });
+    return OrganizationScope.restrict(
+      this.links.createQueryBuilder('link').innerJoin('link.label', 'label'),
+      'label',
+      auth,
+    );
   }
 
   private async linkTargetsOr400(auth: AuthContext, input: LabelLinkPatchDto): Promise<void> {
     if (input.project !== undefined) await this.projects.getReferenced(auth, input.project);
     if (input.label !== undefined) {
-      const label = await this.labels.findOneBy({
-        id: input.label,
-        organization_id: auth.organizationId,
-      });
-      if (!label) {
+      if (!(await this.scope.exists(auth, { id: input.label }))) {
         throw new ValidationFailedException({
           label: [`Invalid pk "${input.label}" - object does not exist.`],
         });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DatabaseDialect, dialectOfDataSource } from '@ls/core';
 import { countOf, LabelsInUse, LabelUse, LabelUsageSource, ResultShapeUsage } from '@ls/projects';
 
 /**
@@ -24,7 +25,7 @@ const SHAPES_SQL = {
     GROUP BY 1, 2, 3`,
 };
 
-const labelsSql = (table: 'annotation' | 'annotation_draft', dialect: 'postgres' | 'sqlite') => {
+const labelsSql = (table: 'annotation' | 'annotation_draft', dialect: DatabaseDialect) => {
   const scope =
     table === 'annotation'
       ? 'a.project_id = $1'
@@ -52,8 +53,8 @@ const labelsSql = (table: 'annotation' | 'annotation_draft', dialect: 'postgres'
 export class LabelUsageFromAnnotations implements LabelUsageSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private get dialect(): 'postgres' | 'sqlite' {
-    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  private get dialect(): DatabaseDialect {
+    return dialectOfDataSource(this.dataSource);
   }
 
   async resultShapes(projectId: number): Promise<ResultShapeUsage[]> {

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { OrganizationScope } from '@ls/auth';
 import {
+  BoundSql,
+  BoundValue,
   chunksOf,
   DatabaseDialect,
+  dialectOfDataSource,
   DomainEvent,
   DomainEventBus,
   PreparedQueries,
   TransactionRunner,
 } from '@ls/core';
 import { Project } from '@ls/projects';
-import { countInsertedStatement, recountStatement } from '../counters/task-counters';
+import { TaskCounters } from '@ls/tasks';
 import { Annotation } from '../entities/annotation.entity';
-import { BoundSql, BoundStatement, BoundValue } from '../sql/bound-sql';
 import { CONFIG_VERSION_SQL } from './config-version';
 
 export type NewAnnotation = Omit<
@@ -42,8 +45,6 @@ const COLUMNS: (keyof NewAnnotation)[] = [
 /** Rows per INSERT: 18 bound values each, far below both databases' parameter limits. */
 const ROWS_PER_INSERT = 500;
 
-type Statement = BoundStatement & { returnsIds?: true };
-
 /** Who may write to the task, and the config version (CONFIG_VERSION_SQL) the input was checked at. */
 export interface WriteGuard {
   organizationId: number;
@@ -54,7 +55,7 @@ const INSERT_ONE_SQL = `SELECT ls_insert_annotation($1, $2, $3, $4, $5, $6, $7, 
   $13, $14, $15, $16) AS id`;
 
 const GUARD_SQL_SQLITE = `SELECT 1 AS ok FROM task t JOIN project p ON p.id = t.project_id
-  WHERE t.id = ? AND p.organization_id = ? AND (? IS NULL OR ${CONFIG_VERSION_SQL} = ?)`;
+  WHERE t.id = ? AND ${OrganizationScope.sql('p', '?')} AND (? IS NULL OR ${CONFIG_VERSION_SQL} = ?)`;
 
 const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): BoundValue =>
   column === 'result'
@@ -66,9 +67,10 @@ const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): BoundValue =>
 /**
  * Inserts annotations and counts them on their tasks in one transaction, the hot path of labeling.
  * Every value is a bind parameter, in statements batched under the databases' parameter limits:
- * lock the tasks (PostgreSQL, in id order), insert, count. Under READ COMMITTED every statement
- * takes a fresh snapshot, so the count sees the rows other writers committed while this one
- * waited for the locks. SQLite runs the same statements through the serialized transaction runner.
+ * lock the tasks (PostgreSQL, in id order), insert, then the tasks library counts
+ * (`TaskCounters`). Under READ COMMITTED every statement takes a fresh snapshot, so the count
+ * sees the rows other writers committed while this one waited for the locks. SQLite runs the
+ * same statements through the serialized transaction runner.
  */
 @Injectable()
 export class AnnotationWriter {
@@ -77,10 +79,11 @@ export class AnnotationWriter {
     private readonly transactions: TransactionRunner,
     private readonly events: DomainEventBus,
     private readonly prepared: PreparedQueries,
+    private readonly counters: TaskCounters,
   ) {}
 
   private get dialect(): DatabaseDialect {
-    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    return dialectOfDataSource(this.dataSource);
   }
 
   /**
@@ -107,10 +110,12 @@ export class AnnotationWriter {
               guard.configVersion,
             ]);
             if (!current) return null;
-            const userId = row.updated_by_id ?? 0;
-            const [inserted] = await runStatements(
+            const [inserted] = await this.write(
               manager,
-              this.statements([row], project, userId, now),
+              [row],
+              project,
+              row.updated_by_id ?? 0,
+              now,
             );
             return inserted;
           });
@@ -149,42 +154,42 @@ export class AnnotationWriter {
     eventFor: (ids: number[]) => DomainEvent,
   ): Promise<Annotation[]> {
     const now = new Date();
-    const statements = this.statements(rows, project, userId, now);
-    const ids = await this.transactions.run(({ manager }) => runStatements(manager, statements));
+    const ids = await this.transactions.run(({ manager }) =>
+      this.write(manager, rows, project, userId, now),
+    );
     await this.events.publish(eventFor(ids));
     return rows.map((row, index) =>
       Object.assign(new Annotation(), row, { id: ids[index], created_at: now, updated_at: now }),
     );
   }
 
-  private statements(
+  /** Lock, insert and count in `manager`'s transaction; returns the new ids, ascending. */
+  private async write(
+    manager: EntityManager,
     rows: NewAnnotation[],
     project: Pick<Project, 'skip_queue'>,
     userId: number,
     now: Date,
-  ): Statement[] {
+  ): Promise<number[]> {
     const dialect = this.dialect;
     const taskIds = [...new Set(rows.map((row) => row.task_id))].sort((a, b) => a - b);
-    const perTasks = (text: (ids: string) => string) =>
-      chunksOf(taskIds).map((chunk) => {
+    const perTasks = async (text: (ids: string) => string) => {
+      for (const chunk of chunksOf(taskIds)) {
         const sql = new BoundSql(dialect);
-        return sql.statement(text(sql.list(chunk)));
-      });
-    const statements: Statement[] = [];
+        await manager.query(text(sql.list(chunk)), sql.values);
+      }
+    };
     if (dialect === 'postgres') {
       // Chunks in id order keep the locking order of one statement.
-      statements.push(
-        ...perTasks((ids) => `SELECT id FROM task WHERE id IN (${ids}) ORDER BY id FOR UPDATE`),
-      );
+      await perTasks((ids) => `SELECT id FROM task WHERE id IN (${ids}) ORDER BY id FOR UPDATE`);
     }
     if (rows.some((row) => row.ground_truth)) {
-      statements.push(
-        ...perTasks(
-          (ids) =>
-            `UPDATE annotation SET ground_truth = FALSE WHERE task_id IN (${ids}) AND ground_truth = TRUE`,
-        ),
+      await perTasks(
+        (ids) =>
+          `UPDATE annotation SET ground_truth = FALSE WHERE task_id IN (${ids}) AND ground_truth = TRUE`,
       );
     }
+    const ids: number[] = [];
     for (const batch of chunksOf(rows, ROWS_PER_INSERT)) {
       const sql = new BoundSql(dialect);
       const values = batch
@@ -193,33 +198,19 @@ export class AnnotationWriter {
             `(${[...COLUMNS.map((column) => sql.bind(valueOf(row, column))), sql.bind(now), sql.bind(now)].join(', ')})`,
         )
         .join(',\n');
-      statements.push({
-        ...sql.statement(
-          `INSERT INTO annotation (${COLUMNS.join(', ')}, created_at, updated_at) VALUES ${values} RETURNING id`,
-        ),
-        returnsIds: true,
-      });
+      const inserted: { id: number }[] = await manager.query(
+        `INSERT INTO annotation (${COLUMNS.join(', ')}, created_at, updated_at) VALUES ${values} RETURNING id`,
+        sql.values,
+      );
+      for (const row of inserted) ids.push(Number(row.id));
     }
     const cancelled = rows.map((row) => row.was_cancelled);
     const oneRowPerTask = taskIds.length === rows.length;
-    const uniform = oneRowPerTask && cancelled.every((flag) => flag === cancelled[0]);
-    for (const chunk of chunksOf(taskIds)) {
-      statements.push(
-        uniform
-          ? countInsertedStatement(chunk, project, cancelled[0], userId, dialect)
-          : recountStatement(chunk, project, userId, dialect),
-      );
+    if (oneRowPerTask && cancelled.every((flag) => flag === cancelled[0])) {
+      await this.counters.countAdded(manager, taskIds, project, cancelled[0], userId);
+    } else {
+      await this.counters.recount(manager, taskIds, project, userId);
     }
-    return statements;
+    return ids.sort((a, b) => a - b);
   }
-}
-
-/** Runs the statements in order in `manager`'s transaction; returns the inserted ids, ascending. */
-async function runStatements(manager: EntityManager, statements: Statement[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const statement of statements) {
-    const result: { id: number }[] = await manager.query(statement.sql, statement.values);
-    if (statement.returnsIds) for (const row of result) ids.push(Number(row.id));
-  }
-  return ids.sort((a, b) => a - b);
 }

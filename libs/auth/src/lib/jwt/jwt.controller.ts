@@ -10,26 +10,30 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { PublicRoute } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
 import { AuthenticatedRequest, CurrentAuth } from '../context/current-auth.decorator';
-import { JwtSettings } from '../entities/jwt-settings.entity';
 import { assertAdmin } from '../organizations/organizations.service';
-import { JwtSettingsDto, RefreshTokenDto } from './dto/token-input.dto';
+import { JwtSettingsDto } from './dto/jwt-settings.dto';
+import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { InvalidTokenError } from './jwt-claims';
+import { serializeJwtSettings } from './jwt-settings.serializer';
 import { JwtSettingsService } from './jwt-settings.service';
 import { JwtTokensService } from './jwt-tokens.service';
+import { ApiTokenResponse } from './responses/api-token.response';
+import { CreatedApiTokenResponse } from './responses/created-api-token.response';
+import { JwtSettingsResponse } from './responses/jwt-settings.response';
+import { TokenRefreshResponse } from './responses/token-refresh.response';
+import { TokenRotateResponse } from './responses/token-rotate.response';
 
 const TOKEN_NOT_VALID = 'Token is invalid or expired';
-
-function serializeSettings(settings: JwtSettings) {
-  return {
-    api_tokens_enabled: settings.api_tokens_enabled,
-    legacy_api_tokens_enabled: settings.legacy_api_tokens_enabled,
-    api_token_ttl_days: settings.api_token_ttl_days,
-  };
-}
 
 @ApiTags('JWT')
 @Controller('api')
@@ -41,13 +45,15 @@ export class JwtController {
 
   @Get('token')
   @ApiOperation({ operationId: 'api_token_list', summary: 'List API tokens' })
-  list(@CurrentAuth() auth: AuthContext) {
+  @ApiOkResponse({ type: [ApiTokenResponse] })
+  list(@CurrentAuth() auth: AuthContext): Promise<ApiTokenResponse[]> {
     return this.tokens.list(auth.user.id);
   }
 
   @Post('token')
   @ApiOperation({ operationId: 'api_token_create', summary: 'Create API token' })
-  create(@CurrentAuth() auth: AuthContext) {
+  @ApiCreatedResponse({ type: CreatedApiTokenResponse })
+  create(@CurrentAuth() auth: AuthContext): Promise<CreatedApiTokenResponse> {
     return this.tokens.create(auth.user, auth.organizationId);
   }
 
@@ -56,7 +62,8 @@ export class JwtController {
   @Post('token/refresh')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_token_refresh_create', summary: 'Refresh JWT token' })
-  async refresh(@Body() body: RefreshTokenDto) {
+  @ApiOkResponse({ type: TokenRefreshResponse })
+  async refresh(@Body() body: RefreshTokenDto): Promise<TokenRefreshResponse> {
     try {
       return { access: await this.tokens.refresh(body.refresh) };
     } catch (error) {
@@ -68,7 +75,11 @@ export class JwtController {
   @Post('token/rotate')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_token_rotate_create', summary: 'Rotate JWT refresh token' })
-  async rotate(@CurrentAuth() auth: AuthContext, @Body() body: RefreshTokenDto) {
+  @ApiOkResponse({ type: TokenRotateResponse })
+  async rotate(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: RefreshTokenDto,
+  ): Promise<TokenRotateResponse> {
     try {
       return { refresh: await this.tokens.rotate(body.refresh, auth.user, auth.organizationId) };
     } catch (error) {
@@ -87,21 +98,30 @@ export class JwtController {
     operationId: 'api_token_blacklist_create',
     summary: 'Blacklist a JWT refresh token',
   })
-  async blacklist(@Body() body: RefreshTokenDto, @Req() request: AuthenticatedRequest) {
+  @ApiNoContentResponse({ description: 'The token no longer works' })
+  async blacklist(
+    @Body() body: RefreshTokenDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<void> {
     await this.tokens.blacklist(body.refresh, request.auth?.user);
   }
 
   @Get('jwt/settings')
   @ApiOperation({ operationId: 'api_jwt_settings_retrieve', summary: 'Retrieve JWT Settings' })
-  async getSettings(@CurrentAuth() auth: AuthContext) {
-    return serializeSettings(await this.settings.forOrganization(auth.organizationId));
+  @ApiOkResponse({ type: JwtSettingsResponse })
+  async getSettings(@CurrentAuth() auth: AuthContext): Promise<JwtSettingsResponse> {
+    return serializeJwtSettings(await this.settings.forOrganization(auth.organizationId));
   }
 
   @Post('jwt/settings')
   @HttpCode(201)
   @ApiOperation({ operationId: 'api_jwt_settings_create', summary: 'Update JWT Settings' })
-  async updateSettings(@CurrentAuth() auth: AuthContext, @Body() body: JwtSettingsDto) {
+  @ApiCreatedResponse({ type: JwtSettingsResponse })
+  async updateSettings(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: JwtSettingsDto,
+  ): Promise<JwtSettingsResponse> {
     assertAdmin(auth, auth.organizationId);
-    return serializeSettings(await this.settings.update(auth.organizationId, body));
+    return serializeJwtSettings(await this.settings.update(auth.organizationId, body));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { OrganizationResources } from '../context/organization-resources';
+import { OrganizationScope } from '../context/organization-scope';
 import { OrganizationMember } from '../entities/organization-member.entity';
 
 /** The kinds of object auth routes name: `organization` (one the caller belongs to), `user` (a member). */
@@ -16,12 +17,9 @@ export class AuthResources implements OnModuleInit {
     this.resources.registerById('organization', (auth, id) =>
       this.members.existsBy({ user_id: auth.user.id, organization_id: id, deleted_at: IsNull() }),
     );
+    const memberScope = new OrganizationScope(this.members);
     this.resources.registerById('user', (auth, id) =>
-      this.members.existsBy({
-        user_id: id,
-        organization_id: auth.organizationId,
-        deleted_at: IsNull(),
-      }),
+      memberScope.exists(auth, { user_id: id, deleted_at: IsNull() }),
     );
   }
 }

@@ -1,28 +1,24 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccountRoute, PublicRoute, requestUrlOf } from '@ls/core';
 import { AccountContext, AuthContext } from '../context/auth-context';
 import { CurrentAccount, CurrentAuth } from '../context/current-auth.decorator';
-import { serializeOrganizationSummary } from './organization.serializer';
 import { serializeUser } from '../users/user.serializer';
-import {
-  AcceptInviteDto,
-  RevokeInviteDto,
-  SendInviteDto,
-  SignUpDto,
-} from './dto/organization-input.dto';
+import { AcceptInviteDto } from './dto/accept-invite.dto';
+import { RevokeInviteDto } from './dto/revoke-invite.dto';
+import { SendInviteDto } from './dto/send-invite.dto';
+import { SignUpDto } from './dto/sign-up.dto';
 import { InviteAcceptanceService } from './invite-acceptance.service';
+import { serializeInviteLink, serializeSentInvites } from './invite.serializer';
 import { InvitesService } from './invites.service';
+import { serializeOrganizationSummary } from './organization.serializer';
 import { OrganizationsService } from './organizations.service';
-
-/** Label Studio's sign-up page, which takes either kind of token. */
-function inviteUrl(token: string, request: FastifyRequest): string {
-  const url = new URL('/user/signup/', requestUrlOf(request));
-  url.searchParams.set('token', token);
-  return url.toString();
-}
+import { InviteAcceptedResponse } from './responses/invite-accepted.response';
+import { InviteSignUpResponse } from './responses/invite-sign-up.response';
+import { OrganizationInviteResponse } from './responses/organization-invite.response';
+import { SentInvitesResponse } from './responses/sent-invites.response';
 
 @ApiTags('Invites')
 @Controller('api/invite')
@@ -35,9 +31,13 @@ export class InvitesController {
 
   @Get()
   @ApiOperation({ operationId: 'api_invite_retrieve', summary: 'Get organization invite link' })
-  async get(@CurrentAuth() auth: AuthContext, @Req() request: FastifyRequest) {
+  @ApiOkResponse({ type: OrganizationInviteResponse })
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Req() request: FastifyRequest,
+  ): Promise<OrganizationInviteResponse> {
     const { token } = await this.organizations.getForMember(auth, auth.organizationId);
-    return { invite_url: inviteUrl(token, request), token };
+    return serializeInviteLink(token, requestUrlOf(request));
   }
 
   @Post('reset-token')
@@ -46,36 +46,37 @@ export class InvitesController {
     operationId: 'api_invite_reset_token_create',
     summary: 'Reset organization token',
   })
-  async reset(@CurrentAuth() auth: AuthContext, @Req() request: FastifyRequest) {
+  @ApiOkResponse({ type: OrganizationInviteResponse })
+  async reset(
+    @CurrentAuth() auth: AuthContext,
+    @Req() request: FastifyRequest,
+  ): Promise<OrganizationInviteResponse> {
     const { token } = await this.organizations.resetInviteToken(auth);
-    return { invite_url: inviteUrl(token, request), token };
+    return serializeInviteLink(token, requestUrlOf(request));
   }
 
   /** No email leaves this server: each invitation's link is in the answer, to pass on. */
   @Post('send-email')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_invite_send_email_create', summary: 'Send email with invite' })
+  @ApiOkResponse({ type: SentInvitesResponse })
   async send(
     @CurrentAuth() auth: AuthContext,
     @Body() body: SendInviteDto,
     @Req() request: FastifyRequest,
-  ) {
+  ): Promise<SentInvitesResponse> {
     const result = await this.invites.invite(auth, body.emails, body.role);
-    return {
-      invited: result.invited,
-      already_members: result.already_members,
-      invites: result.invites.map(({ email, token, expires_at }) => ({
-        email,
-        invite_url: inviteUrl(token, request),
-        expires_at,
-      })),
-    };
+    return serializeSentInvites(result, requestUrlOf(request));
   }
 
   @Post('revoke')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_invite_revoke_create', summary: 'Revoke invite' })
-  async revoke(@CurrentAuth() auth: AuthContext, @Body() body: RevokeInviteDto) {
+  @ApiOkResponse({ description: 'Revoked', schema: { type: 'object', properties: {} } })
+  async revoke(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: RevokeInviteDto,
+  ): Promise<Record<string, never>> {
     await this.invites.revoke(auth, body.email);
     return {};
   }
@@ -86,7 +87,11 @@ export class InvitesController {
   @AccountRoute()
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ operationId: 'api_invite_accept_create', summary: 'Accept an invitation' })
-  async accept(@CurrentAccount() account: AccountContext, @Body() body: AcceptInviteDto) {
+  @ApiOkResponse({ type: InviteAcceptedResponse })
+  async accept(
+    @CurrentAccount() account: AccountContext,
+    @Body() body: AcceptInviteDto,
+  ): Promise<InviteAcceptedResponse> {
     const { organization, role } = await this.acceptance.accept(account, body.token);
     return { organization: serializeOrganizationSummary(organization), role };
   }
@@ -97,7 +102,8 @@ export class InvitesController {
   @PublicRoute()
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ operationId: 'api_invite_signup_create', summary: 'Sign up with an invitation' })
-  async signUp(@Body() body: SignUpDto) {
+  @ApiCreatedResponse({ type: InviteSignUpResponse })
+  async signUp(@Body() body: SignUpDto): Promise<InviteSignUpResponse> {
     const { token, ...profile } = body;
     const { user, role, key, organization } = await this.acceptance.signUp(token, profile);
     return {

@@ -8,6 +8,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, MoreThan, Repository } from 'typeorm';
 import { TransactionRunner } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
+import { OrganizationRef, OrganizationScope } from '../context/organization-scope';
 import { newInviteToken, tokenHash } from '../credentials/random-tokens';
 import { OrganizationInvite } from '../entities/organization-invite.entity';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
@@ -46,17 +47,21 @@ export const pendingInvite = () => ({
  */
 @Injectable()
 export class InvitesService {
+  private readonly memberScope: OrganizationScope<OrganizationMember>;
+
   constructor(
     private readonly transactions: TransactionRunner,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
     @InjectRepository(OrganizationInvite) private readonly invites: Repository<OrganizationInvite>,
-  ) {}
+  ) {
+    this.memberScope = new OrganizationScope(members);
+  }
 
   async invite(auth: AuthContext, emails: string[], role: MemberRole): Promise<InviteResult> {
     assertAdmin(auth, auth.organizationId);
     const wanted = [...new Set(emails.map(normalized))];
-    const members = await this.memberEmails(auth.organizationId, wanted);
+    const members = await this.memberEmails(auth, wanted);
     const result: InviteResult = { invited: [], already_members: [], invites: [] };
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     await this.transactions.run(async ({ manager }) => {
@@ -98,11 +103,7 @@ export class InvitesService {
     const address = normalized(email);
     const user = await this.users.findOneBy({ email: address });
     const membership = user
-      ? await this.members.findOneBy({
-          user_id: user.id,
-          organization_id: auth.organizationId,
-          deleted_at: IsNull(),
-        })
+      ? await this.memberScope.findOne(auth, { user_id: user.id, deleted_at: IsNull() })
       : null;
     if (user?.id === auth.user.id) throw new ForbiddenException('You cannot revoke yourself.');
     if (membership?.role === 'OW') throw new ForbiddenException('The owner cannot be revoked.');
@@ -120,12 +121,16 @@ export class InvitesService {
   }
 
   /** Which of `emails` belong to members of the organization (deactivated ones included). */
-  private async memberEmails(organizationId: number, emails: string[]): Promise<Set<string>> {
+  private async memberEmails(
+    organization: OrganizationRef,
+    emails: string[],
+  ): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
-    const rows = await this.members.find({
-      where: { organization_id: organizationId, deleted_at: IsNull(), user: { email: In(emails) } },
-      relations: { user: true },
-    });
+    const rows = await this.memberScope.find(
+      organization,
+      { deleted_at: IsNull(), user: { email: In(emails) } },
+      { relations: { user: true } },
+    );
     return new Set(rows.map((row) => (row.user as User).email));
   }
 }

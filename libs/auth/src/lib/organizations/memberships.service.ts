@@ -1,8 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { PageWindow } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
+import { OrganizationScope } from '../context/organization-scope';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { OrganizationsService, assertAdmin } from './organizations.service';
 
@@ -25,10 +26,14 @@ const ORDERINGS: Record<string, [string, 'ASC' | 'DESC']> = {
 
 @Injectable()
 export class MembershipsService {
+  private readonly scope: OrganizationScope<OrganizationMember>;
+
   constructor(
     private readonly organizations: OrganizationsService,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
-  ) {}
+  ) {
+    this.scope = new OrganizationScope(members);
+  }
 
   async list(
     auth: AuthContext,
@@ -37,10 +42,9 @@ export class MembershipsService {
     window: PageWindow,
   ): Promise<{ rows: OrganizationMember[]; count: number }> {
     await this.organizations.getForMember(auth, organizationId);
-    const query = this.members
-      .createQueryBuilder('member')
+    const query = this.scope
+      .query({ organizationId }, 'member')
       .innerJoinAndSelect('member.user', 'user')
-      .where('member.organization_id = :organizationId', { organizationId })
       .andWhere('member.deleted_at IS NULL');
     if (filter.role) query.andWhere('member.role = :role', { role: filter.role });
     if (filter.search) {
@@ -65,12 +69,11 @@ export class MembershipsService {
     userId: number,
   ): Promise<OrganizationMember> {
     await this.organizations.getForMember(auth, organizationId);
-    const membership = await this.members.findOne({
-      where: { organization_id: organizationId, user_id: userId, deleted_at: IsNull() },
-      relations: { user: true },
-    });
-    if (!membership) throw new NotFoundException('Not found.');
-    return membership;
+    return this.scope.findOneOr404(
+      { organizationId },
+      { user_id: userId, deleted_at: IsNull() },
+      { relations: { user: true } },
+    );
   }
 
   async changeRole(

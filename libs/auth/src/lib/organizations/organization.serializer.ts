@@ -2,9 +2,15 @@ import { OrganizationMember } from '../entities/organization-member.entity';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
 import { serializeUserDetail } from '../users/user.serializer';
+import { LseOrganizationResponse } from './responses/lse-organization.response';
+import { MemberListItemResponse } from './responses/member-list-item.response';
+import { OrganizationSummaryResponse } from './responses/organization-summary.response';
+import { OrganizationMemberResponse } from './responses/organization-member.response';
 
 /** `OrganizationId`: an organization in the caller's list. */
-export function serializeOrganizationSummary(organization: Organization) {
+export function serializeOrganizationSummary(
+  organization: Organization,
+): OrganizationSummaryResponse {
   return {
     id: organization.id,
     title: organization.title,
@@ -14,7 +20,7 @@ export function serializeOrganizationSummary(organization: Organization) {
 }
 
 /** `LseOrganization`; Enterprise-only settings are shown with their inactive values. */
-export function serializeOrganization(organization: Organization) {
+export function serializeOrganization(organization: Organization): LseOrganizationResponse {
   return {
     ...serializeOrganizationSummary(organization),
     token: organization.token,
@@ -36,7 +42,7 @@ export function serializeOrganization(organization: Organization) {
 }
 
 /** `OrganizationMember`: one membership. */
-export function serializeMembership(membership: OrganizationMember) {
+export function serializeMembership(membership: OrganizationMember): OrganizationMemberResponse {
   return {
     user: membership.user_id,
     organization: membership.organization_id,
@@ -49,7 +55,10 @@ export function serializeMembership(membership: OrganizationMember) {
 }
 
 /** `LseOrganizationMemberList`: a membership with its user, as the members list shows it. */
-export function serializeMemberListItem(user: User, membership: OrganizationMember) {
+export function serializeMemberListItem(
+  user: User,
+  membership: OrganizationMember,
+): MemberListItemResponse {
   return {
     id: membership.id,
     organization: membership.organization_id,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuthContext } from '../context/auth-context';
+import { OrganizationScope } from '../context/organization-scope';
 import { SessionPolicy } from '../entities/session-policy.entity';
 import { assertAdmin } from './organizations.service';
 
@@ -11,12 +12,16 @@ export type SessionPolicyChanges = Partial<
 
 @Injectable()
 export class SessionPolicyService {
+  private readonly scope: OrganizationScope<SessionPolicy>;
+
   constructor(
     @InjectRepository(SessionPolicy) private readonly policies: Repository<SessionPolicy>,
-  ) {}
+  ) {
+    this.scope = new OrganizationScope(policies);
+  }
 
   async get(auth: AuthContext): Promise<SessionPolicy> {
-    const found = await this.policies.findOneBy({ organization_id: auth.organizationId });
+    const found = await this.scope.findOne(auth, {});
     return (
       found ?? this.policies.save(this.policies.create({ organization_id: auth.organizationId }))
     );

@@ -1,19 +1,18 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsObject } from 'class-validator';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../context/auth-context';
 import { CurrentAuth } from '../context/current-auth.decorator';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { CurrentUserUpdateDto } from './dto/user-input.dto';
+import { CurrentUserUpdateDto } from './dto/current-user-update.dto';
+import { HotkeysDto } from './dto/hotkeys.dto';
 import { validateHotkeys } from './hotkeys';
+import { HotkeysResponse } from './responses/hotkeys.response';
+import { LegacyTokenResponse } from './responses/legacy-token.response';
+import { LseUserApiResponse } from './responses/lse-user-api.response';
+import { WhoAmIUserResponse } from './responses/who-am-i-user.response';
+import { toUserChanges } from './user-changes';
 import { serializeUser, serializeWhoAmI } from './user.serializer';
-import { toUserChanges } from './users.controller';
 import { UsersService } from './users.service';
-
-class HotkeysDto {
-  @IsObject()
-  custom_hotkeys!: Record<string, unknown>;
-}
 
 @ApiTags('Users')
 @Controller('api/current-user')
@@ -25,14 +24,19 @@ export class CurrentUserController {
 
   @Get()
   @ApiOperation({ operationId: 'api_current_user_retrieve', summary: 'Get current user info' })
-  async get(@CurrentAuth() auth: AuthContext) {
+  @ApiOkResponse({ type: LseUserApiResponse })
+  async get(@CurrentAuth() auth: AuthContext): Promise<LseUserApiResponse> {
     const { user, membership } = await this.users.getMember(auth, auth.user.id);
     return serializeUser(user, membership);
   }
 
   @Patch()
   @ApiOperation({ operationId: 'api_current_user_partial_update', summary: 'Update current user' })
-  async update(@CurrentAuth() auth: AuthContext, @Body() body: CurrentUserUpdateDto) {
+  @ApiOkResponse({ type: LseUserApiResponse })
+  async update(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: CurrentUserUpdateDto,
+  ): Promise<LseUserApiResponse> {
     const { active_organization, custom_hotkeys, password, ...profile } = body;
     const changes = toUserChanges(profile);
     if (custom_hotkeys !== undefined) {
@@ -49,7 +53,8 @@ export class CurrentUserController {
 
   @Get('whoami')
   @ApiOperation({ operationId: 'api_current_user_whoami_retrieve', summary: 'Retrieve my user' })
-  async whoami(@CurrentAuth() auth: AuthContext) {
+  @ApiOkResponse({ type: WhoAmIUserResponse })
+  async whoami(@CurrentAuth() auth: AuthContext): Promise<WhoAmIUserResponse> {
     const { membership } = await this.users.getMember(auth, auth.user.id);
     const organization = await this.organizations.getForMember(auth, auth.organizationId);
     return serializeWhoAmI(auth, membership, organization);
@@ -57,20 +62,23 @@ export class CurrentUserController {
 
   @Get('token')
   @ApiOperation({ operationId: 'api_current_user_token_retrieve', summary: 'Get user token' })
-  async token(@CurrentAuth() auth: AuthContext) {
+  @ApiOkResponse({ type: LegacyTokenResponse })
+  async token(@CurrentAuth() auth: AuthContext): Promise<LegacyTokenResponse> {
     return { token: await this.users.legacyToken(auth.user.id) };
   }
 
   @Post('reset-token')
   @HttpCode(201)
   @ApiOperation({ operationId: 'api_current_user_reset_token_create', summary: 'Reset user token' })
-  async resetToken(@CurrentAuth() auth: AuthContext) {
+  @ApiCreatedResponse({ type: LegacyTokenResponse })
+  async resetToken(@CurrentAuth() auth: AuthContext): Promise<LegacyTokenResponse> {
     return { token: await this.users.resetLegacyToken(auth.user.id) };
   }
 
   @Get('hotkeys')
   @ApiOperation({ operationId: 'api_current_user_hotkeys_retrieve', summary: 'Get user hotkeys' })
-  async hotkeys(@CurrentAuth() auth: AuthContext) {
+  @ApiOkResponse({ type: HotkeysResponse })
+  async hotkeys(@CurrentAuth() auth: AuthContext): Promise<HotkeysResponse> {
     return { custom_hotkeys: auth.user.custom_hotkeys ?? {} };
   }
 
@@ -79,7 +87,11 @@ export class CurrentUserController {
     operationId: 'api_current_user_hotkeys_partial_update',
     summary: 'Update user hotkeys',
   })
-  async updateHotkeys(@CurrentAuth() auth: AuthContext, @Body() body: HotkeysDto) {
+  @ApiOkResponse({ type: HotkeysResponse })
+  async updateHotkeys(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: HotkeysDto,
+  ): Promise<HotkeysResponse> {
     const custom_hotkeys = validateHotkeys(body.custom_hotkeys);
     await this.users.update(auth, auth.user.id, { custom_hotkeys });
     return { custom_hotkeys };

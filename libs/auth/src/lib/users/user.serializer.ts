@@ -3,6 +3,12 @@ import { permissionsOf } from '../context/permissions';
 import { OrganizationMember } from '../entities/organization-member.entity';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
+import { LseFieldsResponse } from './responses/lse-fields.response';
+import { LseUserApiResponse } from './responses/lse-user-api.response';
+import { LseUserResponse } from './responses/lse-user.response';
+import { OrganizationMembershipResponse } from './responses/organization-membership.response';
+import { UserSimpleResponse } from './responses/user-simple.response';
+import { WhoAmIUserResponse } from './responses/who-am-i-user.response';
 
 export function initialsOf(
   user: Pick<User, 'first_name' | 'last_name' | 'username' | 'email'>,
@@ -13,7 +19,7 @@ export function initialsOf(
 }
 
 /** `UserSimple`: how other objects (a project's creator, its annotators) show a user. */
-export function serializeUserSimple(user: User) {
+export function serializeUserSimple(user: User): UserSimpleResponse {
   return {
     id: user.id,
     username: user.username,
@@ -28,7 +34,7 @@ const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null
 
 type MembershipView = Pick<OrganizationMember, 'role' | 'deleted_at' | 'organization_id'>;
 
-function membershipOf(membership: MembershipView) {
+function membershipOf(membership: MembershipView): OrganizationMembershipResponse {
   return {
     role: membership.role,
     active: String(membership.deleted_at === null),
@@ -37,7 +43,7 @@ function membershipOf(membership: MembershipView) {
 }
 
 /** Fields of the Enterprise user model that have no meaning here; present because clients expect them. */
-const ENTERPRISE_USER_FIELDS = {
+const ENTERPRISE_USER_FIELDS: LseFieldsResponse = {
   email_notification_settings: '',
   invite_activated: null,
   invite_expired: 'false',
@@ -54,7 +60,7 @@ const ENTERPRISE_USER_FIELDS = {
 };
 
 /** The short user shape (`LseUserAPI`), used in lists. Never includes the password hash. */
-export function serializeUser(user: User, membership: MembershipView) {
+export function serializeUser(user: User, membership: MembershipView): LseUserApiResponse {
   return {
     id: user.id,
     email: user.email,
@@ -76,7 +82,7 @@ export function serializeUser(user: User, membership: MembershipView) {
 }
 
 /** The full user shape (`LseUser`). */
-export function serializeUserDetail(user: User, membership: MembershipView) {
+export function serializeUserDetail(user: User, membership: MembershipView): LseUserResponse {
   return { ...serializeUser(user, membership), lse_fields: ENTERPRISE_USER_FIELDS, pause: '' };
 }
 
@@ -85,7 +91,7 @@ export function serializeWhoAmI(
   auth: AuthContext,
   membership: OrganizationMember,
   organization: Organization,
-) {
+): WhoAmIUserResponse {
   const detail = serializeUserDetail(auth.user, membership);
   return {
     ...detail,

@@ -9,17 +9,23 @@ import {
   Patch,
   Post,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResourceParams } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
 import { CurrentAuth } from '../context/current-auth.decorator';
-import { UserCreateDto, UserUpdateDto } from './dto/user-input.dto';
+import { UserCreateDto } from './dto/user-create.dto';
+import { UserUpdateDto } from './dto/user-update.dto';
+import { LseUserApiResponse } from './responses/lse-user-api.response';
+import { LseUserResponse } from './responses/lse-user.response';
+import { toUserChanges } from './user-changes';
 import { serializeUser, serializeUserDetail } from './user.serializer';
-import { UserChanges, UsersService } from './users.service';
-
-export function toUserChanges({ avatar, ...rest }: UserUpdateDto): UserChanges {
-  return { ...rest, ...(avatar !== undefined ? { avatar_url: avatar } : {}) };
-}
+import { UsersService } from './users.service';
 
 @ApiTags('Users')
 @Controller('api/users')
@@ -28,14 +34,19 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ operationId: 'api_users_list', summary: 'List users' })
-  async list(@CurrentAuth() auth: AuthContext) {
+  @ApiOkResponse({ type: [LseUserApiResponse] })
+  async list(@CurrentAuth() auth: AuthContext): Promise<LseUserApiResponse[]> {
     const members = await this.users.listMembers(auth);
     return members.map(({ user, membership }) => serializeUser(user, membership));
   }
 
   @Post()
   @ApiOperation({ operationId: 'api_users_create', summary: 'Create new user' })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: UserCreateDto) {
+  @ApiCreatedResponse({ type: LseUserResponse })
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: UserCreateDto,
+  ): Promise<LseUserResponse> {
     const { email, password, ...profile } = body;
     const { user, membership } = await this.users.createInOrganization(auth, {
       email,
@@ -48,7 +59,11 @@ export class UsersController {
   @Get(':id')
   @ResourceParams({ id: 'user' })
   @ApiOperation({ operationId: 'api_users_retrieve', summary: 'Get user info' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiOkResponse({ type: LseUserResponse })
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<LseUserResponse> {
     const { user, membership } = await this.users.getMember(auth, id);
     return serializeUserDetail(user, membership);
   }
@@ -56,11 +71,12 @@ export class UsersController {
   @Patch(':id')
   @ResourceParams({ id: 'user' })
   @ApiOperation({ operationId: 'api_users_partial_update', summary: 'Update user details' })
+  @ApiOkResponse({ type: LseUserResponse })
   async update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UserUpdateDto,
-  ) {
+  ): Promise<LseUserResponse> {
     const { user, membership } = await this.users.update(auth, id, toUserChanges(body));
     return serializeUserDetail(user, membership);
   }
@@ -69,7 +85,11 @@ export class UsersController {
   @ResourceParams({ id: 'user' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_users_destroy', summary: 'Delete user' })
-  async remove(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
+  @ApiNoContentResponse({ description: 'Removed from the organization' })
+  async remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<void> {
     await this.users.removeFromOrganization(auth, id);
   }
 }

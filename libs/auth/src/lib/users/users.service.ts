@@ -9,6 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
+import { OrganizationScope } from '../context/organization-scope';
 import { LegacyTokens } from '../credentials/legacy-tokens.service';
 import { hashPassword } from '../credentials/password-hasher';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
@@ -47,12 +48,16 @@ export interface Member {
 
 @Injectable()
 export class UsersService {
+  private readonly memberScope: OrganizationScope<OrganizationMember>;
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly legacyTokens: LegacyTokens,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
-  ) {}
+  ) {
+    this.memberScope = new OrganizationScope(members);
+  }
 
   /**
    * A user, their legacy token (the returned key) and their membership of `organizationId`,
@@ -107,20 +112,21 @@ export class UsersService {
   }
 
   async listMembers(auth: AuthContext): Promise<Member[]> {
-    const memberships = await this.members.find({
-      where: { organization_id: auth.organizationId, deleted_at: IsNull() },
-      relations: { user: true },
-      order: { user_id: 'ASC' },
-    });
+    const memberships = await this.memberScope.find(
+      auth,
+      { deleted_at: IsNull() },
+      { relations: { user: true }, order: { user_id: 'ASC' } },
+    );
     return memberships.map((membership) => ({ user: membership.user as User, membership }));
   }
 
   /** A user of the caller's organization; anyone else answers 404. */
   async getMember(auth: AuthContext, userId: number): Promise<Member> {
-    const membership = await this.members.findOne({
-      where: { organization_id: auth.organizationId, user_id: userId, deleted_at: IsNull() },
-      relations: { user: true },
-    });
+    const membership = await this.memberScope.findOne(
+      auth,
+      { user_id: userId, deleted_at: IsNull() },
+      { relations: { user: true } },
+    );
     if (!membership?.user) throw new NotFoundException('Not found.');
     return { user: membership.user, membership };
   }

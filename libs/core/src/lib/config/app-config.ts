@@ -10,20 +10,13 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { toBool } from './boolean-text';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-
-const toBool = ({ value }: { value: unknown }) => {
-  if (typeof value !== 'string') return value;
-  const normalized = value.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
-  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
-  return value;
-};
 
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -82,7 +75,7 @@ export class AppConfig {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  @Transform(toBool)
+  @Transform(toBool())
   @IsBoolean()
   MIGRATE_ON_START = true;
 
@@ -168,7 +161,7 @@ export class AppConfig {
    * Check prediction results against the project's label config like annotation results. Off lets
    * models send results the config does not describe, as older Label Studio did.
    */
-  @Transform(toBool)
+  @Transform(toBool())
   @IsBoolean()
   VALIDATE_PREDICTIONS = true;
 
@@ -213,7 +206,7 @@ export class AppConfig {
    * Refuse remote URLs (URL imports, later cloud links) that resolve to loopback, private,
    * link-local, metadata or other reserved addresses, checked at connect time on every redirect.
    */
-  @Transform(toBool)
+  @Transform(toBool())
   @IsBoolean()
   SSRF_PROTECTION = true;
 

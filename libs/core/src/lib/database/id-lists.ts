@@ -1,5 +1,6 @@
 import { ArrayMaxSize } from 'class-validator';
 import { ValidationFailedException } from '../http/validation-failed.exception';
+import { DatabaseDialect } from './dialect';
 
 /** Most ids one list of a request may carry; more is a 400 naming the list. */
 export const MAX_IDS_PER_REQUEST = 10_000;
@@ -48,4 +49,24 @@ export async function queryInChunks<Id, Row>(
     for (const row of await query(chunk)) rows.push(row);
   }
   return rows;
+}
+
+/**
+ * `column` is one of `ids`, as a query builder condition with a single bound parameter whatever
+ * the number of ids (PostgreSQL: an integer array; SQLite: JSON text read by `json_each`), for a
+ * statement that must see them all at once (one `ORDER BY`, one `LIMIT`). `ids` are integers
+ * already checked, at most {@link MAX_IDS_PER_REQUEST}.
+ */
+export function idAmong(
+  dialect: DatabaseDialect,
+  column: string,
+  ids: readonly number[],
+  parameter = 'ids',
+): { condition: string; parameters: Record<string, unknown> } {
+  return dialect === 'postgres'
+    ? { condition: `${column} = ANY(:${parameter})`, parameters: { [parameter]: [...ids] } }
+    : {
+        condition: `${column} IN (SELECT value FROM json_each(:${parameter}))`,
+        parameters: { [parameter]: JSON.stringify(ids) },
+      };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { dialectOfDataSource } from './dialect';
 
 type Row = Record<string, unknown>;
 interface SqliteStatement {
@@ -21,7 +22,7 @@ export class PreparedQueries {
 
   /** `name` identifies the statement: one name, one SQL text. */
   async rows(name: string, sql: string, params: unknown[]): Promise<Row[]> {
-    if (this.dataSource.options.type === 'postgres') {
+    if (dialectOfDataSource(this.dataSource) === 'postgres') {
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
       return (await pool.query<Row>({ name, text: sql, values: params })).rows;
     }

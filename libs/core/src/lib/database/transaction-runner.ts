@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvent } from '../events/domain-event';
 import { DomainEventBus } from '../events/domain-event-bus';
+import { dialectOfDataSource } from './dialect';
 
 export interface Transaction {
   manager: EntityManager;
@@ -35,7 +36,7 @@ export class TransactionRunner {
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'postgres') return task();
+    if (dialectOfDataSource(this.dataSource) === 'postgres') return task();
     const next = this.sqliteTail.then(task, task);
     this.sqliteTail = next.catch(() => undefined);
     return next;

@@ -16,6 +16,8 @@ interface FrameworkError {
   statusCode?: number;
   message?: string;
   code?: string;
+  /** Headers of the answer (`@fastify/send`'s 416 carries `Content-Range`). */
+  headers?: Record<string, string>;
 }
 
 const DEFAULT_DETAILS: Record<number, string> = {
@@ -61,6 +63,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof TooManyRequestsException) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
+    const headers = (exception as FrameworkError | null)?.headers;
+    if (body.status_code < 500 && headers && typeof headers === 'object') {
+      void reply.headers(headers);
     }
     void reply.status(body.status_code).header('content-type', 'application/json').send(body);
   }

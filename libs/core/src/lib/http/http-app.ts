@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -76,12 +77,22 @@ function registerMultipart(app: NestFastifyApplication, config: AppConfig): void
   });
 }
 
+/**
+ * `reply.sendFile` (`@fastify/static`, byte ranges and conditional requests) for handlers that
+ * serve files they have checked; no route of its own serves a folder.
+ */
+function registerFileSending(app: NestFastifyApplication): void {
+  const plugin = fastifyStatic as unknown as Parameters<NestFastifyApplication['register']>[0];
+  void app.register(plugin, { serve: false });
+}
+
 /** Global conventions of the HTTP API; the API app and the test kit both call this. */
 export function configureHttpApp(app: NestFastifyApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   const config = app.get(AppConfig);
   registerMultipart(app, config);
+  registerFileSending(app);
   installRequestGate(app, config, [`/${OPENAPI_PATH}`]);
   app
     .getHttpAdapter()

@@ -16,17 +16,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AssignmentSettingsInput } from './assignment-settings-input.dto';
 import { SAMPLING_MODES, SamplingMode, SKIP_QUEUE_MODES, SkipQueueMode } from '../project.entity';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-class AssignmentSettingsInput {
-  @IsOptional()
-  @nullable()
-  @IsIn(['auto_distribution', 'assigned_only'])
-  label_stream_task_distribution?: string | null;
-}
 
 /** Every writable project field of the contract; all optional (PATCH), and the create body too. */
 export class ProjectInput {
@@ -146,8 +140,4 @@ export class ProjectInput {
   assignment_settings?: AssignmentSettingsInput;
 
   @IsOptional() @IsObject() review_settings?: Record<string, unknown>;
-}
-
-export class LabelConfigInput {
-  @ApiPropertyOptional() @IsString() label_config!: string;
 }

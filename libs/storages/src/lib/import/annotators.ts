@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrganizationMember, User } from '@ls/auth';
+import { OrganizationMember, OrganizationScope, User } from '@ls/auth';
 import { queryInChunks, ValidationFailedException } from '@ls/core';
 import { ImportedAnnotation } from './task-items';
 
@@ -68,14 +68,14 @@ export class AnnotatorDirectory {
 
   /** Active members of the organization, to narrow down. */
   private members() {
-    return this.manager
+    const query = this.manager
       .createQueryBuilder(User, 'user')
       .innerJoin(
         OrganizationMember,
         'member',
         'member.user_id = user.id AND member.deleted_at IS NULL',
-      )
-      .where('member.organization_id = :organizationId', { organizationId: this.organizationId });
+      );
+    return OrganizationScope.restrict(query, 'member', { organizationId: this.organizationId });
   }
 
   /** The user id of an annotation's annotator; {@link learn} must have seen it. */

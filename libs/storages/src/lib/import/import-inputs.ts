@@ -9,6 +9,7 @@ import { AppConfig, ValidationFailedException } from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
 import { RemoteFetchError } from '../remote/remote-fetch.error';
 import { RemoteFetcher } from '../remote/remote-fetcher';
+import { MultipartUploads } from '../uploads/multipart-uploads';
 import { UploadsService } from '../uploads/uploads.service';
 import { ImportInput } from './import.service';
 
@@ -39,6 +40,7 @@ export class ImportInputs {
     private readonly config: AppConfig,
     private readonly projects: ProjectsService,
     private readonly uploads: UploadsService,
+    private readonly multipart: MultipartUploads,
     private readonly remote: RemoteFetcher,
   ) {}
 
@@ -50,7 +52,7 @@ export class ImportInputs {
   ): Promise<ImportInput> {
     if (request.isMultipart?.()) {
       const project = await this.projects.get(auth, projectId);
-      const { uploads, fields } = await this.uploads.saveMultipart(auth, project, request);
+      const { uploads, fields } = await this.multipart.saveMultipart(auth, project, request);
       if (uploads.length > 0) return { kind: 'uploads', uploads };
       if (fields.url) return this.fromUrl(auth, project, fields.url);
       throw noData();

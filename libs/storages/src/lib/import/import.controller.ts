@@ -1,60 +1,17 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { BodyLimit, ResourceParams } from '@ls/core';
+import { ImportQuery } from './dto/import.query';
 import { importBodyLimit } from './import-limits';
 import { ImportInputs } from './import-inputs';
 import { ImportService } from './import.service';
 import { PredictionImportService } from './prediction-import.service';
-import { ProjectImport } from './project-import.entity';
-
-const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
-
-export class ImportQuery {
-  @IsOptional() @Transform(toBool) @IsBoolean() commit_to_project?: boolean;
-  @IsOptional() @Transform(toBool) @IsBoolean() return_task_ids?: boolean;
-
-  /** Repeated (`?f=a&f=b`) or a comma list (`?f=a,b`). */
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((entry) => String(entry).split(','))
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  @IsString({ each: true })
-  preannotated_from_fields?: string[];
-}
-
-export function serializeImport(record: ProjectImport) {
-  return {
-    id: record.id,
-    project: record.project_id,
-    status: record.status,
-    commit_to_project: record.commit_to_project,
-    return_task_ids: record.return_task_ids,
-    preannotated_from_fields: record.preannotated_from_fields,
-    url: record.url,
-    error: record.error,
-    task_count: record.task_count,
-    annotation_count: record.annotation_count,
-    prediction_count: record.prediction_count,
-    duration: record.duration,
-    file_upload_ids: record.file_upload_ids,
-    could_be_tasks_list: record.could_be_tasks_list,
-    found_formats: record.found_formats,
-    data_columns: record.data_columns,
-    task_ids: record.task_ids,
-    tasks: null,
-    created_at: record.created_at.toISOString(),
-    updated_at: record.updated_at.toISOString(),
-    finished_at: record.finished_at ? record.finished_at.toISOString() : null,
-  };
-}
+import { serializeImport, serializeImportResult } from './project-import.serializer';
+import { ImportResultResponse } from './responses/import-result.response';
+import { PredictionsImportResponse } from './responses/predictions-import.response';
+import { ProjectImportResponse } from './responses/project-import.response';
 
 @ApiTags('Import')
 @ResourceParams({ id: 'project', importPk: 'import' })
@@ -73,13 +30,14 @@ export class ImportController {
   @Post('import')
   @BodyLimit(importBodyLimit)
   @ApiOperation({ operationId: 'api_projects_import_create', summary: 'Import tasks' })
+  @ApiCreatedResponse({ type: ImportResultResponse })
   async importTasks(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Query() query: ImportQuery,
     @Req() request: FastifyRequest,
     @Body() body: unknown,
-  ) {
+  ): Promise<ImportResultResponse> {
     const input = await this.inputs.of(auth, id, request, body);
     const { record, queued, duration } = await this.imports.start(auth, id, input, {
       commitToProject: query.commit_to_project ?? true,
@@ -87,19 +45,7 @@ export class ImportController {
       preannotatedFields: query.preannotated_from_fields ?? [],
     });
     if (queued) return { import: record.id };
-    return {
-      task_count: record.task_count,
-      annotation_count: record.commit_to_project ? record.annotation_count : null,
-      prediction_count: record.commit_to_project ? record.prediction_count : null,
-      predictions_count: record.commit_to_project ? record.prediction_count : null,
-      duration,
-      file_upload_ids: record.file_upload_ids,
-      could_be_tasks_list: record.could_be_tasks_list,
-      found_formats: Object.keys(record.found_formats),
-      data_columns: record.data_columns,
-      import: record.id,
-      ...(record.return_task_ids ? { task_ids: record.task_ids } : {}),
-    };
+    return serializeImportResult(record, duration);
   }
 
   @Post('import/predictions')
@@ -108,21 +54,23 @@ export class ImportController {
     operationId: 'api_projects_import_predictions_create',
     summary: 'Import predictions',
   })
+  @ApiCreatedResponse({ type: PredictionsImportResponse })
   async importPredictions(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: unknown,
-  ) {
+  ): Promise<PredictionsImportResponse> {
     return { created: await this.predictions.importPredictions(auth, id, body) };
   }
 
   @Get('imports/:importPk')
   @ApiOperation({ operationId: 'api_projects_imports_retrieve', summary: 'Import status' })
+  @ApiOkResponse({ type: ProjectImportResponse })
   async status(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Param('importPk', ParseIntPipe) importPk: number,
-  ) {
+  ): Promise<ProjectImportResponse> {
     return serializeImport(await this.imports.get(auth, id, importPk));
   }
 }

@@ -3,10 +3,17 @@ import { dirname, resolve } from 'node:path';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { ImportedAnnotations } from '@ls/annotations';
 import { AuthContext } from '@ls/auth';
-import { AppConfig, JobQueue, TransactionRunner, ValidationFailedException } from '@ls/core';
-import { Project, ProjectsService, TaskStates } from '@ls/projects';
-import { TasksCreated } from '@ls/tasks';
+import {
+  AppConfig,
+  dialectOfManager,
+  JobQueue,
+  TransactionRunner,
+  ValidationFailedException,
+} from '@ls/core';
+import { Project, ProjectsService } from '@ls/projects';
+import { ImportedTasks } from '@ls/tasks';
 import { FileUpload } from '../uploads/file-upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { formatOf, isTasksListFormat } from './formats/supported-formats';
@@ -14,7 +21,7 @@ import { failureMessageOf } from './failure-message';
 import { IMPORT_JOB, IMPORT_QUEUE } from './import.job-names';
 import type { ImportJobPayload } from './import.job';
 import { ProjectImport } from './project-import.entity';
-import { ImportOutcome, ImportSource, importTasks } from './task-importer';
+import { ImportSource, importTasks } from './task-importer';
 import { taskItemsOf } from './task-items';
 import { foundFormatsOf, uploadSources } from './upload-sources';
 
@@ -51,7 +58,8 @@ export class ImportService {
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
-    private readonly taskStates: TaskStates,
+    private readonly importedTasks: ImportedTasks,
+    private readonly importedAnnotations: ImportedAnnotations,
     private readonly uploads: UploadsService,
     private readonly queue: JobQueue,
     @InjectRepository(ProjectImport) private readonly imports: Repository<ProjectImport>,
@@ -164,6 +172,7 @@ export class ImportService {
           project,
           importerId: userId,
           organizationId: project.organization_id,
+          importedAnnotations: this.importedAnnotations,
           validatePredictions: this.config.VALIDATE_PREDICTIONS,
           sources,
           commit: record.commit_to_project,
@@ -172,11 +181,10 @@ export class ImportService {
           maxTasks: this.config.IMPORT_MAX_TASKS,
           onProgress,
         });
-        await adoptModelVersion(tx.manager, project, outcome);
-        if (outcome.taskIds.length > 0) {
-          await this.taskStates.tasksChanged(tx.manager, project.id);
-          tx.afterCommit(new TasksCreated(project.organization_id, project.id, outcome.taskIds));
+        if (outcome.lastModelVersion) {
+          await this.projects.adoptModelVersion(tx.manager, project.id, outcome.lastModelVersion);
         }
+        await this.importedTasks.added(tx, project, outcome.taskIds);
         return tx.manager.save(ProjectImport, {
           ...record,
           status: 'completed' as const,
@@ -230,23 +238,7 @@ async function isCompleted(manager: EntityManager, importId: number): Promise<bo
     .createQueryBuilder(ProjectImport, 'import')
     .select('import.status', 'status')
     .where('import.id = :importId', { importId });
-  if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
+  if (dialectOfManager(manager) === 'postgres') query.setLock('pessimistic_write');
   const row = await query.getRawOne<{ status: string }>();
   return row?.status === 'completed';
-}
-
-/** As Label Studio does, a project without a model version takes the last imported one. */
-async function adoptModelVersion(
-  manager: EntityManager,
-  project: Project,
-  outcome: ImportOutcome,
-): Promise<void> {
-  if (!outcome.lastModelVersion) return;
-  await manager
-    .createQueryBuilder()
-    .update(Project)
-    .set({ model_version: outcome.lastModelVersion })
-    .where('id = :id', { id: project.id })
-    .andWhere("(model_version IS NULL OR model_version = '')")
-    .execute();
 }

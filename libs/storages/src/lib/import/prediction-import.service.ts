@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Prediction, recountTasks } from '@ls/annotations';
+import { ImportedAnnotations } from '@ls/annotations';
 import { AuthContext } from '@ls/auth';
 import { AppConfig, TransactionRunner, ValidationFailedException } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
@@ -19,6 +19,7 @@ export class PredictionImportService {
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
+    private readonly importedAnnotations: ImportedAnnotations,
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
   ) {}
 
@@ -50,16 +51,15 @@ export class PredictionImportService {
         throw predictionProblem(error, index, 0);
       }
     });
-    return this.transactions.run(async ({ manager }) => {
-      for (let start = 0; start < rows.length; start += BATCH) {
-        await manager.insert(Prediction, rows.slice(start, start + BATCH) as never[]);
-      }
-      const ids = [...known];
-      for (let start = 0; start < ids.length; start += BATCH) {
-        await recountTasks(manager, ids.slice(start, start + BATCH), project, auth.user.id);
-      }
-      return rows.length;
-    });
+    await this.transactions.run(({ manager }) =>
+      this.importedAnnotations.insert(
+        manager,
+        project,
+        { annotations: [], predictions: rows },
+        auth.user.id,
+      ),
+    );
+    return rows.length;
   }
 
   private async taskIdsOf(projectId: number, given: unknown[]): Promise<Set<number>> {

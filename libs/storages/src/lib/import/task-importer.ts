@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Annotation, Prediction, recountTasks } from '@ls/annotations';
+import { ImportedAnnotations } from '@ls/annotations';
 import { ValidationFailedException } from '@ls/core';
 import { TaskBulkInsert } from '@ls/tasks';
 import { AnnotatorDirectory } from './annotators';
@@ -24,6 +24,8 @@ export type ImportSource =
 
 export interface ImportPlan extends ImportTarget {
   organizationId: number;
+  /** Writes the annotations and predictions that come with the tasks (the annotations library's rows). */
+  importedAnnotations: ImportedAnnotations;
   sources: ImportSource[];
   /** False: read and check only, write nothing (`commit_to_project=false`). */
   commit: boolean;
@@ -134,14 +136,6 @@ export async function importTasks(
   };
 }
 
-/** Rows per INSERT statement, well below both databases' limits on bound parameters. */
-const ROWS_PER_INSERT = 500;
-
-const chunks = <T>(rows: T[]): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / ROWS_PER_INSERT) }, (_, i) =>
-    rows.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT),
-  );
-
 /** Writes checked batches: tasks numbered in order, then their annotations and predictions. */
 class BatchWriter {
   private readonly taskIds: number[] = [];
@@ -199,17 +193,15 @@ class BatchWriter {
         }
       }),
     );
-    for (const rows of chunks(annotations)) await this.manager.insert(Annotation, rows as never[]);
-    for (const rows of chunks(predictions)) await this.manager.insert(Prediction, rows as never[]);
+    await this.plan.importedAnnotations.insert(
+      this.manager,
+      this.plan.project,
+      { annotations, predictions },
+      null,
+    );
     this.annotationCount += annotations.length;
     this.predictionCount += predictions.length;
     if (predictions.length)
       this.lastModelVersion = predictions[predictions.length - 1].model_version;
-    await recountTasks(
-      this.manager,
-      labeled.map(({ taskId }) => taskId),
-      this.plan.project,
-      null,
-    );
   }
 }

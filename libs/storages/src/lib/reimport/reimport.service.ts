@@ -1,6 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { ImportedAnnotations } from '@ls/annotations';
 import { AuthContext } from '@ls/auth';
 import {
   AppConfig,
@@ -8,8 +9,8 @@ import {
   TransactionRunner,
   ValidationFailedException,
 } from '@ls/core';
-import { ProjectsService, TaskStates } from '@ls/projects';
-import { Task, TasksCreated, TasksDeleted } from '@ls/tasks';
+import { ProjectsService } from '@ls/projects';
+import { ImportedTasks } from '@ls/tasks';
 import { failureMessageOf } from '../import/failure-message';
 import { importTasks } from '../import/task-importer';
 import { foundFormatsOf, uploadSources } from '../import/upload-sources';
@@ -38,7 +39,8 @@ export class ReimportService {
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
-    private readonly taskStates: TaskStates,
+    private readonly importedTasks: ImportedTasks,
+    private readonly importedAnnotations: ImportedAnnotations,
     private readonly uploads: UploadsService,
     @InjectRepository(ProjectReimport) private readonly reimports: Repository<ProjectReimport>,
   ) {}
@@ -84,24 +86,12 @@ export class ReimportService {
     );
     try {
       const done = await this.transactions.run(async (tx) => {
-        const replaced = await tx.manager.find(Task, {
-          select: { id: true },
-          where: { project_id: project.id, file_upload_id: In(ids) },
-        });
-        if (replaced.length > 0) {
-          await tx.manager.delete(Task, { project_id: project.id, file_upload_id: In(ids) });
-          tx.afterCommit(
-            new TasksDeleted(
-              auth.organizationId,
-              project.id,
-              replaced.map((task) => task.id),
-            ),
-          );
-        }
+        await this.importedTasks.deleteMadeFrom(tx, project, ids);
         const outcome = await importTasks(tx.manager, {
           project,
           importerId: auth.user.id,
           organizationId: auth.organizationId,
+          importedAnnotations: this.importedAnnotations,
           validatePredictions: this.config.VALIDATE_PREDICTIONS,
           sources: uploadSources(uploads, this.uploads),
           commit: true,
@@ -109,8 +99,7 @@ export class ReimportService {
           filesAsTasksList,
           maxTasks: this.config.IMPORT_MAX_TASKS,
         });
-        await this.taskStates.tasksChanged(tx.manager, project.id);
-        tx.afterCommit(new TasksCreated(auth.organizationId, project.id, outcome.taskIds));
+        await this.importedTasks.added(tx, project, outcome.taskIds);
         return tx.manager.save(ProjectReimport, {
           ...record,
           status: 'completed' as const,

@@ -10,12 +10,14 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { BodyLimit, ResourceParams, ValidationFailedException } from '@ls/core';
 import { FileUploadSelectionQuery, parseUploadIds } from './dto/file-upload-selection.query';
 import { serializeFileUpload } from './file-upload.serializer';
+import { MultipartUploads } from './multipart-uploads';
+import { FileUploadResponse } from './responses/file-upload.response';
 import { UploadsService } from './uploads.service';
 import { importBodyLimit } from '../import/import-limits';
 
@@ -42,11 +44,15 @@ function idsToDelete(body: unknown, query: FileUploadSelectionQuery): number[] |
 @ApiTags('Import')
 @Controller()
 export class FileUploadsController {
-  constructor(private readonly uploads: UploadsService) {}
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly multipart: MultipartUploads,
+  ) {}
 
   @Get('api/projects/:id/file-uploads')
   @ResourceParams({ id: 'project' })
   @ApiOperation({ operationId: 'api_projects_file_uploads_list', summary: 'Get files list' })
+  @ApiOkResponse({ type: FileUploadResponse, isArray: true })
   async list(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -71,6 +77,7 @@ export class FileUploadsController {
   @Get('api/import/file-upload/:id')
   @ResourceParams({ id: 'file_upload' })
   @ApiOperation({ operationId: 'api_import_file_upload_retrieve', summary: 'Get file upload' })
+  @ApiOkResponse({ type: FileUploadResponse })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
     return serializeFileUpload(await this.uploads.get(auth, id));
   }
@@ -84,12 +91,13 @@ export class FileUploadsController {
     operationId: 'api_import_file_upload_partial_update',
     summary: 'Update file upload',
   })
+  @ApiOkResponse({ type: FileUploadResponse })
   async update(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Req() request: FastifyRequest,
   ) {
-    return serializeFileUpload(await this.uploads.replaceFromRequest(auth, id, request));
+    return serializeFileUpload(await this.multipart.replaceFromRequest(auth, id, request));
   }
 
   @Delete('api/import/file-upload/:id')

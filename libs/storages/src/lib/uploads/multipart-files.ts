@@ -2,11 +2,12 @@ import { Readable } from 'node:stream';
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig, MULTIPART_FIELD_LIMIT } from '@ls/core';
+import { totalSizeExceeded } from './upload-errors';
 
 /** A file of a multipart request, to be read (or destroyed) before the next part arrives. */
 export interface UploadedPart {
   fieldname: string;
-  /** As the client named it; `UploadsService.saveFile` makes it safe. */
+  /** As the client named it; `UploadFileStore.write` makes it safe. */
   filename: string;
   mimetype: string;
   content: Readable;
@@ -17,16 +18,6 @@ export interface UploadedPart {
  * without a prototype: field names are the client's.
  */
 export type MultipartFields = Record<string, string>;
-
-export function totalSizeExceeded(config: AppConfig): HttpException {
-  const limit = config.IMPORT_MAX_FILE_SIZE;
-  return new HttpException(
-    {
-      detail: `Maximum total size of all files is ${limit} bytes, current size is more than ${limit} bytes`,
-    },
-    HttpStatus.PAYLOAD_TOO_LARGE,
-  );
-}
 
 function fieldTooLarge(name: string): HttpException {
   return new HttpException(

@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { SendOptions } from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
-import { byteRangeOf } from './byte-range';
 import { contentDispositionOf, servedTypeOf } from './served-content-type';
 import { UploadsService } from './uploads.service';
 
@@ -12,11 +11,19 @@ import { UploadsService } from './uploads.service';
 const downloadNameOf = (file: string) =>
   (file.split('/').pop() ?? file).replace(/^[0-9a-f]{8}-/, '');
 
-/** Whether the browser's copy, from `If-Modified-Since`, is still the file's content. */
-function notModifiedSince(header: string | undefined, modifiedAt: Date): boolean {
-  const since = header ? Date.parse(header) : Number.NaN;
-  return !Number.isNaN(since) && Math.floor(modifiedAt.getTime() / 1000) * 1000 <= since;
-}
+/**
+ * What `@fastify/send` decides for us: byte ranges (206, 416) and conditional requests
+ * (`If-Modified-Since`: 304), `Last-Modified`, `Content-Length`. The headers it would otherwise
+ * set are ours: the type comes from the bytes, and caching is private.
+ */
+const SEND_OPTIONS: SendOptions = {
+  acceptRanges: true,
+  lastModified: true,
+  contentType: false,
+  cacheControl: false,
+  etag: false,
+  index: false,
+};
 
 /**
  * Uploaded files, to members of the organization owning their project only (anyone else gets a
@@ -32,12 +39,20 @@ export class UploadedFilesController {
 
   @Get('*')
   @ApiOperation({ operationId: 'data_upload_retrieve', summary: 'Download file' })
+  @ApiOkResponse({
+    description: 'The file, with its content type (ranges and conditional requests answered)',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiParam({ name: 'path', type: String, description: '`<project>/<8 hex>-<name>`' })
   async download(
     @CurrentAuth() auth: AuthContext,
     @Req() request: FastifyRequest<{ Params: { '*'?: string } }>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    if (typeof reply.sendFile !== 'function') {
+      throw new Error('@fastify/static is not registered (configureHttpApp does it)');
+    }
+    // Access is checked on every request, conditional ones included.
     const served = await this.uploads.served(auth, request.params['*'] ?? '');
     const { contentType, attachment } = servedTypeOf(served.upload.file, served.head);
     void reply
@@ -49,26 +64,9 @@ export class UploadedFilesController {
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Security-Policy', "sandbox; default-src 'none'")
       // Checked again on every use, so a caller who left the organization stops seeing it.
-      .header('Cache-Control', 'private, no-cache')
-      .header('Last-Modified', served.modifiedAt.toUTCString())
-      .header('Accept-Ranges', 'bytes');
-    if (notModifiedSince(request.headers['if-modified-since'], served.modifiedAt)) {
-      void reply.code(304).send();
-      return;
-    }
-    const range = byteRangeOf(request.headers.range, served.size);
-    if (range === 'unsatisfiable') {
-      void reply.code(416).header('Content-Range', `bytes */${served.size}`).send();
-      return;
-    }
-    if (range) {
-      void reply
-        .code(206)
-        .header('Content-Range', `bytes ${range.start}-${range.end}/${served.size}`)
-        .header('Content-Length', range.end - range.start + 1)
-        .send(createReadStream(served.path, range));
-      return;
-    }
-    void reply.code(200).header('Content-Length', served.size).send(createReadStream(served.path));
+      .header('Cache-Control', 'private, no-cache');
+    // The reply is a thenable that settles once the response is sent: the handler must not
+    // return before, or Fastify would answer an empty body while the file is being opened.
+    await reply.sendFile(served.pathInRoot, served.root, SEND_OPTIONS);
   }
 }

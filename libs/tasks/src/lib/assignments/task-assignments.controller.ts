@@ -10,23 +10,22 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
-import { AssigneesDto, BulkAssigneesDto, RemoveAssigneesQuery } from './task-assignments.dto';
+import { BulkAssignmentResponse } from '../responses/bulk-assignment.response';
+import { TaskAssignmentResponse } from '../responses/task-assignment.response';
+import { AssigneesDto } from './dto/assignees.dto';
+import { BulkAssigneesDto } from './dto/bulk-assignees.dto';
+import { RemoveAssigneesQuery } from './dto/remove-assignees.query';
+import { serializeAssignment } from './task-assignment.serializer';
 import { TaskAssignmentsService } from './task-assignments.service';
-import { TaskAssignment } from './task-assignment.entity';
-
-function serializeAssignment(assignment: TaskAssignment) {
-  return {
-    id: assignment.id,
-    task: assignment.task_id,
-    assignee: assignment.assignee_id,
-    type: assignment.type,
-    created_at: assignment.created_at.toISOString(),
-    state: '',
-  };
-}
 
 /** Task assignments (an Enterprise feature of Label Studio, served here to every edition). */
 @ApiTags('Tasks')
@@ -37,33 +36,36 @@ export class TaskAssignmentsController {
 
   @Post('assignees')
   @ApiOperation({ operationId: 'api_projects_tasks_assignees_create', summary: 'Assign tasks' })
+  @ApiCreatedResponse({ type: BulkAssignmentResponse })
   async assignSelected(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: BulkAssigneesDto,
-  ) {
+  ): Promise<BulkAssignmentResponse> {
     return { assignments: await this.assignments.assignSelected(auth, id, body), async: false };
   }
 
   @Get(':taskPk/assignees')
   @ApiOperation({ operationId: 'api_projects_tasks_assignees_retrieve', summary: 'Task assignees' })
+  @ApiOkResponse({ type: [TaskAssignmentResponse] })
   async list(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Param('taskPk', ParseIntPipe) taskPk: number,
-  ) {
+  ): Promise<TaskAssignmentResponse[]> {
     return (await this.assignments.list(auth, id, taskPk)).map(serializeAssignment);
   }
 
   @Post(':taskPk/assignees')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_projects_tasks_assignees_create_2', summary: 'Add assignees' })
+  @ApiOkResponse({ type: TaskAssignmentResponse, description: 'The assignment of the last user' })
   async add(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Param('taskPk', ParseIntPipe) taskPk: number,
     @Body() body: AssigneesDto,
-  ) {
+  ): Promise<TaskAssignmentResponse> {
     return serializeAssignment(await this.assignments.add(auth, id, taskPk, body));
   }
 
@@ -72,12 +74,13 @@ export class TaskAssignmentsController {
     operationId: 'api_projects_tasks_assignees_partial_update',
     summary: 'Replace assignees',
   })
+  @ApiOkResponse({ type: TaskAssignmentResponse, description: 'The assignment of the last user' })
   async replace(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Param('taskPk', ParseIntPipe) taskPk: number,
     @Body() body: AssigneesDto,
-  ) {
+  ): Promise<TaskAssignmentResponse> {
     return serializeAssignment(await this.assignments.replace(auth, id, taskPk, body));
   }
 
@@ -87,12 +90,13 @@ export class TaskAssignmentsController {
     operationId: 'api_projects_tasks_assignees_destroy',
     summary: 'Remove assignees',
   })
+  @ApiNoContentResponse({ description: 'Removed' })
   async remove(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Param('taskPk', ParseIntPipe) taskPk: number,
     @Query() query: RemoveAssigneesQuery,
-  ) {
+  ): Promise<void> {
     await this.assignments.remove(auth, id, taskPk, query);
   }
 }

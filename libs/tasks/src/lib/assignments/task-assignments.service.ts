@@ -12,7 +12,9 @@ import {
 import { ProjectsService } from '@ls/projects';
 import { Task } from '../task.entity';
 import { TasksService } from '../tasks.service';
-import { AssigneesDto, BulkAssigneesDto, RemoveAssigneesQuery } from './task-assignments.dto';
+import { AssigneesDto } from './dto/assignees.dto';
+import { BulkAssigneesDto } from './dto/bulk-assignees.dto';
+import { RemoveAssigneesQuery } from './dto/remove-assignees.query';
 import { AssignmentType, TaskAssignment } from './task-assignment.entity';
 
 /** Assignments looked at (and written) per chunk of a large selection. */
@@ -145,7 +147,7 @@ export class TaskAssignmentsService {
   }
 
   private async assertMembers(manager: EntityManager, auth: AuthContext, users: number[]) {
-    const active = await activeMemberIds(manager, auth.organizationId, users);
+    const active = await activeMemberIds(manager, auth, users);
     const strangers = [...new Set(users)].filter((id) => !active.has(id));
     if (strangers.length > 0) {
       throw new ValidationFailedException({

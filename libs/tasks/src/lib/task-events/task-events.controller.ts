@@ -1,38 +1,14 @@
 import { Body, Controller, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsDateString, IsInt, IsOptional, IsString, Length } from 'class-validator';
 import { Repository } from 'typeorm';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
+import { TaskEventResponse } from '../responses/task-event.response';
 import { TasksService } from '../tasks.service';
+import { TaskEventDto } from './dto/task-event.dto';
 import { TaskEvent } from './task-event.entity';
-
-export class TaskEventDto {
-  @ApiProperty() @IsString() @Length(1, 255) event_key!: string;
-  @ApiProperty() @IsDateString() event_time!: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() annotation?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() annotation_draft_id?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() review?: number | null;
-  @ApiPropertyOptional() @IsOptional() meta?: unknown;
-}
-
-function serializeTaskEvent(event: TaskEvent) {
-  return {
-    id: event.id,
-    organization: event.organization_id,
-    project: event.project_id,
-    task: event.task_id,
-    actor: event.actor_id,
-    annotation: event.annotation_id,
-    annotation_draft_id: event.annotation_draft_id,
-    review: event.review_id,
-    event_key: event.event_key,
-    event_time: event.event_time.toISOString(),
-    meta: event.meta ?? null,
-    created_at: event.created_at.toISOString(),
-  };
-}
+import { serializeTaskEvent } from './task-event.serializer';
 
 @ApiTags('Task Events')
 @ResourceParams({ id: 'task' })
@@ -45,11 +21,12 @@ export class TaskEventsController {
 
   @Post()
   @ApiOperation({ operationId: 'api_tasks_events_create', summary: 'Record a task event' })
+  @ApiCreatedResponse({ type: TaskEventResponse })
   async create(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: TaskEventDto,
-  ) {
+  ): Promise<TaskEventResponse> {
     const task = await this.tasks.get(auth, id);
     const event = await this.events.save(
       this.events.create({

@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString } from 'class-validator';
-import { MaxIds } from '@ls/core';
-
-const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+import { MaxIds, toBool } from '@ls/core';
 
 /**
  * Upload ids as clients send them: a JSON list (`ids=[1,2]`, Label Studio's own form), a repeated
@@ -40,7 +37,7 @@ export class FileUploadSelectionQuery {
 
   @ApiPropertyOptional({ description: 'Set to "true" to list all the uploads' })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(toBool({ otherwise: false }))
   @IsBoolean()
   all?: boolean;
 

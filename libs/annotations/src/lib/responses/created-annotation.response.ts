@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CreatedAnnotationResponse {
+  @ApiProperty({ type: 'integer', description: 'Annotation ID' }) id!: number;
+}

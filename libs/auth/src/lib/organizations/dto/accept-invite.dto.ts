@@ -1,0 +1,5 @@
+import { InviteTokenField } from './invite-token-field';
+
+export class AcceptInviteDto {
+  @InviteTokenField() token!: string;
+}

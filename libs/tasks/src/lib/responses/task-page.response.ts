@@ -1,0 +1,11 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { LseTaskResponse } from './lse-task.response';
+
+/** The data manager's page of tasks. */
+@ApiSchema({ name: 'PaginatedRoleBasedTaskList' })
+export class TaskPageResponse {
+  @ApiProperty({ type: () => [LseTaskResponse] }) tasks!: LseTaskResponse[];
+  @ApiProperty({ type: 'integer', description: 'Tasks of the project' }) total!: number;
+  @ApiProperty({ type: 'integer' }) total_annotations!: number;
+  @ApiProperty({ type: 'integer' }) total_predictions!: number;
+}
