@@ -39,8 +39,17 @@ describe('caller cache (e2e)', () => {
 
     it('never remembers a refusal', async () => {
       const account = await createAccount(testApp.app);
-      const unknown = { Authorization: 'Token 0000000000000000000000000000000000000000' };
-      await testApp.http().get('/api/current-user/whoami').set(unknown).expect(401);
+      const setRole = (role: string) =>
+        testApp.app
+          .get(DataSource)
+          .query(
+            `UPDATE organization_member SET role = '${role}' WHERE user_id = ${Number(account.userId)}`,
+          );
+      // Deactivated and reactivated behind this process's back (no cache flush either time):
+      // the refusal is not remembered, so the reactivation counts at once, well within the TTL.
+      await setRole('DI');
+      await whoami(testApp, account).expect(403);
+      await setRole('OW');
       await whoami(testApp, account).expect(200);
     });
   });

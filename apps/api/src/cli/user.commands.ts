@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { AccountsService, MEMBER_ROLES, MemberRole } from '@ls/auth';
 import { AppConfig, ValidationFailedException } from '@ls/core';
@@ -12,18 +13,16 @@ export interface CreateUserOptions {
   role?: string;
 }
 
-/** Reads `--name value` pairs. */
-export function parseOptions(args: string[]): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 1) {
-    const name = args[i];
-    if (!name.startsWith('--') || args[i + 1] === undefined) {
-      throw new Error(`Expected "--option value", got "${name}"`);
-    }
-    options[name.slice(2)] = args[i + 1];
-    i += 1;
-  }
-  return options;
+/** The options of `user create`; an unknown option, or one without its value, is an error. */
+export function parseOptions(args: string[]): CreateUserOptions {
+  const names = ['email', 'password', 'organization', 'organization-id', 'token', 'role'] as const;
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+    strict: true,
+    allowPositionals: false,
+  });
+  return values as CreateUserOptions;
 }
 
 /** `user create`: a user in a new organization (`--organization`) or an existing one (`--organization-id`). */

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { AppConfig } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
@@ -26,47 +27,41 @@ const CALLER_TABLES: Function[] = [
 ];
 
 /**
- * Callers resolved in the last `AUTH_CACHE_TTL_MS`, by credential. Any write through this
- * process to a table a caller is read from empties it at once (an entity subscriber: repository
- * and query-builder writes); other replicas see such a change after at most the TTL.
+ * Callers resolved in the last `AUTH_CACHE_TTL_MS`, by credential (the most recently used
+ * `MAX_CALLERS`). Any write through this process to a table a caller is read from empties it at
+ * once (an entity subscriber: repository and query-builder writes); other replicas see such a
+ * change after at most the TTL.
  */
 @Injectable()
 export class CallerCache implements OnModuleInit, EntitySubscriberInterface {
-  private readonly callers = new Map<string, { caller: ResolvedCaller; until: number }>();
+  private readonly callers: LRUCache<string, ResolvedCaller> | undefined;
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    const ttl = config.AUTH_CACHE_TTL_MS;
+    this.callers = ttl > 0 ? new LRUCache({ max: MAX_CALLERS, ttl }) : undefined;
+  }
 
   onModuleInit(): void {
-    if (this.config.AUTH_CACHE_TTL_MS > 0) this.dataSource.subscribers.push(this);
+    if (this.callers) this.dataSource.subscribers.push(this);
   }
 
   /** A copy of the cached caller, so no request sees another's changes to it. */
   get(credential: string): ResolvedCaller | undefined {
-    const cached = this.callers.get(credential);
+    const cached = this.callers?.get(credential);
     if (!cached) return undefined;
-    if (cached.until < Date.now()) {
-      this.callers.delete(credential);
-      return undefined;
-    }
-    const { context } = cached.caller;
-    return {
-      ...cached.caller,
-      context: { ...context, user: Object.assign(new User(), context.user) },
-    };
+    const { context } = cached;
+    return { ...cached, context: { ...context, user: Object.assign(new User(), context.user) } };
   }
 
   set(credential: string, caller: ResolvedCaller): void {
-    const ttl = this.config.AUTH_CACHE_TTL_MS;
-    if (ttl === 0) return;
-    if (this.callers.size >= MAX_CALLERS) this.callers.clear();
-    this.callers.set(credential, { caller, until: Date.now() + ttl });
+    this.callers?.set(credential, caller);
   }
 
   clear(): void {
-    this.callers.clear();
+    this.callers?.clear();
   }
 
   afterInsert(event: { metadata: { target: unknown } }): void {
