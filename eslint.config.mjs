@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import eslintConfigPrettier from 'eslint-config-prettier';
+import jsoncParser from 'jsonc-eslint-parser';
 
 /** Who may import whom: the dependency direction of docs/architecture (lower never imports higher). */
 const layers = ['core', 'auth', 'projects', 'tasks', 'annotations'];
@@ -17,6 +18,7 @@ const depConstraints = [
   })),
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:domain'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:domain', 'type:app'] },
+  { sourceTag: 'type:example', onlyDependOnLibsWithTags: ['type:core', 'type:domain'] },
 ];
 
 export default [
@@ -45,7 +47,30 @@ export default [
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs'],
+    // A library's package.json lists what its built code needs: checked against its imports.
+    files: ['libs/*/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          buildTargets: ['build'],
+          checkMissingDependencies: true,
+          checkObsoleteDependencies: true,
+          checkVersionMismatches: true,
+          ignoredFiles: [
+            '{projectRoot}/test/**/*',
+            '{projectRoot}/src/**/*.spec.ts',
+            '{projectRoot}/src/testing.ts',
+            '{projectRoot}/src/testing/**/*',
+            '{projectRoot}/jest.config.cjs',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   eslintConfigPrettier,

@@ -24,13 +24,13 @@ export class NodeProcess {
     env: Record<string, string | undefined>,
     args: string[] = [],
   ): NodeProcess {
-    const script = resolve(WORKSPACE_ROOT, 'dist', `${entry}.js`);
+    const script = resolve(WORKSPACE_ROOT, 'dist', `${entry.replace('/src/', '/')}.js`);
     if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
-    const child = spawn(
-      process.execPath,
-      ['-r', resolve(WORKSPACE_ROOT, 'tools/runtime/register-paths.js'), script, ...args],
-      { cwd: WORKSPACE_ROOT, env: { PATH: process.env.PATH, ...env }, stdio: 'pipe' },
-    );
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: WORKSPACE_ROOT,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: 'pipe',
+    });
     return new NodeProcess(child);
   }
 

@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { sendJson } from '../load/http-json';
 
-// dist/tools/bench/src/process → the workspace. @ls/core's NodeProcess is test-only (not built).
-const WORKSPACE_ROOT = resolve(__dirname, '../../../../..');
+// dist/tools/bench/process → the workspace. @ls/core's NodeProcess is test-only (not built).
+const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 
 const pause = (ms: number) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
 
@@ -22,13 +22,13 @@ export class BuiltEntryProcess {
 
   /** `entry` is relative to the workspace, e.g. `apps/api/src/main`; only `env` (and PATH) is passed on. */
   static start(entry: string, env: Record<string, string | undefined>): BuiltEntryProcess {
-    const script = resolve(WORKSPACE_ROOT, 'dist', `${entry}.js`);
+    const script = resolve(WORKSPACE_ROOT, 'dist', `${entry.replace('/src/', '/')}.js`);
     if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
-    const child = spawn(
-      process.execPath,
-      ['-r', resolve(WORKSPACE_ROOT, 'tools/runtime/register-paths.js'), script],
-      { cwd: WORKSPACE_ROOT, env: { PATH: process.env.PATH, ...env }, stdio: 'pipe' },
-    );
+    const child = spawn(process.execPath, [script], {
+      cwd: WORKSPACE_ROOT,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: 'pipe',
+    });
     return new BuiltEntryProcess(child);
   }
 

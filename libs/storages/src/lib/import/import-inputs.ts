@@ -3,6 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
+import type {} from '@fastify/multipart'; // its typing of FastifyRequest (isMultipart, parts)
 import type { FastifyRequest } from 'fastify';
 import { AuthContext } from '@ls/auth';
 import { AppConfig, ValidationFailedException } from '@ls/core';

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
+import type {} from '@fastify/multipart'; // its typing of FastifyRequest (isMultipart, parts)
 import type { FastifyRequest } from 'fastify';
 import { AppConfig, MULTIPART_FIELD_LIMIT } from '@ls/core';
 import { totalSizeExceeded } from './upload-errors';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type {} from '@fastify/multipart'; // its typing of FastifyRequest (isMultipart, parts)
 import type { FastifyRequest } from 'fastify';
 import { AuthContext } from '@ls/auth';
 import { AppConfig } from '@ls/core';

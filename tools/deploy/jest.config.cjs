@@ -1,0 +1,2 @@
+// Checks of the deployment files: `nx run deploy:test`.
+module.exports = { ...require('../../jest.preset.cjs'), displayName: 'deploy' };
