@@ -1,4 +1,7 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contractAgent } from './contract-agent';
 import { contractProblems, operationOf } from './contract-responses';
 import { contractAvailable } from './contract';
@@ -50,6 +53,54 @@ describe('contract checks', () => {
         expect(warn).toHaveBeenCalledWith(expect.stringContaining('not checked'));
       } finally {
         warn.mockRestore();
+      }
+    });
+  });
+
+  describe('parsed once for every test file', () => {
+    const operationsIn = (spec: string) => {
+      let ids: string[] = [];
+      withFreshContract({ LS_OPENAPI_SPEC: spec, CI: undefined }, () => {
+        const fresh = jest.requireActual<typeof import('./contract')>('./contract');
+        ids = fresh.contractOperations().map((operation) => operation.operationId);
+      });
+      return ids;
+    };
+    const document = (operationId: string) =>
+      `components:\n  schemas: {}\npaths:\n  /a:\n    get:\n      operationId: ${operationId}\n`;
+    const cachedCopies = () =>
+      readdirSync(tmpdir()).filter((name) => name.startsWith('ls-openapi-'));
+
+    it('keeps the parsed contract as JSON and reads it again until the file changes', () => {
+      const folder = mkdtempSync(join(tmpdir(), 'contract-'));
+      const spec = join(folder, 'openapi.yaml');
+      const before = new Set(cachedCopies());
+      try {
+        writeFileSync(spec, document('first'));
+        expect(operationsIn(spec)).toEqual(['first']);
+        const written = cachedCopies().filter((name) => !before.has(name));
+        expect(written).toHaveLength(1);
+        const copy = join(tmpdir(), written[0]);
+        expect(JSON.parse(readFileSync(copy, 'utf8'))).toEqual({
+          components: { schemas: {} },
+          paths: { '/a': { get: { operationId: 'first' } } },
+        });
+
+        // Read from the copy: a different copy under the same key is what the next file gets.
+        const copied = {
+          components: { schemas: {} },
+          paths: { '/b': { get: { operationId: 'copy' } } },
+        };
+        writeFileSync(copy, JSON.stringify(copied));
+        expect(operationsIn(spec)).toEqual(['copy']);
+
+        writeFileSync(spec, document('second'));
+        utimesSync(spec, new Date(), new Date(Date.now() + 5_000));
+        expect(operationsIn(spec)).toEqual(['second']);
+        rmSync(copy);
+      } finally {
+        for (const name of cachedCopies()) if (!before.has(name)) rmSync(join(tmpdir(), name));
+        rmSync(folder, { recursive: true });
       }
     });
   });

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
@@ -37,9 +39,31 @@ export function toJsonSchema(node: unknown): unknown {
 
 let contractDocument: Record<string, unknown> | undefined;
 
+/**
+ * The contract as parsed from YAML. Parsing its 1.2 MB takes about a second and every test file
+ * runs in a fresh module registry, so the parsed form is kept as JSON in the temporary folder,
+ * keyed by the file's path, size and modification time; JSON reads in a few milliseconds.
+ */
+function parsedContract(): Record<string, unknown> {
+  const path = contractPath();
+  const { size, mtimeMs } = statSync(path);
+  const key = createHash('sha256').update(`${path}|${size}|${mtimeMs}`).digest('hex').slice(0, 16);
+  const cached = join(tmpdir(), `ls-openapi-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(cached, 'utf8')) as Record<string, unknown>;
+  } catch {
+    const document = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    // Written aside, then renamed: a parallel test process reads the old file or the whole new one.
+    const partial = `${cached}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify(document));
+    renameSync(partial, cached);
+    return document;
+  }
+}
+
 function contract(): Record<string, unknown> {
   if (!contractDocument) {
-    contractDocument = parse(readFileSync(contractPath(), 'utf8')) as Record<string, unknown>;
+    contractDocument = parsedContract();
     correctContract(contractDocument);
   }
   return contractDocument;
