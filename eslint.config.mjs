@@ -3,7 +3,7 @@ import eslintConfigPrettier from 'eslint-config-prettier';
 import jsoncParser from 'jsonc-eslint-parser';
 
 /** Who may import whom: the dependency direction of docs/architecture (lower never imports higher). */
-const layers = ['core', 'auth', 'projects', 'tasks', 'annotations'];
+const layers = ['core', 'auth', 'projects', 'tasks', 'annotations', 'data-manager'];
 const topLibraries = ['storages', 'prompts', 'analytics', 'webhooks'];
 const scope = (name) => `scope:${name}`;
 

@@ -4,6 +4,7 @@ import { AppConfig, CoreHttpModule, CoreModule, CoreModuleOptions } from '@ls/co
 import { ProjectsHttpModule, ProjectsModule } from '@ls/projects';
 import { TasksHttpModule, TasksModule } from '@ls/tasks';
 import { AnnotationsHttpModule, AnnotationsModule } from '@ls/annotations';
+import { DataManagerHttpModule, DataManagerModule } from '@ls/data-manager';
 import { StoragesHttpModule, StoragesModule } from '@ls/storages';
 import { VersionModule } from './version/version.module';
 
@@ -13,6 +14,7 @@ export const DOMAIN_MODULES = [
   ProjectsModule,
   TasksModule,
   AnnotationsModule,
+  DataManagerModule,
   StoragesModule,
 ];
 
@@ -24,6 +26,7 @@ export const HTTP_MODULES = [
   ProjectsHttpModule,
   TasksHttpModule,
   AnnotationsHttpModule,
+  DataManagerHttpModule,
   StoragesHttpModule,
 ];
 

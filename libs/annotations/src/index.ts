@@ -17,6 +17,9 @@ export {
 export { resultProblems } from './lib/results/result-validation';
 export { checkedResult } from './lib/results/result-input';
 export { ImportedAnnotations } from './lib/imports/imported-annotations';
+export { TaskSelectionWrites } from './lib/selection/task-selection-writes';
+export { AnnotationsFromPredictions } from './lib/selection/annotations-from-predictions';
+export type { AnnotationsOfTasks } from './lib/selection/task-selection-writes';
 export type {
   ImportedAnnotationRow,
   ImportedPredictionRow,

@@ -36,3 +36,6 @@ export type {
   ParsedControl,
   ParsedLabelConfig,
 } from './lib/label-config/parsed-label-config';
+/** The project as reads show it, for routes of higher libraries that extend it (project state). */
+export { serializeProject } from './lib/project.serializer';
+export { LseProjectResponse } from './lib/responses/lse-project.response';

@@ -2,6 +2,7 @@ import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { expectContract, TestApp } from '@ls/core/testing';
 import { ProjectsHttpModule } from '@ls/projects';
+import { DataManagerHttpModule } from '@ls/data-manager';
 import { StoragesHttpModule } from '@ls/storages';
 import { TasksHttpModule } from '@ls/tasks';
 
@@ -43,7 +44,13 @@ describe('counters are integers everywhere (e2e)', () => {
 
   beforeAll(async () => {
     testApp = await createAuthTestApp({
-      imports: [ProjectsHttpModule, TasksHttpModule, AnnotationsHttpModule, StoragesHttpModule],
+      imports: [
+        ProjectsHttpModule,
+        TasksHttpModule,
+        AnnotationsHttpModule,
+        DataManagerHttpModule,
+        StoragesHttpModule,
+      ],
     });
     owner = await createAccount(testApp.app);
   });

@@ -127,27 +127,6 @@ describe('task routes (e2e)', () => {
     expect(deleted.at(-1)?.payload).toMatchObject({ taskIds: [task.id] });
   });
 
-  it('lists a project page with totals, fields=task_only, and requires project', async () => {
-    const listed = await http()
-      .get(`/api/tasks/?project=${project}&page_size=2&fields=task_only`)
-      .set(owner.headers)
-      .expect(200);
-    expectOperationResponse('api_tasks_list', 200, listed.body);
-    const total = Number(
-      (await dataSource.query(`SELECT COUNT(*) AS n FROM task WHERE project_id = ${project}`))[0].n,
-    );
-    expect(listed.body).toMatchObject({ total, total_annotations: 0, total_predictions: 0 });
-    expect(listed.body.tasks).toHaveLength(Math.min(2, total));
-    const all = await http()
-      .get(`/api/tasks/?project=${project}&fields=all`)
-      .set(owner.headers)
-      .expect(200);
-    expect(all.body.tasks).toHaveLength(total);
-    const missing = await http().get('/api/tasks/').set(owner.headers).expect(400);
-    expect(missing.body.validation_errors.project).toBeDefined();
-    await http().get(`/api/tasks/?project=${project}`).set(stranger.headers).expect(404);
-  });
-
   it('records task events from the labeling interface', async () => {
     const { body: task } = await createTask({ project, data: { image: 'e.jpg' } }).expect(201);
     const eventTime = '2026-11-29T10:00:00.000Z';

@@ -3,6 +3,7 @@ import { benchBareInsertReference } from './bare-insert-reference.bench';
 import { benchBulkInsertReference, benchImport } from './import.bench';
 import { benchLabelConfigParse } from './label-config.bench';
 import { benchProjectList } from './projects-list.bench';
+import { benchTaskList } from './task-list.bench';
 
 type Figures = Record<string, number | string>;
 
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
     { label: 'bulk insert reference', run: benchBulkInsertReference },
   ],
   'label-config': [{ label: 'label config parse', run: benchLabelConfigParse }],
+  'task-list': [{ label: 'task list', run: benchTaskList }],
 };
 
 function selectedGroups(): string[] {

@@ -19,6 +19,8 @@ import { AnnotationCountersSource } from './sources/annotation-counters.source';
 import { LabelUsageFromAnnotations } from './sources/label-usage.source';
 import { TaskRelationsFromAnnotations } from './sources/task-relations.source';
 import { TaskAccess } from './task-access';
+import { AnnotationsFromPredictions } from './selection/annotations-from-predictions';
+import { TaskSelectionWrites } from './selection/task-selection-writes';
 import { AnnotationWriter } from './writes/annotation-writer';
 
 registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
@@ -43,6 +45,8 @@ registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
     AnnotationCountersSource,
     LabelUsageFromAnnotations,
     TaskRelationsFromAnnotations,
+    TaskSelectionWrites,
+    AnnotationsFromPredictions,
   ],
   exports: [
     TasksModule,
@@ -51,6 +55,8 @@ registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
     PredictionsService,
     LabelsService,
     ImportedAnnotations,
+    TaskSelectionWrites,
+    AnnotationsFromPredictions,
   ],
 })
 export class AnnotationsModule implements OnModuleInit {

@@ -6,6 +6,10 @@ import { Project } from '@ls/projects';
 @Entity('task')
 @Index(['project_id', 'inner_id'], { unique: true })
 @Index(['project_id', 'is_labeled'])
+@Index('IDX_task_project_id_id', ['project_id', 'id'])
+@Index('IDX_task_project_id_created_at', ['project_id', 'created_at'])
+@Index('IDX_task_project_id_updated_at', ['project_id', 'updated_at'])
+@Index('IDX_task_project_id_total_annotations', ['project_id', 'total_annotations'])
 export class Task {
   @PrimaryGeneratedColumn()
   id!: number;

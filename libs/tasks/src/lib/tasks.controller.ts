@@ -8,7 +8,6 @@ import {
   ParseIntPipe,
   Patch,
   Post,
-  Query,
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -18,13 +17,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { pageWindow, REQUIRED_MESSAGE, ResourceParams, ValidationFailedException } from '@ls/core';
+import { ResourceParams } from '@ls/core';
 import { CreateTaskDto } from './dto/create-task.dto';
-import { ListTasksQuery } from './dto/list-tasks.query';
 import { PatchTaskDto } from './dto/patch-task.dto';
 import { TaskRelations } from './ports/task-relations';
 import { LseTaskResponse } from './responses/lse-task.response';
-import { TaskPageResponse } from './responses/task-page.response';
 import { serializeTask } from './task.serializer';
 import { Task } from './task.entity';
 import { TasksService } from './tasks.service';
@@ -37,28 +34,6 @@ export class TasksController {
     private readonly tasks: TasksService,
     private readonly relations: TaskRelations,
   ) {}
-
-  /**
-   * The data manager's task list. Filters, ordering and views come with the data manager; the
-   * page is already `{tasks, total, total_annotations, total_predictions}`.
-   */
-  @Get()
-  @ApiOperation({ operationId: 'api_tasks_list', summary: 'List tasks' })
-  @ApiOkResponse({ type: TaskPageResponse })
-  async list(
-    @CurrentAuth() auth: AuthContext,
-    @Query() query: ListTasksQuery,
-  ): Promise<TaskPageResponse> {
-    if (query.project === undefined) {
-      throw new ValidationFailedException({ project: [REQUIRED_MESSAGE] });
-    }
-    const page = await this.tasks.page(auth, query.project, pageWindow(query));
-    const tasks =
-      query.fields === 'task_only'
-        ? page.tasks.map((task) => serializeTask(task))
-        : await this.serializeWithRelations(auth, page.tasks);
-    return { ...page, tasks };
-  }
 
   @Post()
   @ApiOperation({ operationId: 'api_tasks_create', summary: 'Create task' })

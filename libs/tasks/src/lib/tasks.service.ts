@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuthContext, OrganizationScope } from '@ls/auth';
-import { PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
-import { countOf, Project, ProjectsService, TaskStates } from '@ls/projects';
+import { chunksOf, PageWindow, TransactionRunner, ValidationFailedException } from '@ls/core';
+import { Project, ProjectsService, TaskStates } from '@ls/projects';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { PatchTaskDto } from './dto/patch-task.dto';
 import { TasksCreated, TasksDeleted } from './events/task-events';
@@ -23,13 +23,6 @@ export interface TaskSelection {
 const LOAD_BATCH = 1000;
 
 export const TASK_ORDERINGS = ['id', '-id', 'inner_id', '-inner_id', 'created_at', '-created_at'];
-
-export interface TaskPage {
-  tasks: Task[];
-  total: number;
-  total_annotations: number;
-  total_predictions: number;
-}
 
 @Injectable()
 export class TasksService {
@@ -125,32 +118,6 @@ export class TasksService {
     });
   }
 
-  /** A page of a project's tasks with the project's totals (the data manager list). */
-  async page(auth: AuthContext, projectId: number, window: PageWindow): Promise<TaskPage> {
-    await this.projects.get(auth, projectId);
-    const [tasks, totals] = await Promise.all([
-      this.tasks.find({
-        where: { project_id: projectId },
-        order: { id: 'ASC' },
-        skip: window.offset,
-        take: window.size,
-      }),
-      this.tasks
-        .createQueryBuilder('task')
-        .select('COUNT(*)', 'total')
-        .addSelect('COALESCE(SUM(task.total_annotations), 0)', 'total_annotations')
-        .addSelect('COALESCE(SUM(task.total_predictions), 0)', 'total_predictions')
-        .where('task.project_id = :projectId', { projectId })
-        .getRawOne<Record<keyof Omit<TaskPage, 'tasks'>, string | number>>(),
-    ]);
-    return {
-      tasks,
-      total: countOf(totals?.total),
-      total_annotations: countOf(totals?.total_annotations),
-      total_predictions: countOf(totals?.total_predictions),
-    };
-  }
-
   /** Tasks of a project of the caller's organization, in pages. */
   async listForProject(
     auth: AuthContext,
@@ -167,6 +134,32 @@ export class TasksService {
       .skip(window.offset)
       .take(window.size)
       .getMany();
+  }
+
+  /**
+   * Deletes the tasks among `ids` that belong to the project (of the caller's organization), in
+   * chunks inside one transaction (annotations, predictions and drafts go with them by cascade);
+   * returns how many.
+   */
+  async deleteTasks(auth: AuthContext, projectId: number, ids: number[]): Promise<number> {
+    await this.projects.get(auth, projectId);
+    return this.transactions.run(async (tx) => {
+      const deleted: number[] = [];
+      for (const chunk of chunksOf([...new Set(ids)])) {
+        const found = await tx.manager.find(Task, {
+          select: { id: true },
+          where: { project_id: projectId, id: In(chunk) },
+        });
+        if (found.length === 0) continue;
+        const chunkIds = found.map((task) => task.id);
+        await tx.manager.delete(Task, { id: In(chunkIds) });
+        deleted.push(...chunkIds);
+      }
+      if (deleted.length === 0) return 0;
+      await this.taskStates.tasksChanged(tx.manager, projectId);
+      tx.afterCommit(new TasksDeleted(auth.organizationId, projectId, deleted));
+      return deleted.length;
+    });
   }
 
   /** Deletes every task of a project of the caller's organization; returns how many. */

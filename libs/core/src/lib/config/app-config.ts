@@ -175,6 +175,15 @@ export class AppConfig {
   @Max(16 * 1024 * 1024)
   LABEL_CONFIG_MAX_BYTES = 1024 * 1024;
 
+  /**
+   * Seconds a task handed out by `/api/projects/{id}/next/` stays reserved for its annotator
+   * (Label Studio's `TASK_LOCK_TTL`, a day by default).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TASK_LOCK_TTL = 86_400;
+
   /** Most tasks one import may carry. */
   @Transform(toInt)
   @IsInt()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { LseTaskResponse } from './lse-task.response';
+import { LseTaskResponse } from '@ls/tasks';
 
 /** The data manager's page of tasks. */
 @ApiSchema({ name: 'PaginatedRoleBasedTaskList' })

@@ -1,0 +1,23 @@
+// Public API of @ls/data-manager: the task list with filters and ordering in SQL, views, columns,
+// actions and the next task.
+export { DataManagerModule } from './lib/data-manager.module';
+export { DataManagerHttpModule } from './lib/data-manager-http.module';
+export { View } from './lib/views/view.entity';
+export { ViewsService } from './lib/views/views.service';
+export type { ViewParams } from './lib/views/view-params';
+export type { FilterItem, SelectedItems, StoredFilters } from './lib/views/view-filters';
+export { TaskQuery } from './lib/query/task-query';
+export type { TaskQueryOptions } from './lib/query/task-query';
+export { emptyPrepareParams, parsePrepareParams } from './lib/query/prepare-params';
+export type {
+  FilterConjunction,
+  FilterGroup,
+  FilterItem as PrepareFilterItem,
+  FilterOperator,
+  FilterType,
+  PrepareParams,
+  SelectedItems as PrepareSelectedItems,
+} from './lib/query/prepare-params';
+export { NextTaskService } from './lib/next-task/next-task.service';
+export { NextTaskResponse } from './lib/next-task/next-task.response';
+export { TaskLock } from './lib/next-task/task-lock.entity';

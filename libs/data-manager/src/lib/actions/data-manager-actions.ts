@@ -1,0 +1,79 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { AuthContext } from '@ls/auth';
+import { ValidationFailedException } from '@ls/core';
+import { DeleteGroundTruthsAction } from './builtin/delete-ground-truths.action';
+import { DeleteTasksAnnotationsAction } from './builtin/delete-tasks-annotations.action';
+import { DeleteTasksPredictionsAction } from './builtin/delete-tasks-predictions.action';
+import { DeleteTasksAction } from './builtin/delete-tasks.action';
+import { NextTaskAction } from './builtin/next-task.action';
+import { PredictionsToAnnotationsAction } from './builtin/predictions-to-annotations.action';
+import { RemoveDuplicatesAction } from './builtin/remove-duplicates.action';
+import { RetrieveTasksPredictionsAction } from './builtin/retrieve-tasks-predictions.action';
+import { DataManagerAction } from './data-manager-action';
+
+/**
+ * The data manager's actions: the built-in ones, and those other libraries add with `register`
+ * (an ML backend's "retrieve predictions", say) from their `onModuleInit`.
+ */
+@Injectable()
+export class DataManagerActions {
+  private readonly actions = new Map<string, DataManagerAction>();
+
+  constructor(
+    deleteTasks: DeleteTasksAction,
+    deleteAnnotations: DeleteTasksAnnotationsAction,
+    deletePredictions: DeleteTasksPredictionsAction,
+    deleteGroundTruths: DeleteGroundTruthsAction,
+    nextTask: NextTaskAction,
+    predictionsToAnnotations: PredictionsToAnnotationsAction,
+    removeDuplicates: RemoveDuplicatesAction,
+    retrievePredictions: RetrieveTasksPredictionsAction,
+  ) {
+    for (const action of [
+      removeDuplicates,
+      retrievePredictions,
+      predictionsToAnnotations,
+      deleteTasks,
+      deleteAnnotations,
+      deletePredictions,
+      deleteGroundTruths,
+      nextTask,
+    ]) {
+      this.register(action);
+    }
+  }
+
+  register(action: DataManagerAction): void {
+    this.actions.set(action.id, action);
+  }
+
+  /** The listed actions the caller may run, by `order`. */
+  listedFor(auth: AuthContext): DataManagerAction[] {
+    return [...this.actions.values()]
+      .filter((action) => !action.hidden && action.roles.includes(auth.role))
+      .sort((a, b) => a.order - b.order);
+  }
+
+  /** The action `id`: 400 when there is none, 403 when the caller may not run it. */
+  runnableBy(auth: AuthContext, id: string): DataManagerAction {
+    const action = this.actions.get(id);
+    if (!action) {
+      throw new ValidationFailedException({ id: [`"${id}" is not a valid choice.`] });
+    }
+    if (!action.roles.includes(auth.role)) {
+      throw new ForbiddenException('You do not have permission to perform this action.');
+    }
+    return action;
+  }
+}
+
+export const BUILTIN_ACTIONS = [
+  RemoveDuplicatesAction,
+  RetrieveTasksPredictionsAction,
+  PredictionsToAnnotationsAction,
+  DeleteTasksAction,
+  DeleteTasksAnnotationsAction,
+  DeleteTasksPredictionsAction,
+  DeleteGroundTruthsAction,
+  NextTaskAction,
+];

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnnotationsModule } from '@ls/annotations';
+import { registerMigrations } from '@ls/core';
+import { DATA_MANAGER_MIGRATIONS } from '../migrations';
+import { BUILTIN_ACTIONS, DataManagerActions } from './actions/data-manager-actions';
+import { ColumnSources } from './columns/column-sources';
+import { ColumnsService } from './columns/columns.service';
+import { NextTaskPicker } from './next-task/next-task-picker';
+import { NextTaskService } from './next-task/next-task.service';
+import { TaskLock } from './next-task/task-lock.entity';
+import { TaskLocks } from './next-task/task-locks';
+import { ProjectStateService } from './project-state/project-state.service';
+import { SqliteRegexpFunction } from './query/sqlite-regexp.function';
+import { TaskQuery } from './query/task-query';
+import { TaskSelections } from './selection/task-selections';
+import { TaskListService } from './task-list/task-list.service';
+import { ViewResources } from './views/view-resources';
+import { View } from './views/view.entity';
+import { ViewsService } from './views/views.service';
+
+registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
+
+/**
+ * The data manager: reads tasks of a project through the query protocol of Label Studio's data
+ * manager (filters, ordering, selection) compiled to SQL, keeps the project's views and applies
+ * actions to a selection of tasks.
+ */
+@Module({
+  imports: [AnnotationsModule, TypeOrmModule.forFeature([View, TaskLock])],
+  providers: [
+    ViewResources,
+    ViewsService,
+    ColumnSources,
+    ColumnsService,
+    ProjectStateService,
+    TaskQuery,
+    SqliteRegexpFunction,
+    TaskSelections,
+    TaskListService,
+    ...BUILTIN_ACTIONS,
+    DataManagerActions,
+    TaskLocks,
+    NextTaskPicker,
+    NextTaskService,
+  ],
+  exports: [
+    AnnotationsModule,
+    ViewsService,
+    ColumnsService,
+    ProjectStateService,
+    TaskQuery,
+    TaskSelections,
+    TaskListService,
+    DataManagerActions,
+    NextTaskService,
+  ],
+})
+export class DataManagerModule {}

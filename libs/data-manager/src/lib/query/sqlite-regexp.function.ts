@@ -1,0 +1,55 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dialectOfDataSource } from '@ls/core';
+import { MAX_PATTERN_LENGTH } from './portable-regex';
+
+interface SqliteConnection {
+  function(
+    name: string,
+    options: { deterministic: boolean; varargs: boolean },
+    implementation: (pattern: unknown, value: unknown) => number | null,
+  ): unknown;
+}
+
+const CACHED_PATTERNS = 200;
+
+/**
+ * SQLite has no `regexp` function of its own: this registers one on the data source's
+ * connection (better-sqlite3 keeps a single one). An invalid pattern matches nothing rather than
+ * failing the statement, as Label Studio's `regex` filter does.
+ */
+@Injectable()
+export class SqliteRegexpFunction implements OnModuleInit {
+  private readonly compiled = new Map<string, RegExp | null>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    if (dialectOfDataSource(this.dataSource) !== 'sqlite') return;
+    const driver = this.dataSource.driver as unknown as { databaseConnection?: SqliteConnection };
+    driver.databaseConnection?.function(
+      'regexp',
+      { deterministic: true, varargs: false },
+      (pattern, value) => {
+        if (typeof pattern !== 'string' || value === null || value === undefined) return null;
+        const regex = this.compile(pattern);
+        return regex && regex.test(String(value)) ? 1 : 0;
+      },
+    );
+  }
+
+  private compile(pattern: string): RegExp | null {
+    if (this.compiled.has(pattern)) return this.compiled.get(pattern) ?? null;
+    let regex: RegExp | null = null;
+    if (pattern.length <= MAX_PATTERN_LENGTH) {
+      try {
+        regex = new RegExp(pattern, 'u');
+      } catch {
+        regex = null;
+      }
+    }
+    if (this.compiled.size >= CACHED_PATTERNS) this.compiled.clear();
+    this.compiled.set(pattern, regex);
+    return regex;
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthContext, CurrentAuth } from '@ls/auth';
+import { serializeTask, TaskRelations } from '@ls/tasks';
+import { ListTasksQuery } from './list-tasks.query';
+import { TaskListService } from './task-list.service';
+import { TaskPageResponse } from './task-page.response';
+
+@ApiTags('Tasks')
+@Controller('api/tasks')
+export class TaskListController {
+  constructor(
+    private readonly taskList: TaskListService,
+    private readonly relations: TaskRelations,
+  ) {}
+
+  /**
+   * The data manager's task list: a view's tasks (`view`) or a project's (`project`) selected by
+   * `query` (filters, selectedItems, ordering), one page of them with the selection's totals.
+   */
+  @Get()
+  @ApiOperation({ operationId: 'api_tasks_list', summary: 'List tasks' })
+  @ApiOkResponse({ type: TaskPageResponse })
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListTasksQuery,
+  ): Promise<TaskPageResponse> {
+    const page = await this.taskList.page(auth, query);
+    if (query.fields === 'task_only') {
+      return { ...page, tasks: page.tasks.map((task) => serializeTask(task)) };
+    }
+    const related = await this.relations.relatedTo(page.tasks, auth);
+    return { ...page, tasks: page.tasks.map((task) => serializeTask(task, related.get(task.id))) };
+  }
+}

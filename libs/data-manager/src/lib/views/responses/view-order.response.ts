@@ -1,0 +1,6 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+
+@ApiSchema({ name: 'ViewOrderResponse' })
+export class ViewOrderResponse {
+  @ApiProperty({ type: String }) detail!: string;
+}

@@ -1,0 +1,11 @@
+import { DialectMigrations } from '@ls/core';
+import { DataManagerViewsPostgres1796300000000 } from './postgres/1796300000000-DataManagerViews';
+import { DataManagerViewsSqlite1796300000000 } from './sqlite/1796300000000-DataManagerViews';
+import { TaskLocksPostgres1796300000100 } from './postgres/1796300000100-TaskLocks';
+import { TaskLocksSqlite1796300000100 } from './sqlite/1796300000100-TaskLocks';
+
+/** In timestamp order; `npm run db:migration:generate -- data-manager <Name>` writes new ones. */
+export const DATA_MANAGER_MIGRATIONS: DialectMigrations = {
+  postgres: [DataManagerViewsPostgres1796300000000, TaskLocksPostgres1796300000100],
+  sqlite: [DataManagerViewsSqlite1796300000000, TaskLocksSqlite1796300000100],
+};

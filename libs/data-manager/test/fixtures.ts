@@ -1,0 +1,50 @@
+import { AnnotationsHttpModule } from '@ls/annotations';
+import { createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestApp } from '@ls/core/testing';
+import { DataManagerHttpModule } from '@ls/data-manager';
+import { ProjectsHttpModule } from '@ls/projects';
+import { TasksHttpModule } from '@ls/tasks';
+
+export const IMAGE_TEXT_CONFIG = `<View>
+  <Image name="img" value="$image"/>
+  <Text name="caption" value="$caption"/>
+  <Choices name="kind" toName="img"><Choice value="Cat"/><Choice value="Dog"/></Choices>
+</View>`;
+
+/** The app with every library the data manager reads from. */
+export function createDataManagerApp(): Promise<TestApp> {
+  return createAuthTestApp({
+    imports: [ProjectsHttpModule, TasksHttpModule, AnnotationsHttpModule, DataManagerHttpModule],
+  });
+}
+
+/** API calls of one account, failing loudly on an unexpected status. */
+export function dataManagerApiOf(testApp: TestApp, account: TestAccount) {
+  const http = () => testApp.http();
+  return {
+    async project(body: Record<string, unknown> = {}): Promise<number> {
+      const response = await http()
+        .post('/api/projects/')
+        .set(account.headers)
+        .send({ title: 'Data manager', label_config: IMAGE_TEXT_CONFIG, ...body })
+        .expect(201);
+      return response.body.id;
+    },
+    async task(project: number, data: Record<string, unknown>): Promise<number> {
+      const response = await http()
+        .post('/api/tasks/')
+        .set(account.headers)
+        .send({ project, data })
+        .expect(201);
+      return response.body.id;
+    },
+    async view(project: number, data: Record<string, unknown> = {}) {
+      const response = await http()
+        .post('/api/dm/views/')
+        .set(account.headers)
+        .send({ project, data })
+        .expect(201);
+      return response.body as { id: number; order: number; data: Record<string, unknown> };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** What the data manager's task list filters and orders by most, within one project. */
+const INDEXES: Record<string, string> = {
+  IDX_task_project_id_id: '"project_id", "id"',
+  IDX_task_project_id_created_at: '"project_id", "created_at"',
+  IDX_task_project_id_updated_at: '"project_id", "updated_at"',
+  IDX_task_project_id_total_annotations: '"project_id", "total_annotations"',
+};
+
+export class TaskListIndexesSqlite1796300000200 implements MigrationInterface {
+  name = 'TaskListIndexesSqlite1796300000200';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    for (const [name, columns] of Object.entries(INDEXES)) {
+      await queryRunner.query(`CREATE INDEX "${name}" ON "task" (${columns})`);
+    }
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const name of Object.keys(INDEXES)) {
+      await queryRunner.query(`DROP INDEX "${name}"`);
+    }
+  }
+}
