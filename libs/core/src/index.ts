@@ -98,3 +98,4 @@ export { PUBLIC_BODY_LIMIT, RequestAuthenticator, servedRoutes } from './lib/htt
 export type { ServedRoute } from './lib/http/request-gate';
 export { MULTIPART_FIELD_LIMIT } from './lib/http/http-app';
 export { AUTH_THROTTLER } from './lib/http/rate-limits';
+export { canonicalJson, isJsonObject } from './lib/json/json-values';

@@ -1,13 +1,4 @@
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** JSON with object keys sorted at every level, so equal values give equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (!isObject(value)) return JSON.stringify(value);
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
-}
+import { canonicalJson as canonical, isJsonObject as isObject } from '@ls/core';
 
 /** What a result says, without region ids and item order (which differ between annotators). */
 function essence(result: unknown[] | null): string {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
+import { isJsonObject } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { TaskSelections } from '../selection/task-selections';
 import { DataManagerActions } from './data-manager-actions';
@@ -87,15 +88,12 @@ export class ActionsController {
   }
 }
 
-const isPlain = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function pick(body: unknown, keys: string[]): Record<string, unknown> {
-  if (!isPlain(body)) return {};
+  if (!isJsonObject(body)) return {};
   return Object.fromEntries(Object.entries(body).filter(([key]) => keys.includes(key)));
 }
 
 function omit(body: unknown, keys: string[]): Record<string, unknown> {
-  if (!isPlain(body)) return {};
+  if (!isJsonObject(body)) return {};
   return Object.fromEntries(Object.entries(body).filter(([key]) => !keys.includes(key)));
 }

@@ -1,4 +1,9 @@
-import { MAX_IDS_PER_REQUEST, tooManyIdsMessage, ValidationFailedException } from '@ls/core';
+import {
+  MAX_IDS_PER_REQUEST,
+  tooManyIdsMessage,
+  ValidationFailedException,
+  isJsonObject,
+} from '@ls/core';
 
 export const FILTER_OPERATORS = [
   'equal',
@@ -82,9 +87,6 @@ const fail = (field: string, message: string): never => {
   throw new ValidationFailedException({ [field]: [message] });
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** PostgreSQL refuses NUL in text: refused here so that it never reaches the database. */
 function checkStrings(field: string, value: unknown, depth = 0): void {
   if (depth > 20) fail(field, 'Value is nested too deeply.');
@@ -96,7 +98,7 @@ function checkStrings(field: string, value: unknown, depth = 0): void {
   } else if (Array.isArray(value)) {
     if (value.length > MAX_IDS_PER_REQUEST) fail(field, tooManyIdsMessage());
     value.forEach((entry) => checkStrings(field, entry, depth + 1));
-  } else if (isObject(value)) {
+  } else if (isJsonObject(value)) {
     Object.entries(value).forEach(([key, entry]) => {
       checkStrings(field, key, depth + 1);
       checkStrings(field, entry, depth + 1);
@@ -105,7 +107,7 @@ function checkStrings(field: string, value: unknown, depth = 0): void {
 }
 
 function parseItem(raw: unknown, field: string): FilterItem {
-  if (!isObject(raw)) return fail(field, 'Must be an object.');
+  if (!isJsonObject(raw)) return fail(field, 'Must be an object.');
   if (typeof raw['filter'] !== 'string') return fail(`${field}.filter`, 'Must be a string.');
   checkStrings(`${field}.filter`, raw['filter']);
   const operator = raw['operator'];
@@ -135,7 +137,7 @@ export const isAppliedFilter = (item: FilterItem) =>
 
 function parseFilters(raw: unknown): FilterGroup {
   if (raw === undefined || raw === null) return { conjunction: 'and', items: [] };
-  if (!isObject(raw)) return fail('filters', 'Must be an object.');
+  if (!isJsonObject(raw)) return fail('filters', 'Must be an object.');
   const conjunction = raw['conjunction'] ?? 'and';
   if (conjunction !== 'and' && conjunction !== 'or') {
     fail('filters.conjunction', `"${String(conjunction)}" is not a valid conjunction.`);
@@ -163,7 +165,7 @@ function parseIds(raw: unknown, field: string): number[] {
 
 function parseSelectedItems(raw: unknown): SelectedItems {
   if (raw === undefined || raw === null) return { all: true, excluded: [] };
-  if (!isObject(raw)) return fail('selectedItems', 'Must be an object.');
+  if (!isJsonObject(raw)) return fail('selectedItems', 'Must be an object.');
   const all = raw['all'] ?? true;
   if (typeof all !== 'boolean') return fail('selectedItems.all', 'Must be a valid boolean.');
   return all
@@ -199,7 +201,7 @@ export function parsePrepareParams(raw: unknown, jsonField = 'query'): PreparePa
     }
   }
   if (value === undefined || value === null) return emptyPrepareParams();
-  if (!isObject(value)) return fail(jsonField, 'Must be an object.');
+  if (!isJsonObject(value)) return fail(jsonField, 'Must be an object.');
   return {
     filters: parseFilters(value['filters']),
     selectedItems: parseSelectedItems(value['selectedItems']),

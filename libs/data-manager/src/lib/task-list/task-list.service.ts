@@ -29,11 +29,10 @@ export class TaskListService {
       params: query.query,
       selectedItems: query.selectedItems,
     });
-    const window = pageWindow(query);
-    const selected = () => this.selected(selection, query.only_annotated === true);
+    const onlyAnnotated = query.only_annotated === true;
     const [tasks, totals] = await Promise.all([
-      this.pageOf(selection, query.only_annotated === true, window),
-      selected()
+      this.pageOf(selection, onlyAnnotated, pageWindow(query)),
+      this.selected(selection, onlyAnnotated)
         .orderBy()
         .select('COUNT(*)', 'total')
         .addSelect('COALESCE(SUM(task.total_annotations), 0)', 'total_annotations')

@@ -1,3 +1,4 @@
+import { isJsonObject } from '@ls/core';
 import { InputProblems } from './input-problems';
 import {
   filterGroupOf,
@@ -24,14 +25,11 @@ export interface ViewChanges {
   selected_items?: SelectedItems | null;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const BODY_FIELDS = ['data', 'filter_group', 'ordering', 'selected_items'] as const;
 
 function columnsDisplayTypeProblems(value: unknown, problems: InputProblems): void {
   if (value === undefined) return;
-  if (!isObject(value) || !Object.values(value).every((type) => typeof type === 'string')) {
+  if (!isJsonObject(value) || !Object.values(value).every((type) => typeof type === 'string')) {
     problems.add('data.columnsDisplayType', 'Expected a dictionary of column types.');
   }
 }
@@ -53,7 +51,7 @@ export function viewChangesOf(body: ViewBody): ViewChanges {
 
   const changes: ViewChanges = {};
   if (body.data === null) changes.data = null;
-  else if (body.data !== undefined && !isObject(body.data)) {
+  else if (body.data !== undefined && !isJsonObject(body.data)) {
     problems.add('data', 'Expected a dictionary of items.');
   } else if (body.data !== undefined) {
     const { filters, ordering, selectedItems, ...uiState } = body.data;

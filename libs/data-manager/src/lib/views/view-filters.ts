@@ -1,4 +1,4 @@
-import { MAX_IDS_PER_REQUEST, tooManyIdsMessage } from '@ls/core';
+import { MAX_IDS_PER_REQUEST, tooManyIdsMessage, isJsonObject } from '@ls/core';
 import { InputProblems } from './input-problems';
 
 /** Largest view body: the UI state of a tab is a few kilobytes. */
@@ -33,9 +33,6 @@ export interface SelectedItems {
   excluded?: number[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function nameOf(value: unknown, field: string, problems: InputProblems): string {
   if (typeof value !== 'string') {
     problems.add(field, 'Not a valid string.');
@@ -59,7 +56,7 @@ function filterItemOf(
   problems: InputProblems,
   nested = false,
 ): FilterItem {
-  if (!isObject(input)) {
+  if (!isJsonObject(input)) {
     problems.add(field, 'Expected a dictionary of items.');
     return { filter: '', operator: '', type: '', value: null };
   }
@@ -101,7 +98,7 @@ export function filtersOf(
   problems: InputProblems,
 ): StoredFilters | null {
   if (input === null || input === undefined) return null;
-  if (!isObject(input)) {
+  if (!isJsonObject(input)) {
     problems.add(field, 'Expected a dictionary of items.');
     return null;
   }
@@ -121,12 +118,12 @@ export function filterGroupOf(
   problems: InputProblems,
 ): StoredFilters | null {
   if (input === null || input === undefined) return null;
-  if (!isObject(input)) {
+  if (!isJsonObject(input)) {
     problems.add(field, 'Expected a dictionary of items.');
     return null;
   }
   const asItem = (entry: unknown): unknown =>
-    isObject(entry)
+    isJsonObject(entry)
       ? {
           filter: entry.column,
           operator: entry.operator,
@@ -181,7 +178,7 @@ export function selectedItemsOf(
   problems: InputProblems,
 ): SelectedItems | null {
   if (input === null || input === undefined) return null;
-  if (!isObject(input) || typeof input.all !== 'boolean') {
+  if (!isJsonObject(input) || typeof input.all !== 'boolean') {
     problems.add(field, 'Expected {"all": true|false, "included"|"excluded": [ids]}.');
     return null;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TaskSelectionWrites } from '@ls/annotations';
+import { canonicalJson } from '@ls/core';
 import { TasksService } from '@ls/tasks';
 import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
 
@@ -7,16 +8,6 @@ interface Candidate {
   id: number;
   data: unknown;
   annotations: number;
-}
-
-/** JSON with object keys sorted, so that the same data written in another order matches. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**
@@ -49,7 +40,7 @@ export class RemoveDuplicatesAction implements DataManagerAction {
       .getMany();
     const groups = new Map<string, Candidate[]>();
     for (const task of rows) {
-      const key = canonical(task.data);
+      const key = canonicalJson(task.data);
       const candidate = {
         id: task.id,
         data: task.data,
