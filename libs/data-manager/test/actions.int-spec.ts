@@ -72,6 +72,8 @@ describe('data manager actions (int)', () => {
       'delete_tasks_annotations',
       'delete_tasks_predictions',
       'delete_ground_truths',
+      'delete_annotators',
+      'delete_reviewers',
     ]);
     expect(listed.body[3]).toMatchObject({ permission: 'tasks.delete', order: 100 });
     const forAnnotator = await http()
@@ -170,6 +172,50 @@ describe('data manager actions (int)', () => {
         dataSource.options.type === 'postgres' ? true : 1,
       ),
     ).toBe(0);
+  });
+
+  it('unassigns the annotators or reviewers of the selection (or one of them)', async () => {
+    const { project, tasks } = await projectOf(3);
+    const other = await projectOf(1);
+    const assign = (projectId: number, type: string, users: number[], included: number[]) =>
+      http()
+        .post(`/api/projects/${projectId}/tasks/assignees`)
+        .set(owner.headers)
+        .send({ type, users, selectedItems: { all: false, included } })
+        .expect(201);
+    const both = [owner.userId, annotator.userId];
+    await assign(project, 'AN', both, tasks);
+    await assign(project, 'RE', [owner.userId], tasks);
+    await assign(other.project, 'AN', both, other.tasks);
+    const assignments = (type: string) =>
+      count(
+        `SELECT COUNT(*) AS n FROM task_assignment a JOIN task t ON t.id = a.task_id` +
+          ` WHERE t.project_id = ${placeholder(1)} AND a.type = ${placeholder(2)}`,
+        project,
+        type,
+      );
+    expect([await assignments('AN'), await assignments('RE')]).toEqual([6, 3]);
+
+    const one = await act('delete_annotators', project, {
+      selectedItems: { all: false, included: [tasks[0], tasks[1]] },
+      annotator: annotator.userId,
+    }).expect(200);
+    expect(one.body.processed_items).toBe(2);
+    expect([await assignments('AN'), await assignments('RE')]).toEqual([4, 3]);
+    const all = await act('delete_annotators', project).expect(200);
+    expect(all.body.processed_items).toBe(4);
+    const reviewers = await act('delete_reviewers', project, {
+      selectedItems: { all: true, excluded: [tasks[2]] },
+    }).expect(200);
+    expect(reviewers.body.processed_items).toBe(2);
+    expect([await assignments('AN'), await assignments('RE')]).toEqual([0, 1]);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM task_assignment WHERE task_id = ${placeholder(1)}`,
+        other.tasks[0],
+      ),
+    ).toBe(2);
+    await act('delete_reviewers', project, { reviewer: 'me' }).expect(400);
   });
 
   it('creates annotations from the chosen predictions once, and counts them', async () => {

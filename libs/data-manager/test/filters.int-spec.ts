@@ -34,6 +34,12 @@ describe('data manager filters (SQL)', () => {
     await fixture.predict(ids[2], { model_version: 'v1', score: 0.5 });
     await fixture.predict(ids[3], { model_version: 'v2', score: 0.9 });
     await fixture.draft(ids[4]);
+    await fixture.dataSource
+      .createQueryBuilder()
+      .update('task')
+      .set({ storage_filename: 'bucket/one.json' })
+      .where({ id: ids[1] })
+      .execute();
   });
 
   afterAll(() => fixture.close());
@@ -126,6 +132,9 @@ describe('data manager filters (SQL)', () => {
     ['completed_at', 'empty', 'Datetime', false, [1]],
     ['created_at', 'less', 'Datetime', '2999-01-01T00:00:00.000Z', [1, 2, 3, 4, 5]],
     ['updated_at', 'greater', 'Datetime', '2999-01-01T00:00:00.000Z', []],
+    ['storage_filename', 'contains', 'String', 'ONE.json', [2]],
+    ['storage_filename', 'equal', 'String', 'bucket/one.json', [2]],
+    ['storage_filename', 'empty', 'String', true, [1, 3, 4, 5]],
   ])('%s %s (%s) %j', async (column, operator, type, value, expected) => {
     const resolved =
       value === 'owner'

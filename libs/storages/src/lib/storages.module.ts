@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
+import { registerTaskColumn } from '@ls/data-manager';
 import { STORAGES_MIGRATIONS } from '../migrations';
 import { ImportInputs } from './import/import-inputs';
 import { ImportJob } from './import/import.job';
@@ -16,9 +17,11 @@ import { FileUpload } from './uploads/file-upload.entity';
 import { FileUploadRecords } from './uploads/file-upload-records';
 import { MultipartUploads } from './uploads/multipart-uploads';
 import { UploadFileStore } from './uploads/upload-file-store';
+import { UPLOAD_TASK_COLUMN } from './uploads/upload-task-column';
 import { UploadsService } from './uploads/uploads.service';
 
 registerMigrations('storages', STORAGES_MIGRATIONS);
+registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
 
 /** Where data enters and leaves projects: imports (exports and cloud storages come later). */
 @Module({

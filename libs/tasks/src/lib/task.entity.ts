@@ -9,7 +9,9 @@ import { Project } from '@ls/projects';
 @Index('IDX_task_project_id_id', ['project_id', 'id'])
 @Index('IDX_task_project_id_created_at', ['project_id', 'created_at'])
 @Index('IDX_task_project_id_updated_at', ['project_id', 'updated_at'])
-@Index('IDX_task_project_id_total_annotations', ['project_id', 'total_annotations'])
+@Index('IDX_task_project_id_counters', ['project_id', 'total_annotations', 'total_predictions'])
+// PostgreSQL only: a GIN index over `data` (see the TaskListIndexes migration).
+@Index('IDX_task_data_path_ops', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn()
   id!: number;

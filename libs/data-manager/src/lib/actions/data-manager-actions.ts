@@ -9,6 +9,7 @@ import { NextTaskAction } from './builtin/next-task.action';
 import { PredictionsToAnnotationsAction } from './builtin/predictions-to-annotations.action';
 import { RemoveDuplicatesAction } from './builtin/remove-duplicates.action';
 import { RetrieveTasksPredictionsAction } from './builtin/retrieve-tasks-predictions.action';
+import { DeleteAnnotatorsAction, DeleteReviewersAction } from './builtin/unassign-tasks.action';
 import { DataManagerAction } from './data-manager-action';
 
 /**
@@ -28,6 +29,8 @@ export class DataManagerActions {
     predictionsToAnnotations: PredictionsToAnnotationsAction,
     removeDuplicates: RemoveDuplicatesAction,
     retrievePredictions: RetrieveTasksPredictionsAction,
+    deleteAnnotators: DeleteAnnotatorsAction,
+    deleteReviewers: DeleteReviewersAction,
   ) {
     for (const action of [
       removeDuplicates,
@@ -37,6 +40,8 @@ export class DataManagerActions {
       deleteAnnotations,
       deletePredictions,
       deleteGroundTruths,
+      deleteAnnotators,
+      deleteReviewers,
       nextTask,
     ]) {
       this.register(action);
@@ -75,5 +80,7 @@ export const BUILTIN_ACTIONS = [
   DeleteTasksAnnotationsAction,
   DeleteTasksPredictionsAction,
   DeleteGroundTruthsAction,
+  DeleteAnnotatorsAction,
+  DeleteReviewersAction,
   NextTaskAction,
 ];

@@ -16,7 +16,7 @@ export class DataFieldSql {
 
   constructor(
     private readonly params: SqlParameters,
-    keys: readonly string[],
+    private readonly keys: readonly string[],
   ) {
     this.json = params.postgres ? this.postgresJson(keys) : this.sqliteJson(keys);
   }
@@ -52,7 +52,22 @@ export class DataFieldSql {
       emptySql: this.emptySql(),
       textSql: this.valueSql('text'),
       allowsList: true,
+      indexedTextEquality: (text) => this.containment(text),
     };
+  }
+
+  /**
+   * On PostgreSQL, `task.data @> {"k1": {"k2": text}}`, which the GIN index on `task.data`
+   * answers: it holds when the value at the path is the JSON string `text`. That is the text
+   * equality itself when no other JSON value reads as `text` (numbers, booleans, objects and
+   * arrays read as their JSON) and no key could be an array position (the path reads arrays by
+   * position, containment does not), and only then is it used. Never NULL (`data` never is).
+   */
+  private containment(text: string): string | null {
+    if (!this.params.postgres || !isOnlyAStringAsText(text)) return null;
+    if (this.keys.some((key) => ARRAY_INDEX.test(key))) return null;
+    const document = this.keys.reduceRight<unknown>((value, key) => ({ [key]: value }), text);
+    return `(task.data @> CAST(${this.params.bind(JSON.stringify(document))} AS jsonb))`;
   }
 
   valueSql(kind: ValueKind): string {
@@ -95,6 +110,15 @@ export class DataFieldSql {
     );
   }
 }
+
+const ARRAY_INDEX = /^-?[0-9]+$/;
+
+/**
+ * Whether a JSON string is the only JSON value whose text (as data fields read it) is `text`.
+ * A NUL is left to the plain comparison, which refuses it (PostgreSQL text cannot hold one).
+ */
+const isOnlyAStringAsText = (text: string) =>
+  text !== 'true' && text !== 'false' && !/^[-0-9[{]/.test(text) && !text.includes('\u0000');
 
 export const sqliteEpochMilliseconds = (timestamp: string) =>
   `CAST(round((julianday(${timestamp}) - 2440587.5) * 86400000.0) AS INTEGER)`;

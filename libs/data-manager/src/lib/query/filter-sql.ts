@@ -59,14 +59,33 @@ function itemCondition(params: SqlParameters, item: FilterItem, field: string): 
     condition = empty ? `(${operand.emptySql})` : `(NOT (${operand.emptySql}))`;
   } else {
     const positive = NEGATIONS[operator];
-    const test = positiveCondition(params, operand, positive ?? operator, item.value, field);
-    condition = positive ? `(NOT COALESCE(${test}, FALSE))` : `COALESCE(${test}, FALSE)`;
+    const indexed = indexedEquality(operand, positive ?? operator, item.value, `${field}.value`);
+    if (indexed) {
+      // Never NULL, and outside a COALESCE, where the planner can match it to an index.
+      condition = positive ? `(NOT ${indexed})` : indexed;
+    } else {
+      const test = positiveCondition(params, operand, positive ?? operator, item.value, field);
+      condition = positive ? `(NOT COALESCE(${test}, FALSE))` : `COALESCE(${test}, FALSE)`;
+    }
   }
   const child = item.child_filter;
   if (child && isAppliedFilter(child)) {
     condition = `(${condition} AND ${itemCondition(params, child, `${field}.child_filter`)})`;
   }
   return condition;
+}
+
+/** The operand's index-friendly form of a text equality, when it has one for this value. */
+function indexedEquality(
+  operand: Operand,
+  operator: FilterOperator,
+  value: unknown,
+  valueField: string,
+): string | null {
+  if (operand.kind !== 'scalar' || operand.valueKind !== 'text' || operator !== 'equal') {
+    return null;
+  }
+  return operand.indexedTextEquality?.(textOf(value, valueField)) ?? null;
 }
 
 function positiveCondition(

@@ -12,6 +12,11 @@ export interface ScalarOperand {
   textSql?: string;
   /** Whether `in_list` applies (Label Studio: ids and data fields). */
   allowsList?: boolean;
+  /**
+   * A condition that holds exactly for the tasks whose text equals `text`, written so that an
+   * index can answer it (the compared expression cannot use one); null when there is none.
+   */
+  indexedTextEquality?(text: string): string | null;
 }
 
 /** A column holding a set per task (users, model versions): filters test membership. */

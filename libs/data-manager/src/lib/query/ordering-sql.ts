@@ -4,7 +4,7 @@ import { columnNameOf, orderExpression } from './task-columns';
 export interface OrderingTerm {
   expression: string;
   direction: 'ASC' | 'DESC';
-  /** Never null: ordered without `NULLS LAST`, which would keep both databases off the id index. */
+  /** Never null: ordered without `NULLS LAST`, which would keep both databases off an index. */
   notNull?: boolean;
 }
 
@@ -24,9 +24,9 @@ export function orderingTerms(
   const column = columnNameOf(first);
   const asNumber = numberColumns.some((name) => columnNameOf(name) === column);
   const direction = first.startsWith('-') ? 'DESC' : 'ASC';
-  const expression = orderExpression(params, column, asNumber);
   if (column === 'id') return [{ expression: 'task.id', direction, notNull: true }];
-  return [{ expression, direction }, tieBreaker];
+  const { sql, notNull } = orderExpression(params, column, asNumber);
+  return [{ expression: sql, direction, notNull }, tieBreaker];
 }
 
 /** `ASC` or `DESC` when the list is ordered by the task id alone (or by default), else undefined. */

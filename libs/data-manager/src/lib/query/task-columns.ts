@@ -6,9 +6,11 @@ import { SqlParameters } from './sql-parameters';
 import { valueKindOfType } from './value-kinds';
 
 /** A task column: how to filter on it and how to order by it. */
-interface TaskColumn {
+export interface TaskColumn {
   operand(params: SqlParameters): Operand;
   orderSql(params: SqlParameters): string;
+  /** Ordered by a NOT NULL column of `task` itself, so the `(project_id, column)` index serves. */
+  ordersByIndexedColumn?: boolean;
 }
 
 const instant = (params: SqlParameters, timestamp: string) =>
@@ -39,6 +41,13 @@ function datetimeColumn(sql: string): TaskColumn {
   };
 }
 
+/** A timestamp column of `task`: both databases store it in an order-preserving form. */
+const timestampColumn = (sql: string): TaskColumn => ({
+  ...datetimeColumn(sql),
+  orderSql: () => sql,
+  ordersByIndexedColumn: true,
+});
+
 function booleanColumn(sql: string): TaskColumn {
   return {
     operand: () => ({ kind: 'scalar', valueKind: 'boolean', sql, emptySql: 'FALSE' }),
@@ -68,18 +77,38 @@ function resultsColumn(table: 'annotation' | 'prediction'): TaskColumn {
   };
 }
 
-const COUNTER = (column: string) =>
-  numberColumn(`task.${column}`, `COALESCE(task.${column}, 0) = 0`, {
+/**
+ * A text column (a column of `task`, or a correlated subquery over the alias `task`): `equal`,
+ * `contains`, `regex`, `in_list` and the rest; empty when NULL or ''. Ordered byte-wise.
+ */
+export function textColumn(sql: string): TaskColumn {
+  return {
+    operand: () => ({
+      kind: 'scalar',
+      valueKind: 'text',
+      sql,
+      textSql: sql,
+      emptySql: `COALESCE(${sql}, '') = ''`,
+      allowsList: true,
+    }),
+    orderSql: (params) => (params.postgres ? `${sql} COLLATE "C"` : sql),
+  };
+}
+
+const COUNTER = (column: string): TaskColumn => ({
+  ...numberColumn(`task.${column}`, `COALESCE(task.${column}, 0) = 0`, {
     textSql: asText(`task.${column}`),
-  });
+  }),
+  ordersByIndexedColumn: true,
+});
 
 const ANNOTATED_BY = ' AND NOT dm_a.was_cancelled AND dm_a.completed_by_id IS NOT NULL';
 
 /**
  * The filterable and orderable columns of behavior.md 6.2 held by the tables of tasks and
  * annotations. Values on other tables are correlated subqueries, never joins, so a task is
- * never counted twice. `file_upload` and `storage_filename` are the storages library's (a higher
- * one) and are not offered here.
+ * never counted twice. Libraries above this one add theirs with `registerTaskColumn` (the
+ * storages library: `file_upload`, the name of the uploaded file a task came from).
  */
 const TASK_COLUMNS: Record<string, TaskColumn> = {
   id: numberColumn('task.id', 'FALSE', { allowsList: true, textSql: asText('task.id') }),
@@ -87,8 +116,8 @@ const TASK_COLUMNS: Record<string, TaskColumn> = {
     allowsList: true,
     textSql: asText('task.inner_id'),
   }),
-  created_at: datetimeColumn('task.created_at'),
-  updated_at: datetimeColumn('task.updated_at'),
+  created_at: timestampColumn('task.created_at'),
+  updated_at: timestampColumn('task.updated_at'),
   completed_at: datetimeColumn(
     `(CASE WHEN task.is_labeled THEN ${ofAnnotations('MAX(dm_a.created_at)')} END)`,
   ),
@@ -154,7 +183,22 @@ const TASK_COLUMNS: Record<string, TaskColumn> = {
   draft_exists: booleanColumn(
     'EXISTS (SELECT 1 FROM annotation_draft dm_d WHERE dm_d.task_id = task.id)',
   ),
+  storage_filename: textColumn('task.storage_filename'),
 };
+
+const registeredColumns = new Map<string, TaskColumn>();
+
+/**
+ * Adds a column that filters and orderings may name, from a library above this one that owns
+ * the table it reads. Call it once, when the library is loaded (like `registerMigrations`).
+ */
+export function registerTaskColumn(name: string, column: TaskColumn): void {
+  if (Object.hasOwn(TASK_COLUMNS, name)) throw new Error(`Task column "${name}" is built in.`);
+  registeredColumns.set(name, column);
+}
+
+const columnNamed = (name: string): TaskColumn | undefined =>
+  Object.hasOwn(TASK_COLUMNS, name) ? TASK_COLUMNS[name] : registeredColumns.get(name);
 
 function annotationIds(params: SqlParameters): string {
   return params.postgres
@@ -187,17 +231,28 @@ export function filterOperand(
 ): Operand {
   const keys = dataKeysOf(column);
   if (keys) return new DataFieldSql(params, keys).operand(valueKindOfType(type));
-  const known = Object.hasOwn(TASK_COLUMNS, column) ? TASK_COLUMNS[column] : undefined;
+  const known = columnNamed(column);
   return known ? known.operand(params) : unknownColumn(field, column);
 }
 
+export interface OrderExpression {
+  sql: string;
+  /** Never NULL: ordered without `NULLS LAST`, which would keep both databases off an index. */
+  notNull: boolean;
+}
+
 /** The expression to order by; `data.*` as text unless `asNumber`. */
-export function orderExpression(params: SqlParameters, column: string, asNumber: boolean): string {
+export function orderExpression(
+  params: SqlParameters,
+  column: string,
+  asNumber: boolean,
+): OrderExpression {
   const keys = dataKeysOf(column);
   if (keys) {
     const text = new DataFieldSql(params, keys).valueSql(asNumber ? 'number' : 'text');
-    return asNumber || !params.postgres ? text : `${text} COLLATE "C"`;
+    return { sql: asNumber || !params.postgres ? text : `${text} COLLATE "C"`, notNull: false };
   }
-  const known = Object.hasOwn(TASK_COLUMNS, column) ? TASK_COLUMNS[column] : undefined;
-  return known ? known.orderSql(params) : unknownColumn('ordering', column);
+  const known = columnNamed(column);
+  if (!known) return unknownColumn('ordering', column);
+  return { sql: known.orderSql(params), notNull: known.ordersByIndexedColumn === true };
 }

@@ -88,6 +88,37 @@ export class TaskAssignmentsService {
   }
 
   /**
+   * Removes the assignments of `type` (only those of `users`, when given) from the tasks
+   * `taskIds` of the project, chunk by chunk in one transaction; returns how many there were.
+   */
+  async unassignTasks(
+    auth: AuthContext,
+    projectId: number,
+    taskIds: number[],
+    type: AssignmentType,
+    users?: number[],
+  ): Promise<number> {
+    await this.projects.get(auth, projectId);
+    return this.transactions.run(async ({ manager }) => {
+      let removed = 0;
+      for (const chunk of chunksOf(taskIds, IDS_PER_STATEMENT)) {
+        const tasks = await manager.find(Task, {
+          select: { id: true },
+          where: { id: In(chunk), project_id: projectId },
+        });
+        if (tasks.length === 0) continue;
+        const result = await manager.delete(TaskAssignment, {
+          task_id: In(tasks.map((task) => task.id)),
+          type,
+          ...(users ? { assignee_id: In(users) } : {}),
+        });
+        removed += result.affected ?? 0;
+      }
+      return removed;
+    });
+  }
+
+  /**
    * Assigns each user to each task unless already assigned; returns how many assignments are
    * new. Tasks go in chunks (a selection of all tasks can be any size), so that neither the
    * statements' parameters nor the rows held at a time grow with the project.

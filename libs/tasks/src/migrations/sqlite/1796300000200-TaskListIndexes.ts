@@ -5,7 +5,8 @@ const INDEXES: Record<string, string> = {
   IDX_task_project_id_id: '"project_id", "id"',
   IDX_task_project_id_created_at: '"project_id", "created_at"',
   IDX_task_project_id_updated_at: '"project_id", "updated_at"',
-  IDX_task_project_id_total_annotations: '"project_id", "total_annotations"',
+  // Also covers the list's totals: COUNT and the sums read the index alone.
+  IDX_task_project_id_counters: '"project_id", "total_annotations", "total_predictions"',
 };
 
 export class TaskListIndexesSqlite1796300000200 implements MigrationInterface {
