@@ -102,6 +102,32 @@ describe('data manager filters: injection attempts', () => {
     expect(Object.keys(await fixture.errors(project, where(item)))).toEqual([field]);
   });
 
+  it('matches a catastrophic backtracking pattern in time linear in the text', async () => {
+    // JavaScript's own RegExp would take longer than the universe's age on this text.
+    const long = `${'a'.repeat(30_000)}!`;
+    const other = await fixture.project();
+    const [task] = await fixture.tasks(other, [{ text: long }]);
+    for (const pattern of ['(a+)+$', '(a|aa)+$', '(a*)*b']) {
+      expect(
+        await fixture.ids(other, where(filterOf('data.text', 'regex', 'String', pattern))),
+      ).toEqual([]);
+    }
+    expect(
+      await fixture.ids(other, where(filterOf('data.text', 'regex', 'String', '(a+)+!$'))),
+    ).toEqual([task]);
+    for (const [table, column] of [
+      ['task', 'project_id'],
+      ['project', 'id'],
+    ]) {
+      await fixture.dataSource
+        .createQueryBuilder()
+        .delete()
+        .from(table)
+        .where(`${column} = :other`, { other })
+        .execute();
+    }
+  }, 20_000);
+
   afterEach(async () => {
     expect(await fixture.count('task')).toBe(3);
     expect(await fixture.count('project')).toBe(1);

@@ -75,6 +75,45 @@ describe('task list (int)', () => {
     expect(second.body.tasks[0].annotations).toEqual([]);
   });
 
+  it('computes the lists with fields=all, the result columns only when asked', async () => {
+    const annotated = (body: { tasks: Record<string, unknown>[] }) =>
+      body.tasks.find((task) => task.id === ids[1]) as Record<string, unknown>;
+    const plain = annotated((await list({ project }).expect(200)).body);
+    expect(plain).toMatchObject({
+      annotations: [],
+      predictions: [],
+      annotators: [owner.userId],
+      annotations_results: '',
+      predictions_results: '',
+    });
+    expect(plain.annotations_ids).toMatch(/^[0-9]+$/);
+
+    const all = annotated((await list({ project, fields: 'all' }).expect(200)).body);
+    expect(all.annotations).toHaveLength(1);
+    expect(JSON.parse(String(all.annotations_results))).toEqual([positive]);
+
+    const included = annotated(
+      (await list({ project, include: 'annotations_results,tasks:ground_truth' }).expect(200)).body,
+    );
+    expect(JSON.parse(String(included.annotations_results))).toEqual([positive]);
+    expect(included).toMatchObject({ annotators: [], annotations_ids: '', annotations: [] });
+
+    const viewWith = async (hidden: string[]) =>
+      (
+        await http()
+          .post('/api/dm/views/')
+          .set(owner.headers)
+          .send({ project, data: { hiddenColumns: { explore: hidden, labeling: hidden } } })
+          .expect(201)
+      ).body.id;
+    const shows = annotated((await list({ view: await viewWith([]) }).expect(200)).body);
+    expect(JSON.parse(String(shows.annotations_results))).toEqual([positive]);
+    const hides = annotated(
+      (await list({ view: await viewWith(['tasks:annotations_results']) }).expect(200)).body,
+    );
+    expect(hides).toMatchObject({ annotations_results: '', annotators: [owner.userId] });
+  });
+
   it('filters on a data field and on counters, in SQL, with the totals of the filter', async () => {
     const paris = await list({
       project,

@@ -117,6 +117,8 @@ describe('data manager views (e2e)', () => {
       ordering: ['-tasks:id'],
       selectedItems: { all: false, included: [1, 2] },
       columnsDisplayType: { 'tasks:data.score': 'Number' },
+      // Hidden in the table but shown beside the editor: not hidden (as Label Studio reads it).
+      hiddenColumns: new Set(),
     });
   });
 

@@ -22,5 +22,11 @@ export { TaskAssignmentsService } from './lib/assignments/task-assignments.servi
 export { TaskSelectionDto } from './lib/assignments/dto/task-selection.dto';
 export { TasksCreated, TasksDeleted } from './lib/events/task-events';
 export { TaskRelations, NOTHING_RELATED } from './lib/ports/task-relations';
-export type { TaskRelated, TaskRelationsSource } from './lib/ports/task-relations';
+export { ALL_RELATED, RELATED_COLUMNS } from './lib/ports/task-relations';
+export type {
+  RelatedColumn,
+  RelatedFields,
+  TaskRelated,
+  TaskRelationsSource,
+} from './lib/ports/task-relations';
 export { taskDataProblems } from './lib/validation/task-data.validation';

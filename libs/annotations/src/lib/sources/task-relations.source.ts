@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AuthContext } from '@ls/auth';
-import { Task, TaskRelated, TaskRelationsSource } from '@ls/tasks';
+import {
+  NOTHING_RELATED,
+  RelatedColumn,
+  RelatedFields,
+  Task,
+  TaskRelated,
+  TaskRelationsSource,
+} from '@ls/tasks';
 import { AnnotationDraft } from '../entities/annotation-draft.entity';
 import { Annotation } from '../entities/annotation.entity';
 import { Prediction } from '../entities/prediction.entity';
@@ -21,7 +28,37 @@ function groupByTask<T extends { task_id: number }>(rows: T[]): Map<number, T[]>
   return groups;
 }
 
-/** Annotations, predictions and the viewer's drafts of a page of tasks, in three queries. */
+const ANNOTATION_COLUMNS: readonly RelatedColumn[] = [
+  'annotators',
+  'annotations_ids',
+  'annotations_results',
+  'avg_lead_time',
+  'completed_at',
+  'ground_truth',
+];
+const PREDICTION_COLUMNS: readonly RelatedColumn[] = [
+  'predictions_results',
+  'predictions_score',
+  'predictions_model_versions',
+];
+
+/** What the rows must hold for `fields`: whole rows only for the lists and the results. */
+function rowsWanted(fields: RelatedFields) {
+  const wants = (column: RelatedColumn) => fields.columns === 'all' || fields.columns.has(column);
+  return {
+    wants,
+    annotations: fields.lists || ANNOTATION_COLUMNS.some(wants),
+    wholeAnnotations: fields.lists || wants('annotations_results'),
+    predictions: fields.lists || PREDICTION_COLUMNS.some(wants),
+    wholePredictions: fields.lists || wants('predictions_results'),
+    drafts: fields.lists || wants('draft_exists'),
+  };
+}
+
+/**
+ * Annotations, predictions and the viewer's drafts of a page of tasks, in at most three queries,
+ * each left out or narrowed to a few columns when `fields` does not need it whole.
+ */
 @Injectable()
 export class TaskRelationsFromAnnotations implements TaskRelationsSource {
   constructor(
@@ -30,58 +67,107 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
     @InjectRepository(AnnotationDraft) private readonly drafts: Repository<AnnotationDraft>,
   ) {}
 
-  async relatedTo(tasks: Task[], viewer: AuthContext): Promise<Map<number, TaskRelated>> {
+  async relatedTo(
+    tasks: Task[],
+    viewer: AuthContext,
+    fields: RelatedFields,
+  ): Promise<Map<number, TaskRelated>> {
     const taskIds = tasks.map((task) => task.id);
+    const wanted = rowsWanted(fields);
     const [annotations, predictions, drafts] = await Promise.all([
-      this.annotations.find({
-        where: { task_id: In(taskIds) },
-        relations: { completed_by: true },
-        order: { id: 'ASC' },
-      }),
-      this.predictions.find({ where: { task_id: In(taskIds) }, order: { id: 'ASC' } }),
-      this.drafts.find({
-        where: { task_id: In(taskIds), user_id: viewer.user.id },
-        order: { id: 'ASC' },
-      }),
+      wanted.annotations
+        ? this.annotations.find({
+            where: { task_id: In(taskIds) },
+            ...(wanted.wholeAnnotations ? {} : { select: ANNOTATION_SUMMARY }),
+            relations: { completed_by: fields.lists },
+            order: { id: 'ASC' },
+          })
+        : [],
+      wanted.predictions
+        ? this.predictions.find({
+            where: { task_id: In(taskIds) },
+            ...(wanted.wholePredictions ? {} : { select: PREDICTION_SUMMARY }),
+            order: { id: 'ASC' },
+          })
+        : [],
+      wanted.drafts
+        ? this.drafts.find({
+            where: { task_id: In(taskIds), user_id: viewer.user.id },
+            ...(fields.lists ? {} : { select: { id: true, task_id: true } }),
+            order: { id: 'ASC' },
+          })
+        : [],
     ]);
     const annotationsOf = groupByTask(annotations);
     const predictionsOf = groupByTask(predictions);
     const draftsOf = groupByTask(drafts);
     return new Map(
-      tasks.map(({ id: taskId, is_labeled: labeled }) => {
-        const taskAnnotations = annotationsOf.get(taskId) ?? [];
-        const taskPredictions = predictionsOf.get(taskId) ?? [];
-        const scores = taskPredictions.flatMap((p) => (p.score === null ? [] : [p.score]));
-        const leadTimes = taskAnnotations.flatMap((a) =>
-          a.lead_time === null ? [] : [a.lead_time],
+      tasks.map((task) => {
+        const all = relatedOf(
+          task,
+          annotationsOf.get(task.id) ?? [],
+          predictionsOf.get(task.id) ?? [],
+          draftsOf.get(task.id) ?? [],
+          fields.lists,
         );
-        // As Label Studio: the newest annotation's time, once the task is labeled.
-        const newest = labeled ? taskAnnotations[taskAnnotations.length - 1] : undefined;
-        const related: TaskRelated = {
-          annotations: taskAnnotations.map((a) => serializeAnnotation(a, a.completed_by)),
-          predictions: taskPredictions.map(serializePrediction),
-          drafts: (draftsOf.get(taskId) ?? []).map(serializeDraft),
-          annotators: [
-            ...new Set(
-              taskAnnotations.flatMap((a) =>
-                a.completed_by_id === null ? [] : [a.completed_by_id],
-              ),
-            ),
-          ],
-          annotations_ids: taskAnnotations.map((a) => a.id).join(', '),
-          annotations_results: JSON.stringify(taskAnnotations.map((a) => a.result ?? [])),
-          predictions_results: JSON.stringify(taskPredictions.map((p) => p.result)),
-          predictions_model_versions: [
-            ...new Set(taskPredictions.map((p) => p.model_version)),
-          ].join(', '),
-          predictions_score: average(scores),
-          avg_lead_time: average(leadTimes),
-          completed_at: newest?.created_at.toISOString(),
-          draft_exists: (draftsOf.get(taskId) ?? []).length > 0,
-          ground_truth: taskAnnotations.some((a) => a.ground_truth),
-        };
-        return [taskId, related];
+        return [task.id, fields.columns === 'all' ? all : only(all, wanted.wants)];
       }),
     );
   }
+}
+
+const ANNOTATION_SUMMARY = {
+  id: true,
+  task_id: true,
+  completed_by_id: true,
+  was_cancelled: true,
+  ground_truth: true,
+  lead_time: true,
+  created_at: true,
+} as const;
+
+const PREDICTION_SUMMARY = { id: true, task_id: true, score: true, model_version: true } as const;
+
+function relatedOf(
+  { is_labeled: labeled }: Task,
+  annotations: Annotation[],
+  predictions: Prediction[],
+  drafts: AnnotationDraft[],
+  lists: boolean,
+): TaskRelated {
+  const scores = predictions.flatMap((p) => (p.score === null ? [] : [p.score]));
+  const leadTimes = annotations.flatMap((a) => (a.lead_time === null ? [] : [a.lead_time]));
+  // As Label Studio: the newest annotation's time, once the task is labeled.
+  const newest = labeled ? annotations[annotations.length - 1] : undefined;
+  return {
+    annotations: lists ? annotations.map((a) => serializeAnnotation(a, a.completed_by)) : [],
+    predictions: lists ? predictions.map(serializePrediction) : [],
+    drafts: lists ? drafts.map(serializeDraft) : [],
+    annotators: [
+      ...new Set(
+        annotations.flatMap((a) => (a.completed_by_id === null ? [] : [a.completed_by_id])),
+      ),
+    ],
+    annotations_ids: annotations.map((a) => a.id).join(', '),
+    // Only read when the rows are whole (see rowsWanted), as the results are.
+    annotations_results: JSON.stringify(annotations.map((a) => a.result ?? [])),
+    predictions_results: JSON.stringify(predictions.map((p) => p.result)),
+    predictions_model_versions: [...new Set(predictions.map((p) => p.model_version))].join(', '),
+    predictions_score: average(scores),
+    avg_lead_time: average(leadTimes),
+    completed_at: newest?.created_at.toISOString(),
+    draft_exists: drafts.length > 0,
+    ground_truth: annotations.some((a) => a.ground_truth),
+  };
+}
+
+/** `related` with the columns `wants` leaves out at their empty values. */
+function only(related: TaskRelated, wants: (column: RelatedColumn) => boolean): TaskRelated {
+  const kept: TaskRelated = { ...NOTHING_RELATED };
+  const target = kept as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(related)) {
+    const isList = key === 'annotations' || key === 'predictions' || key === 'drafts';
+    if (isList || wants(key as RelatedColumn)) target[key] = value;
+  }
+  return kept;
 }

@@ -1,3 +1,5 @@
+import { RE2JS } from 're2js';
+
 /** Longest pattern a `regex` filter may carry. */
 export const MAX_PATTERN_LENGTH = 1_000;
 
@@ -13,11 +15,20 @@ const repetitionCounts = (pattern: string) =>
     [match[1], match[2]].filter((count) => count).map(Number),
   );
 
+/** `pattern` compiled by RE2, or null when RE2 refuses it (back references, lookarounds...). */
+export function compiledRe2(pattern: string): RE2JS | null {
+  try {
+    return RE2JS.compile(pattern);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether `pattern` means the same to both databases' regular expressions (SQLite's `regexp`
- * is JavaScript's, registered by {@link SqliteRegexpFunction}; PostgreSQL's is its own). A
- * pattern that is not is matched by no task, as Label Studio does with an invalid regex,
- * instead of raising a database error.
+ * is RE2's, registered by {@link SqliteRegexpFunction}; PostgreSQL's is its own). A pattern
+ * that is not is matched by no task, as Label Studio does with an invalid regex, instead of
+ * raising a database error.
  */
 export function isPortableRegex(pattern: string): boolean {
   if (pattern.length > MAX_PATTERN_LENGTH || NOT_PORTABLE.test(pattern)) return false;
@@ -25,8 +36,8 @@ export function isPortableRegex(pattern: string): boolean {
   try {
     // The `u` flag refuses what PostgreSQL refuses too: unknown escapes, lone braces.
     new RegExp(pattern, 'u');
-    return true;
   } catch {
     return false;
   }
+  return compiledRe2(pattern) !== null;
 }

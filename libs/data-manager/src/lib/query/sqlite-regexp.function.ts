@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { RE2JS } from 're2js';
 import { DataSource } from 'typeorm';
 import { dialectOfDataSource } from '@ls/core';
-import { MAX_PATTERN_LENGTH } from './portable-regex';
+import { compiledRe2, MAX_PATTERN_LENGTH } from './portable-regex';
 
 interface SqliteConnection {
   function(
@@ -15,12 +16,14 @@ const CACHED_PATTERNS = 200;
 
 /**
  * SQLite has no `regexp` function of its own: this registers one on the data source's
- * connection (better-sqlite3 keeps a single one). An invalid pattern matches nothing rather than
- * failing the statement, as Label Studio's `regex` filter does.
+ * connection (better-sqlite3 keeps a single one). It matches with RE2 (`re2js`), whose time grows
+ * with the text, never exponentially: a pattern such as `(a+)+$` cannot stall the process, which
+ * in embedded mode serves every request. An invalid pattern matches nothing rather than failing
+ * the statement, as Label Studio's `regex` filter does.
  */
 @Injectable()
 export class SqliteRegexpFunction implements OnModuleInit {
-  private readonly compiled = new Map<string, RegExp | null>();
+  private readonly compiled = new Map<string, RE2JS | null>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -33,21 +36,14 @@ export class SqliteRegexpFunction implements OnModuleInit {
       (pattern, value) => {
         if (typeof pattern !== 'string' || value === null || value === undefined) return null;
         const regex = this.compile(pattern);
-        return regex && regex.test(String(value)) ? 1 : 0;
+        return regex && regex.matcher(String(value)).find() ? 1 : 0;
       },
     );
   }
 
-  private compile(pattern: string): RegExp | null {
+  private compile(pattern: string): RE2JS | null {
     if (this.compiled.has(pattern)) return this.compiled.get(pattern) ?? null;
-    let regex: RegExp | null = null;
-    if (pattern.length <= MAX_PATTERN_LENGTH) {
-      try {
-        regex = new RegExp(pattern, 'u');
-      } catch {
-        regex = null;
-      }
-    }
+    const regex = pattern.length <= MAX_PATTERN_LENGTH ? compiledRe2(pattern) : null;
     if (this.compiled.size >= CACHED_PATTERNS) this.compiled.clear();
     this.compiled.set(pattern, regex);
     return regex;

@@ -13,6 +13,8 @@ export interface TaskSelection {
   projectId: number;
   params: PrepareParams;
   numberColumns: string[];
+  /** Columns the view hides (`tasks:annotations_results`...); null without a view saying so. */
+  hiddenColumns: ReadonlySet<string> | null;
 }
 
 export interface SelectionRequest {
@@ -53,6 +55,7 @@ export class TaskSelections {
         projectId: view.projectId,
         params,
         numberColumns: numberColumnsOf(view.columnsDisplayType),
+        hiddenColumns: view.hiddenColumns,
       };
     }
     if (request.projectId === undefined) {
@@ -64,7 +67,7 @@ export class TaskSelections {
       const selectedItems = jsonParameter(request.selectedItems, 'selectedItems');
       params.selectedItems = parsePrepareParams({ selectedItems }).selectedItems;
     }
-    return { projectId: request.projectId, params, numberColumns: [] };
+    return { projectId: request.projectId, params, numberColumns: [], hiddenColumns: null };
   }
 
   /** The selected tasks, filtered and ordered, over the alias `task`. */

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { serializeTask, TaskRelations } from '@ls/tasks';
 import { ListTasksQuery } from './list-tasks.query';
+import { relatedFieldsOf } from './related-fields';
 import { TaskListService } from './task-list.service';
 import { TaskPageResponse } from './task-page.response';
 
@@ -17,6 +18,7 @@ export class TaskListController {
   /**
    * The data manager's task list: a view's tasks (`view`) or a project's (`project`) selected by
    * `query` (filters, selectedItems, ordering), one page of them with the selection's totals.
+   * Annotations, predictions and drafts come with `fields=all` only, as in Label Studio.
    */
   @Get()
   @ApiOperation({ operationId: 'api_tasks_list', summary: 'List tasks' })
@@ -25,11 +27,9 @@ export class TaskListController {
     @CurrentAuth() auth: AuthContext,
     @Query() query: ListTasksQuery,
   ): Promise<TaskPageResponse> {
-    const page = await this.taskList.page(auth, query);
-    if (query.fields === 'task_only') {
-      return { ...page, tasks: page.tasks.map((task) => serializeTask(task)) };
-    }
-    const related = await this.relations.relatedTo(page.tasks, auth);
+    const { hiddenColumns, ...page } = await this.taskList.page(auth, query);
+    const fields = relatedFieldsOf(query.fields, query.include, hiddenColumns);
+    const related = await this.relations.relatedTo(page.tasks, auth, fields);
     return { ...page, tasks: page.tasks.map((task) => serializeTask(task, related.get(task.id))) };
   }
 }

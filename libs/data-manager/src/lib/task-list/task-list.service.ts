@@ -9,6 +9,8 @@ import { ListTasksQuery } from './list-tasks.query';
 
 export interface TaskListPage {
   tasks: Task[];
+  /** The columns the view hides, when the list is a view's that says. */
+  hiddenColumns: ReadonlySet<string> | null;
   total: number;
   total_annotations: number;
   total_predictions: number;
@@ -41,6 +43,7 @@ export class TaskListService {
     ]);
     return {
       tasks,
+      hiddenColumns: selection.hiddenColumns,
       total: countOf(totals?.total),
       total_annotations: countOf(totals?.total_annotations),
       total_predictions: countOf(totals?.total_predictions),

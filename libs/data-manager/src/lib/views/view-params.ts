@@ -8,4 +8,6 @@ export interface ViewParams {
   selectedItems: SelectedItems | null;
   /** Column types the UI set (`tasks:data.score` -> `Number`), which decide how to sort. */
   columnsDisplayType: Record<string, string>;
+  /** Columns hidden both in the table and beside the labeling editor; null when not set. */
+  hiddenColumns: ReadonlySet<string> | null;
 }

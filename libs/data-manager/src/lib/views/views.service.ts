@@ -130,6 +130,20 @@ export class ViewsService {
         typeof displayTypes === 'object' && displayTypes !== null
           ? (displayTypes as Record<string, string>)
           : {},
+      hiddenColumns: hiddenColumnsOf(view.data?.hiddenColumns),
     };
   }
+}
+
+/**
+ * The columns a view's `hiddenColumns` (`{explore: [...], labeling: [...]}`) hides in both of
+ * its lists, as Label Studio reads it; null when the view does not say.
+ */
+function hiddenColumnsOf(hidden: unknown): ReadonlySet<string> | null {
+  if (typeof hidden !== 'object' || hidden === null) return null;
+  const { explore, labeling } = hidden as { explore?: unknown; labeling?: unknown };
+  const names = (list: unknown) =>
+    Array.isArray(list) ? list.filter((name): name is string => typeof name === 'string') : [];
+  const inLabeling = new Set(names(labeling));
+  return new Set(names(explore).filter((name) => inLabeling.has(name)));
 }

@@ -32,9 +32,40 @@ export const NOTHING_RELATED: TaskRelated = {
   ground_truth: false,
 };
 
+/** The data manager's columns of a task that come from its annotations, predictions and drafts. */
+export type RelatedColumn = Exclude<keyof TaskRelated, 'annotations' | 'predictions' | 'drafts'>;
+
+/** What to compute: the lists (annotations, predictions, drafts) and which columns. */
+export interface RelatedFields {
+  lists: boolean;
+  columns: 'all' | ReadonlySet<RelatedColumn>;
+}
+
+export const ALL_RELATED: RelatedFields = { lists: true, columns: 'all' };
+
+export const RELATED_COLUMNS: readonly RelatedColumn[] = [
+  'annotators',
+  'annotations_ids',
+  'annotations_results',
+  'predictions_results',
+  'predictions_model_versions',
+  'predictions_score',
+  'avg_lead_time',
+  'completed_at',
+  'draft_exists',
+  'ground_truth',
+];
+
 export interface TaskRelationsSource {
-  /** For a page of tasks, in a fixed number of queries; `viewer` decides which drafts show. */
-  relatedTo(tasks: Task[], viewer: AuthContext): Promise<Map<number, TaskRelated>>;
+  /**
+   * For a page of tasks, in a fixed number of queries; `viewer` decides which drafts show. What
+   * `fields` leaves out has its empty value (an empty list, '', false or no key).
+   */
+  relatedTo(
+    tasks: Task[],
+    viewer: AuthContext,
+    fields: RelatedFields,
+  ): Promise<Map<number, TaskRelated>>;
 }
 
 /**
@@ -49,8 +80,12 @@ export class TaskRelations {
     this.source = source;
   }
 
-  async relatedTo(tasks: Task[], viewer: AuthContext): Promise<Map<number, TaskRelated>> {
+  async relatedTo(
+    tasks: Task[],
+    viewer: AuthContext,
+    fields: RelatedFields = ALL_RELATED,
+  ): Promise<Map<number, TaskRelated>> {
     if (!this.source || tasks.length === 0) return new Map();
-    return this.source.relatedTo(tasks, viewer);
+    return this.source.relatedTo(tasks, viewer, fields);
   }
 }
