@@ -4,6 +4,7 @@ import { AppConfig, CoreModule } from '@ls/core';
 import { ProjectsModule } from '@ls/projects';
 import { TasksModule } from '@ls/tasks';
 import { AnnotationsModule } from '@ls/annotations';
+import { DataManagerModule } from '@ls/data-manager';
 import { StoragesModule } from '@ls/storages';
 
 /** Job modules of the domain libraries: their processors run here. */
@@ -12,6 +13,7 @@ export const JOB_MODULES = [
   ProjectsModule,
   TasksModule,
   AnnotationsModule,
+  DataManagerModule,
   StoragesModule,
 ];
 

@@ -5,6 +5,7 @@ export { AuthHttpModule } from './lib/auth-http.module';
 export { ADMIN_ROLES } from './lib/context/auth-context';
 export type { AccountContext, AuthContext } from './lib/context/auth-context';
 export { CurrentAccount, CurrentAuth } from './lib/context/current-auth.decorator';
+export { memberContext } from './lib/context/member-context';
 export { idParam, OrganizationResources } from './lib/context/organization-resources';
 export type { ResourceLocator } from './lib/context/organization-resources';
 export { OrganizationScope } from './lib/context/organization-scope';

@@ -1,3 +1,6 @@
+import { In } from 'typeorm';
+import { AuthContext } from '@ls/auth';
+import { Task, TaskRelations } from '@ls/tasks';
 import { filterOf, QueryFixture, where } from './query/query-fixture';
 
 const T = [
@@ -227,5 +230,31 @@ describe('data manager filters (SQL)', () => {
     ).toEqual({ 'selectedItems.included': ['Ensure this field has no more than 10000 elements.'] });
     const items = Array.from({ length: 101 }, () => filterOf('id', 'equal', 'Number', 1));
     expect(Object.keys(await fixture.errors(project, where(...items)))).toEqual(['filters.items']);
+  });
+
+  it("scores the predictions of the project's model version only, once it names one", async () => {
+    const setVersion = (model_version: string) =>
+      fixture.testApp
+        .http()
+        .patch(`/api/projects/${project}/`)
+        .set(fixture.owner.headers)
+        .send({ model_version })
+        .expect(200);
+    await setVersion('v2');
+    try {
+      expect(await select(where(filterOf('predictions_score', 'greater', 'Number', 0.1)))).toEqual([
+        4,
+      ]);
+      expect(await select({ ordering: ['-tasks:predictions_score'] })).toEqual([4, 1, 2, 3, 5]);
+      const tasks = await fixture.dataSource.getRepository(Task).findBy({ id: In(ids) });
+      const auth = { user: { id: fixture.owner.userId } } as AuthContext;
+      const related = await fixture.testApp.app
+        .get(TaskRelations)
+        .relatedTo(tasks, auth, { lists: false, columns: new Set(['predictions_score']) });
+      const scores = ids.map((id) => related.get(id)?.predictions_score ?? null);
+      expect(scores).toEqual([null, null, null, 0.9, null]);
+    } finally {
+      await setVersion('');
+    }
   });
 });

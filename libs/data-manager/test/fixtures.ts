@@ -12,9 +12,10 @@ export const IMAGE_TEXT_CONFIG = `<View>
 </View>`;
 
 /** The app with every library the data manager reads from. */
-export function createDataManagerApp(): Promise<TestApp> {
+export function createDataManagerApp(env: Record<string, string | number> = {}): Promise<TestApp> {
   return createAuthTestApp({
     imports: [ProjectsHttpModule, TasksHttpModule, AnnotationsHttpModule, DataManagerHttpModule],
+    env,
   });
 }
 

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
 import { DATA_MANAGER_MIGRATIONS } from '../migrations';
+import { ActionRunner } from './actions/action-runner';
 import { BUILTIN_ACTIONS, DataManagerActions } from './actions/data-manager-actions';
+import { ActionJob } from './actions/jobs/action-job';
 import { ColumnSources } from './columns/column-sources';
 import { ColumnsService } from './columns/columns.service';
 import { NextTaskPicker } from './next-task/next-task-picker';
@@ -40,6 +42,8 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
     TaskListService,
     ...BUILTIN_ACTIONS,
     DataManagerActions,
+    ActionRunner,
+    ActionJob,
     TaskLocks,
     NextTaskPicker,
     NextTaskService,
@@ -53,6 +57,7 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
     TaskSelections,
     TaskListService,
     DataManagerActions,
+    ActionRunner,
     NextTaskService,
   ],
 })

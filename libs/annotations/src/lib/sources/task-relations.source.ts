@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AuthContext } from '@ls/auth';
+import { Project } from '@ls/projects';
 import {
   NOTHING_RELATED,
   RelatedColumn,
@@ -101,6 +102,9 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
     const annotationsOf = groupByTask(annotations);
     const predictionsOf = groupByTask(predictions);
     const draftsOf = groupByTask(drafts);
+    const scored = wanted.wants('predictions_score')
+      ? await this.scoredVersions(tasks, predictions)
+      : new Map<number, string>();
     return new Map(
       tasks.map((task) => {
         const all = relatedOf(
@@ -109,9 +113,24 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
           predictionsOf.get(task.id) ?? [],
           draftsOf.get(task.id) ?? [],
           fields.lists,
+          scored.get(task.project_id),
         );
         return [task.id, fields.columns === 'all' ? all : only(all, wanted.wants)];
       }),
+    );
+  }
+
+  /** The `model_version` of the tasks' projects that names one: their scores count alone. */
+  private async scoredVersions(tasks: Task[], predictions: Prediction[]) {
+    if (predictions.length === 0) return new Map<number, string>();
+    const projects = await this.predictions.manager.find(Project, {
+      select: { id: true, model_version: true },
+      where: { id: In([...new Set(tasks.map((task) => task.project_id))]) },
+    });
+    return new Map(
+      projects.flatMap((project) =>
+        project.model_version ? [[project.id, project.model_version]] : [],
+      ),
     );
   }
 }
@@ -134,8 +153,14 @@ function relatedOf(
   predictions: Prediction[],
   drafts: AnnotationDraft[],
   lists: boolean,
+  scoredVersion: string | undefined,
 ): TaskRelated {
-  const scores = predictions.flatMap((p) => (p.score === null ? [] : [p.score]));
+  // As Label Studio: the project's model version's predictions, or all when it names none.
+  const scores = predictions.flatMap((p) =>
+    p.score === null || (scoredVersion !== undefined && p.model_version !== scoredVersion)
+      ? []
+      : [p.score],
+  );
   const leadTimes = annotations.flatMap((a) => (a.lead_time === null ? [] : [a.lead_time]));
   // As Label Studio: the newest annotation's time, once the task is labeled.
   const newest = labeled ? annotations[annotations.length - 1] : undefined;

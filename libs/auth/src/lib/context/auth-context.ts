@@ -4,8 +4,8 @@ import { User } from '../entities/user.entity';
 /** A signed-in user, whether or not they belong to an organization now. */
 export interface AccountContext {
   user: User;
-  /** How the request proved who it is. */
-  method: 'token' | 'jwt';
+  /** How the request proved who it is; `job` for work a member started (see memberContext). */
+  method: 'token' | 'jwt' | 'job';
 }
 
 /**

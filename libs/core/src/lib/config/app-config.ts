@@ -184,6 +184,15 @@ export class AppConfig {
   @Min(1)
   TASK_LOCK_TTL = 86_400;
 
+  /**
+   * Data manager actions that write in bulk (deletes, predictions to annotations, duplicates,
+   * unassigning) run as a job on selections of more tasks than this; the request answers at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ACTION_JOB_THRESHOLD_TASKS = 10_000;
+
   /** Most tasks one import may carry. */
   @Transform(toInt)
   @IsInt()

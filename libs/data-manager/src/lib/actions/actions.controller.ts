@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { isJsonObject } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
-import { TaskSelections } from '../selection/task-selections';
+import { ActionRunner } from './action-runner';
 import { DataManagerActions } from './data-manager-actions';
 import { ActionsOfProjectQuery } from './dto/actions-of-project.query';
 import { RunActionQuery } from './dto/run-action.query';
@@ -17,7 +17,7 @@ const PREPARE_PARAMS = ['filters', 'selectedItems', 'ordering'];
 export class ActionsController {
   constructor(
     private readonly actions: DataManagerActions,
-    private readonly selections: TaskSelections,
+    private readonly runner: ActionRunner,
     private readonly projects: ProjectsService,
   ) {}
 
@@ -59,7 +59,10 @@ export class ActionsController {
     return (await action.form?.(auth, query.project)) ?? action.dialog?.form ?? null;
   }
 
-  /** Applies the action to the tasks a view (`view`, or `tabID`) or the body's params select. */
+  /**
+   * Applies the action to the tasks a view (`view`, or `tabID`) or the body's params select; a
+   * large selection of a bulk action runs as a job and the answer says so (`async: true`).
+   */
   @Post()
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_dm_actions_create', summary: 'Post actions' })
@@ -72,17 +75,11 @@ export class ActionsController {
     @Query() query: RunActionQuery,
     @Body() body: Record<string, unknown> = {},
   ): Promise<Record<string, unknown>> {
-    const selection = await this.selections.resolve(auth, {
+    return this.runner.run(auth, {
+      actionId: query.id,
       projectId: query.project,
       viewId: query.view ?? query.tabID,
       params: pick(body, PREPARE_PARAMS),
-    });
-    const action = this.actions.runnableBy(auth, query.id);
-    return action.run({
-      auth,
-      projectId: selection.projectId,
-      taskIds: () => this.selections.ids(selection),
-      selected: () => this.selections.query(selection),
       fields: omit(body, PREPARE_PARAMS),
     });
   }

@@ -40,6 +40,11 @@ export interface DataManagerAction {
   roles: readonly MemberRole[];
   /** Not listed (the frontend calls it by id). */
   hidden?: boolean;
+  /**
+   * Writes in bulk and may run as a job on a large selection; such an action must be
+   * idempotent (a retried job must not write twice).
+   */
+  runsAsJobWhenLarge?: boolean;
   dialog?: ActionDialog;
   /** The dialog's form for a project, when it depends on the project's data. */
   form?(auth: AuthContext, projectId: number): Promise<ActionFormField[] | null>;

@@ -73,6 +73,7 @@ export interface PrepareParams {
   ordering: string[];
 }
 
+/** Most filter items a request or a view holds; the UI adds them one by one. */
 export const MAX_FILTER_ITEMS = 100;
 export const FILTER_PREFIX = 'filter:tasks:';
 const MAX_TEXT_LENGTH = 10_000;

@@ -95,6 +95,15 @@ export function textColumn(sql: string): TaskColumn {
   };
 }
 
+/**
+ * The average score of the task's predictions of the project's `model_version` (of all of them
+ * when the project names none), as Label Studio's column.
+ */
+const PREDICTIONS_SCORE =
+  `(SELECT AVG(dm_p.score) FROM prediction dm_p JOIN project dm_pr ON dm_pr.id = task.project_id` +
+  ` WHERE dm_p.task_id = task.id` +
+  ` AND (COALESCE(dm_pr.model_version, '') = '' OR dm_p.model_version = dm_pr.model_version))`;
+
 const COUNTER = (column: string): TaskColumn => ({
   ...numberColumn(`task.${column}`, `COALESCE(task.${column}, 0) = 0`, {
     textSql: asText(`task.${column}`),
@@ -124,10 +133,7 @@ const TASK_COLUMNS: Record<string, TaskColumn> = {
   total_annotations: COUNTER('total_annotations'),
   cancelled_annotations: COUNTER('cancelled_annotations'),
   total_predictions: COUNTER('total_predictions'),
-  predictions_score: numberColumn(
-    ofPredictions('AVG(dm_p.score)'),
-    `${ofPredictions('AVG(dm_p.score)')} IS NULL`,
-  ),
+  predictions_score: numberColumn(PREDICTIONS_SCORE, `${PREDICTIONS_SCORE} IS NULL`),
   avg_lead_time: numberColumn(
     ofAnnotations('AVG(dm_a.lead_time)'),
     `${ofAnnotations('AVG(dm_a.lead_time)')} IS NULL`,

@@ -77,6 +77,11 @@ export class TaskSelections {
     });
   }
 
+  /** How many tasks the selection holds. */
+  async count(selection: TaskSelection): Promise<number> {
+    return this.query(selection).orderBy().getCount();
+  }
+
   /** The selected tasks' ids, in the selection's order. */
   async ids(selection: TaskSelection): Promise<number[]> {
     const rows = await this.query(selection).select('task.id', 'id').getRawMany<{ id: unknown }>();

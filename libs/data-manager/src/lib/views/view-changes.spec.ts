@@ -1,6 +1,6 @@
 import { ValidationFailedException } from '@ls/core';
 import { viewChangesOf, viewReplacementOf } from './view-changes';
-import { MAX_FILTER_ITEMS } from './view-filters';
+import { MAX_FILTER_ITEMS } from '../query/prepare-params';
 
 const item = { filter: 'filter:tasks:id', operator: 'greater', type: 'Number', value: 2 };
 

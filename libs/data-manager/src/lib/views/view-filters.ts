@@ -1,10 +1,9 @@
 import { MAX_IDS_PER_REQUEST, tooManyIdsMessage, isJsonObject } from '@ls/core';
+import { MAX_FILTER_ITEMS } from '../query/prepare-params';
 import { InputProblems } from './input-problems';
 
 /** Largest view body: the UI state of a tab is a few kilobytes. */
 export const MAX_VIEW_BODY_BYTES = 1024 * 1024;
-/** Most filter items a view keeps; the UI adds them one by one, so more is not a real view. */
-export const MAX_FILTER_ITEMS = 100;
 /** Longest column, operator or type name, as Label Studio's `Filter` fields are. */
 export const MAX_FILTER_NAME_LENGTH = 1024;
 /** Most ordering entries (only the first one is used when tasks are read). */
@@ -12,7 +11,11 @@ export const MAX_ORDERING_ITEMS = 100;
 
 export type Conjunction = 'and' | 'or';
 
-/** One filter of a view, in the shape the data manager UI and `GET /api/tasks/?query=` use. */
+/**
+ * One filter of a view, in the shape the data manager UI and `GET /api/tasks/?query=` use. A view
+ * keeps what the UI saved (any operator or type name, problems all reported at once); the
+ * query's `parsePrepareParams` checks them when the view's tasks are read.
+ */
 export interface FilterItem {
   filter: string;
   operator: string;

@@ -10,6 +10,7 @@ export class DeleteGroundTruthsAction implements DataManagerAction {
   readonly order = 103;
   readonly permission = 'tasks.change';
   readonly roles = MANAGER_ROLES;
+  readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text: 'The ground truth marks of the selected tasks will be removed. Please confirm.',
     type: 'confirm' as const,

@@ -11,6 +11,7 @@ export class DeleteTasksAnnotationsAction implements DataManagerAction {
   readonly order = 101;
   readonly permission = 'tasks.delete';
   readonly roles = MANAGER_ROLES;
+  readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text:
       'You are going to delete all annotations from the selected tasks (or only those of one ' +

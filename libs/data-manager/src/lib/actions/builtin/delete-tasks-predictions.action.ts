@@ -9,6 +9,7 @@ export class DeleteTasksPredictionsAction implements DataManagerAction {
   readonly order = 102;
   readonly permission = 'tasks.delete';
   readonly roles = MANAGER_ROLES;
+  readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text: 'You are going to delete all predictions from the selected tasks. Please confirm.',
     type: 'confirm' as const,

@@ -9,6 +9,7 @@ export class DeleteTasksAction implements DataManagerAction {
   readonly order = 100;
   readonly permission = 'tasks.delete';
   readonly roles = MANAGER_ROLES;
+  readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text: 'You are going to delete the selected tasks. Please confirm your action.',
     type: 'confirm' as const,

@@ -11,6 +11,7 @@ export class PredictionsToAnnotationsAction implements DataManagerAction {
   readonly order = 91;
   readonly permission = 'tasks.change';
   readonly roles = MANAGER_ROLES;
+  readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     title: 'Create Annotations From Predictions',
     text:

@@ -22,6 +22,7 @@ export class RemoveDuplicatesAction implements DataManagerAction {
   readonly order = 1;
   readonly permission = 'tasks.delete';
   readonly roles = MANAGER_ROLES;
+  readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text:
       'Tasks with the same data will be merged: annotations move to the task that is kept and ' +

@@ -14,6 +14,7 @@ abstract class UnassignTasksAction implements DataManagerAction {
   abstract readonly order: number;
   readonly permission = 'tasks.change';
   readonly roles = MANAGER_ROLES;
+  readonly runsAsJobWhenLarge = true;
   protected abstract readonly type: AssignmentType;
   /** The optional form field naming the one user to unassign. */
   protected abstract readonly userField: string;
