@@ -102,4 +102,25 @@ describe('data manager actions as jobs (int)', () => {
     );
     expect(Number(totals[0].n)).toBe(4);
   });
+
+  it("acts with its author's role when it runs: a job of a demoted member writes nothing", async () => {
+    const { project } = await projectOf(2);
+    const annotator = await createAccount(testApp.app, {
+      organizationId: owner.organizationId,
+      role: 'AN',
+    });
+    const queue = testApp.app.get(JobQueue);
+    const job = await queue.enqueue(QUEUE, 'data-manager-actions.run', {
+      actionId: 'delete_tasks',
+      projectId: project,
+      userId: annotator.userId,
+      organizationId: owner.organizationId,
+      params: {},
+      fields: {},
+    });
+    const snapshot = await waitForJob(queue, QUEUE, job.id, 20_000);
+    expect(snapshot?.status).toBe('failed');
+    expect(snapshot?.failedReason).toContain('permission');
+    expect(await count('task', project)).toBe(2);
+  });
 });
