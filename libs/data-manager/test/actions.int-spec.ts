@@ -218,6 +218,43 @@ describe('data manager actions (int)', () => {
     await act('delete_reviewers', project, { reviewer: 'me' }).expect(400);
   });
 
+  it('assigns the tasks data manager filters select (bulk assignment of the tasks library)', async () => {
+    const { project, tasks } = await projectOf(5);
+    const assigned = await http()
+      .post(`/api/projects/${project}/tasks/assignees`)
+      .set(owner.headers)
+      .send({
+        type: 'AN',
+        users: [annotator.userId],
+        selectedItems: { all: true, excluded: [tasks[4]] },
+        filters: {
+          conjunction: 'and',
+          items: [{ filter: 'filter:tasks:data.n', operator: 'greater', type: 'Number', value: 2 }],
+        },
+      })
+      .expect(201);
+    expect(assigned.body.assignments).toBe(2);
+    const rows = await dataSource.query(
+      `SELECT a.task_id FROM task_assignment a JOIN task t ON t.id = a.task_id` +
+        ` WHERE t.project_id = ${placeholder(1)} ORDER BY a.task_id`,
+      [project],
+    );
+    expect(rows.map((row: { task_id: unknown }) => Number(row.task_id))).toEqual(tasks.slice(2, 4));
+    await http()
+      .post(`/api/projects/${project}/tasks/assignees`)
+      .set(owner.headers)
+      .send({
+        type: 'AN',
+        users: [annotator.userId],
+        selectedItems: { all: true },
+        filters: {
+          conjunction: 'and',
+          items: [{ filter: 'filter:tasks:nope', operator: 'equal', type: 'Number', value: 1 }],
+        },
+      })
+      .expect(400);
+  });
+
   it('creates annotations from the chosen predictions once, and counts them', async () => {
     const { project, tasks } = await projectOf(3);
     for (const task of tasks) await predict(task);

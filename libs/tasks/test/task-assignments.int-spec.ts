@@ -127,7 +127,7 @@ describe('task assignments (e2e)', () => {
     expect(await rows(tasks[3])).toEqual([]);
   });
 
-  it('refuses users outside the organization, bad types and data manager filters; writes nothing', async () => {
+  it('refuses users outside the organization, bad types and filters (no data manager here); writes nothing', async () => {
     const before = await rows(tasks[2]);
     const outsider = await http()
       .post(`/api/projects/${project}/tasks/${tasks[2]}/assignees`)

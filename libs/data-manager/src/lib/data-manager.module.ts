@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
+import { TaskFilters } from '@ls/tasks';
 import { DATA_MANAGER_MIGRATIONS } from '../migrations';
 import { ActionRunner } from './actions/action-runner';
 import { BUILTIN_ACTIONS, DataManagerActions } from './actions/data-manager-actions';
@@ -15,6 +16,7 @@ import { TaskLocks } from './next-task/task-locks';
 import { ProjectStateService } from './project-state/project-state.service';
 import { SqliteRegexpFunction } from './query/sqlite-regexp.function';
 import { TaskQuery } from './query/task-query';
+import { TaskFiltersFromDataManager } from './selection/task-filters.source';
 import { TaskSelections } from './selection/task-selections';
 import { TaskListService } from './task-list/task-list.service';
 import { ViewResources } from './views/view-resources';
@@ -39,6 +41,7 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
     TaskQuery,
     SqliteRegexpFunction,
     TaskSelections,
+    TaskFiltersFromDataManager,
     TaskListService,
     ...BUILTIN_ACTIONS,
     DataManagerActions,
@@ -61,4 +64,13 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
     NextTaskService,
   ],
 })
-export class DataManagerModule {}
+export class DataManagerModule implements OnModuleInit {
+  constructor(
+    private readonly taskFilters: TaskFilters,
+    private readonly filtersSource: TaskFiltersFromDataManager,
+  ) {}
+
+  onModuleInit(): void {
+    this.taskFilters.register(this.filtersSource);
+  }
+}

@@ -8,6 +8,7 @@ import { TaskAssignmentsService } from './assignments/task-assignments.service';
 import { TaskCounters } from './counters/task-counters';
 import { ImportedTasks } from './imported-tasks';
 import { TaskStatesFromCounts } from './overlap/task-states.source';
+import { TaskFilters } from './ports/task-filters';
 import { TaskRelations } from './ports/task-relations';
 import { Task } from './task.entity';
 import { TaskCountersSource } from './task-counters.source';
@@ -27,6 +28,7 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
     TasksService,
     ImportedTasks,
     TaskRelations,
+    TaskFilters,
     TaskAssignmentsService,
     TaskResources,
   ],
@@ -37,6 +39,7 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
     TaskCounters,
     ImportedTasks,
     TaskRelations,
+    TaskFilters,
     TaskAssignmentsService,
   ],
 })

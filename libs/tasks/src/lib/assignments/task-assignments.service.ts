@@ -11,7 +11,7 @@ import {
 } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { Task } from '../task.entity';
-import { TasksService } from '../tasks.service';
+import { TaskFilters } from '../ports/task-filters';
 import { AssigneesDto } from './dto/assignees.dto';
 import { BulkAssigneesDto } from './dto/bulk-assignees.dto';
 import { RemoveAssigneesQuery } from './dto/remove-assignees.query';
@@ -27,7 +27,7 @@ export class TaskAssignmentsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
-    private readonly taskService: TasksService,
+    private readonly filters: TaskFilters,
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
     @InjectRepository(TaskAssignment) private readonly assignments: Repository<TaskAssignment>,
   ) {}
@@ -75,12 +75,12 @@ export class TaskAssignmentsService {
   /** Assigns the users to the selected tasks of a project; returns how many assignments were new. */
   async assignSelected(auth: AuthContext, projectId: number, input: BulkAssigneesDto) {
     await this.projects.get(auth, projectId);
-    if (input.filters?.items?.length) {
-      throw new ValidationFailedException({
-        filters: ['Filtering tasks comes with the data manager; select tasks with selectedItems.'],
-      });
-    }
-    const taskIds = await this.taskService.selectedIds(auth, projectId, input.selectedItems);
+    const taskIds = await this.filters.selectedIds(
+      auth,
+      projectId,
+      input.filters,
+      input.selectedItems,
+    );
     return this.transactions.run(async ({ manager }) => {
       await this.assertMembers(manager, auth, input.users);
       return this.insertMissing(manager, taskIds, input.type, input.users);

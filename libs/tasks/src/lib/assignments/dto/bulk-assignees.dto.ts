@@ -13,6 +13,6 @@ export class BulkAssigneesDto extends AssigneesDto {
   @Type(() => TaskSelectionDto)
   selectedItems!: TaskSelectionDto;
 
-  /** Data manager filters: they come with the data manager; only an empty filter is accepted. */
+  /** Data manager filters (`{conjunction, items}`), applied with `selectedItems` when given. */
   @ApiPropertyOptional() @IsOptional() @IsObject() filters?: { items?: unknown[] } | null;
 }
