@@ -58,7 +58,8 @@ function rowsWanted(fields: RelatedFields) {
 
 /**
  * Annotations, predictions and the viewer's drafts of a page of tasks, in at most three queries,
- * each left out or narrowed to a few columns when `fields` does not need it whole.
+ * each left out when no task of the page has such rows or `fields` does not need them, and
+ * narrowed to a few columns when `fields` does not need them whole.
  */
 @Injectable()
 export class TaskRelationsFromAnnotations implements TaskRelationsSource {
@@ -74,19 +75,24 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
     fields: RelatedFields,
   ): Promise<Map<number, TaskRelated>> {
     const taskIds = tasks.map((task) => task.id);
+    // The counters (kept in the transaction of every write) say which tasks have rows at all.
+    const annotated = tasks
+      .filter((task) => task.total_annotations + task.cancelled_annotations > 0)
+      .map((task) => task.id);
+    const predicted = tasks.filter((task) => task.total_predictions > 0).map((task) => task.id);
     const wanted = rowsWanted(fields);
     const [annotations, predictions, drafts] = await Promise.all([
-      wanted.annotations
+      wanted.annotations && annotated.length > 0
         ? this.annotations.find({
-            where: { task_id: In(taskIds) },
+            where: { task_id: In(annotated) },
             ...(wanted.wholeAnnotations ? {} : { select: ANNOTATION_SUMMARY }),
             relations: { completed_by: fields.lists },
             order: { id: 'ASC' },
           })
         : [],
-      wanted.predictions
+      wanted.predictions && predicted.length > 0
         ? this.predictions.find({
-            where: { task_id: In(taskIds) },
+            where: { task_id: In(predicted) },
             ...(wanted.wholePredictions ? {} : { select: PREDICTION_SUMMARY }),
             order: { id: 'ASC' },
           })
