@@ -97,6 +97,15 @@ describe('task list (int)', () => {
     );
     expect(JSON.parse(String(included.annotations_results))).toEqual([positive]);
     expect(included).toMatchObject({ annotators: [], annotations_ids: '', annotations: [] });
+    // The SDK's `get_paginated_tasks(only_ids=True)`: every key, nothing computed.
+    const idsOnly = annotated(
+      (await list({ project, fields: 'all', include: 'id' }).expect(200)).body,
+    );
+    expect(idsOnly).toMatchObject({ annotations: [], annotators: [], annotations_results: '' });
+    const withLists = annotated(
+      (await list({ project, fields: 'all', include: 'id,annotations' }).expect(200)).body,
+    );
+    expect(withLists.annotations).toHaveLength(1);
 
     const viewWith = async (hidden: string[]) =>
       (

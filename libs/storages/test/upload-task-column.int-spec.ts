@@ -81,15 +81,20 @@ describe('data manager file_upload column (int)', () => {
   });
 
   it('orders by the uploaded file name, tasks without one last', async () => {
-    expect(await texts({ ordering: ['tasks:file_upload'] })).toEqual([
-      'apple 1',
-      'banana 1',
-      'banana 2',
-      'typed in',
-    ]);
+    // Stored names start with 8 random hex digits (`upload/<project>/<hex>-<name>`).
     const stored: { file: string }[] = await testApp.app
       .get(DataSource)
       .query('SELECT file FROM file_upload ORDER BY id');
-    expect(stored.every((row) => row.file.includes('/'))).toBe(true);
+    const nameOf = (suffix: string) =>
+      stored.map((row) => row.file.split('/').pop() ?? '').find((name) => name.endsWith(suffix));
+    const appleFirst = String(nameOf('apples.csv')) < String(nameOf('bananas.csv'));
+    const byName = appleFirst
+      ? ['apple 1', 'banana 1', 'banana 2']
+      : ['banana 1', 'banana 2', 'apple 1'];
+    expect(await texts({ ordering: ['tasks:file_upload'] })).toEqual([...byName, 'typed in']);
+    expect(await texts({ ordering: ['-tasks:file_upload'] })).toEqual([
+      ...(appleFirst ? ['banana 1', 'banana 2', 'apple 1'] : ['apple 1', 'banana 1', 'banana 2']),
+      'typed in',
+    ]);
   });
 });

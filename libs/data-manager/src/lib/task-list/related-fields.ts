@@ -7,21 +7,27 @@ const COSTLY_COLUMNS: readonly RelatedColumn[] = ['annotations_results', 'predic
 const isRelatedColumn = (name: string): name is RelatedColumn =>
   (RELATED_COLUMNS as readonly string[]).includes(name);
 
+const LISTS = ['annotations', 'predictions', 'drafts'];
+
 /**
- * What a task list computes from annotations, predictions and drafts: everything with
- * `fields=all`; only the columns `include` names when it is given; otherwise the cheap columns,
- * and the costly ones (result JSON) only where the view shows them.
+ * What a task list computes from annotations, predictions and drafts: only what `include` names
+ * when it is given (the lists among them with `fields=all`: the SDK asks `fields=all&include=id`
+ * for ids alone); else everything with `fields=all`; else the cheap columns, and the costly
+ * ones (result JSON) only where the view shows them.
  */
 export function relatedFieldsOf(
   fields: string | undefined,
   include: string | undefined,
   hiddenColumns: ReadonlySet<string> | null,
 ): RelatedFields {
-  if (fields === 'all') return ALL_RELATED;
   if (include !== undefined) {
     const named = include.split(',').map((name) => columnNameOf(name.trim()));
-    return { lists: false, columns: new Set(named.filter(isRelatedColumn)) };
+    return {
+      lists: fields === 'all' && named.some((name) => LISTS.includes(name)),
+      columns: new Set(named.filter(isRelatedColumn)),
+    };
   }
+  if (fields === 'all') return ALL_RELATED;
   const shown = (column: RelatedColumn) =>
     !COSTLY_COLUMNS.includes(column) ||
     (hiddenColumns !== null && !hiddenColumns.has(`tasks:${column}`));
