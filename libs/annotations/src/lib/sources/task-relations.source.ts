@@ -5,6 +5,7 @@ import { AuthContext } from '@ls/auth';
 import { Project } from '@ls/projects';
 import {
   NOTHING_RELATED,
+  RELATED_COLUMNS,
   RelatedColumn,
   RelatedFields,
   Task,
@@ -113,15 +114,14 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
       : new Map<number, string>();
     return new Map(
       tasks.map((task) => {
-        const all = relatedOf(
+        const rows: TaskRows = {
           task,
-          annotationsOf.get(task.id) ?? [],
-          predictionsOf.get(task.id) ?? [],
-          draftsOf.get(task.id) ?? [],
-          fields.lists,
-          scored.get(task.project_id),
-        );
-        return [task.id, fields.columns === 'all' ? all : only(all, wanted.wants)];
+          annotations: annotationsOf.get(task.id) ?? [],
+          predictions: predictionsOf.get(task.id) ?? [],
+          drafts: draftsOf.get(task.id) ?? [],
+          scoredVersion: scored.get(task.project_id),
+        };
+        return [task.id, relatedOf(rows, fields.lists, wanted.wants)];
       }),
     );
   }
@@ -153,52 +153,58 @@ const ANNOTATION_SUMMARY = {
 
 const PREDICTION_SUMMARY = { id: true, task_id: true, score: true, model_version: true } as const;
 
-function relatedOf(
-  { is_labeled: labeled }: Task,
-  annotations: Annotation[],
-  predictions: Prediction[],
-  drafts: AnnotationDraft[],
-  lists: boolean,
-  scoredVersion: string | undefined,
-): TaskRelated {
-  // As Label Studio: the project's model version's predictions, or all when it names none.
-  const scores = predictions.flatMap((p) =>
-    p.score === null || (scoredVersion !== undefined && p.model_version !== scoredVersion)
-      ? []
-      : [p.score],
-  );
-  const leadTimes = annotations.flatMap((a) => (a.lead_time === null ? [] : [a.lead_time]));
-  // As Label Studio: the newest annotation's time, once the task is labeled.
-  const newest = labeled ? annotations[annotations.length - 1] : undefined;
-  return {
-    annotations: lists ? annotations.map((a) => serializeAnnotation(a, a.completed_by)) : [],
-    predictions: lists ? predictions.map(serializePrediction) : [],
-    drafts: lists ? drafts.map(serializeDraft) : [],
-    annotators: [
-      ...new Set(
-        annotations.flatMap((a) => (a.completed_by_id === null ? [] : [a.completed_by_id])),
-      ),
-    ],
-    annotations_ids: annotations.map((a) => a.id).join(', '),
-    // Only read when the rows are whole (see rowsWanted), as the results are.
-    annotations_results: JSON.stringify(annotations.map((a) => a.result ?? [])),
-    predictions_results: JSON.stringify(predictions.map((p) => p.result)),
-    predictions_model_versions: [...new Set(predictions.map((p) => p.model_version))].join(', '),
-    predictions_score: average(scores),
-    avg_lead_time: average(leadTimes),
-    completed_at: newest?.created_at.toISOString(),
-    draft_exists: drafts.length > 0,
-    ground_truth: annotations.some((a) => a.ground_truth),
-  };
+/** What is known of one task of the page. */
+interface TaskRows {
+  task: Task;
+  annotations: Annotation[];
+  predictions: Prediction[];
+  drafts: AnnotationDraft[];
+  /** The project's `model_version`, when it names one: only its predictions are scored. */
+  scoredVersion: string | undefined;
 }
 
-/** `related` with the columns `wants` leaves out at their empty values. */
-function only(related: TaskRelated, wants: (column: RelatedColumn) => boolean): TaskRelated {
-  const kept: TaskRelated = { ...NOTHING_RELATED };
-  const target = kept as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(related)) {
-    const isList = key === 'annotations' || key === 'predictions' || key === 'drafts';
-    if (isList || wants(key as RelatedColumn)) target[key] = value;
+const COLUMN_VALUES: { [C in RelatedColumn]: (rows: TaskRows) => TaskRelated[C] } = {
+  annotators: ({ annotations }) => [
+    ...new Set(annotations.flatMap((a) => (a.completed_by_id === null ? [] : [a.completed_by_id]))),
+  ],
+  annotations_ids: ({ annotations }) => annotations.map((a) => a.id).join(', '),
+  // Only asked for when the rows are whole (see rowsWanted), as the results are.
+  annotations_results: ({ annotations }) => JSON.stringify(annotations.map((a) => a.result ?? [])),
+  predictions_results: ({ predictions }) => JSON.stringify(predictions.map((p) => p.result)),
+  predictions_model_versions: ({ predictions }) =>
+    [...new Set(predictions.map((p) => p.model_version))].join(', '),
+  // As Label Studio: the project's model version's predictions, or all when it names none.
+  predictions_score: ({ predictions, scoredVersion }) =>
+    average(
+      predictions.flatMap((p) =>
+        p.score === null || (scoredVersion !== undefined && p.model_version !== scoredVersion)
+          ? []
+          : [p.score],
+      ),
+    ),
+  avg_lead_time: ({ annotations }) =>
+    average(annotations.flatMap((a) => (a.lead_time === null ? [] : [a.lead_time]))),
+  // As Label Studio: the newest annotation's time, once the task is labeled.
+  completed_at: ({ task, annotations }) =>
+    task.is_labeled ? annotations[annotations.length - 1]?.created_at.toISOString() : undefined,
+  draft_exists: ({ drafts }) => drafts.length > 0,
+  ground_truth: ({ annotations }) => annotations.some((a) => a.ground_truth),
+};
+
+/** The lists when asked, and the columns `wants`; the rest at their empty values. */
+function relatedOf(
+  rows: TaskRows,
+  lists: boolean,
+  wants: (column: RelatedColumn) => boolean,
+): TaskRelated {
+  const related: TaskRelated = {
+    ...NOTHING_RELATED,
+    annotations: lists ? rows.annotations.map((a) => serializeAnnotation(a, a.completed_by)) : [],
+    predictions: lists ? rows.predictions.map(serializePrediction) : [],
+    drafts: lists ? rows.drafts.map(serializeDraft) : [],
+  };
+  for (const column of RELATED_COLUMNS) {
+    if (wants(column)) Object.assign(related, { [column]: COLUMN_VALUES[column](rows) });
   }
-  return kept;
+  return related;
 }

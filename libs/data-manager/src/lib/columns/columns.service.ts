@@ -16,8 +16,10 @@ export class ColumnsService {
 
   async columnsOf(auth: AuthContext, projectId: number): Promise<ColumnsResponse> {
     const project = await this.projects.get(auth, projectId);
-    const taskKeys = await this.sources.taskDataKeys(project.id);
-    const modelVersions = await this.sources.modelVersions(project.id);
+    const [taskKeys, modelVersions] = await Promise.all([
+      this.sources.taskDataKeys(project.id),
+      this.sources.modelVersions(project.id),
+    ]);
     const { children, root } = dataColumns(
       project.data_types ?? {},
       project.label_config ?? '',

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AuthContext } from '@ls/auth';
 import { ValidationFailedException } from '@ls/core';
-import { ProjectsService } from '@ls/projects';
+import { countOf, ProjectsService } from '@ls/projects';
 import { Task } from '@ls/tasks';
 import { parsePrepareParams, PrepareParams } from '../query/prepare-params';
 import { TaskQuery } from '../query/task-query';
@@ -79,7 +79,11 @@ export class TaskSelections {
 
   /** How many tasks the selection holds. */
   async count(selection: TaskSelection): Promise<number> {
-    return this.query(selection).orderBy().getCount();
+    const row = await this.query(selection)
+      .orderBy()
+      .select('COUNT(*)', 'total')
+      .getRawOne<{ total: unknown }>();
+    return countOf(row?.total);
   }
 
   /** The selected tasks' ids, in the selection's order. */
