@@ -187,20 +187,23 @@ function parseOrdering(raw: unknown): string[] {
   return list as string[];
 }
 
+/** A URL parameter holding JSON, or a 400 naming it. */
+export function jsonParameter(text: string, field: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail(field, 'Must be valid JSON.');
+  }
+}
+
 /**
  * Checks the shape of prepare params given as an object or as JSON text (the `query` URL
  * parameter of `GET /api/tasks/`); a bad shape is a 400 naming the field. Columns are checked
  * when the params are compiled.
  */
 export function parsePrepareParams(raw: unknown, jsonField = 'query'): PrepareParams {
-  let value = raw;
-  if (typeof raw === 'string') {
-    try {
-      value = raw.trim() === '' ? {} : JSON.parse(raw);
-    } catch {
-      fail(jsonField, 'Must be valid JSON.');
-    }
-  }
+  const value =
+    typeof raw !== 'string' ? raw : raw.trim() === '' ? {} : jsonParameter(raw, jsonField);
   if (value === undefined || value === null) return emptyPrepareParams();
   if (!isJsonObject(value)) return fail(jsonField, 'Must be an object.');
   return {

@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AuthContext } from '@ls/auth';
-import { ValidationFailedException } from '@ls/core';
 import { countOf, ProjectsService } from '@ls/projects';
 import { Task } from '@ls/tasks';
-import { parsePrepareParams, PrepareParams } from '../query/prepare-params';
+import { jsonParameter, parsePrepareParams, PrepareParams } from '../query/prepare-params';
 import { TaskQuery } from '../query/task-query';
 import { ViewsService } from '../views/views.service';
 
@@ -90,14 +89,6 @@ export class TaskSelections {
   async ids(selection: TaskSelection): Promise<number[]> {
     const rows = await this.query(selection).select('task.id', 'id').getRawMany<{ id: unknown }>();
     return rows.map((row) => Number(row.id));
-  }
-}
-
-function jsonParameter(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationFailedException({ [name]: ['Must be valid JSON.'] });
   }
 }
 
