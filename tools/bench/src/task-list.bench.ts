@@ -18,7 +18,8 @@ type Figures = Record<string, number | string>;
 
 interface Case {
   name: string;
-  url: string;
+  /** The URL of the n-th request; a case that varies it asks for a new selection each time. */
+  url: (n: number) => string;
   /** A count-only case: its page of one is negligible, the count is the reference. */
   total?: boolean;
 }
@@ -27,33 +28,52 @@ function cases(projectId: number, tasks: number): Case[] {
   const list = (query: unknown, page = 1, size = PAGE_SIZE) =>
     `/api/tasks/?project=${projectId}&page=${page}&page_size=${size}` +
     `&query=${encodeURIComponent(JSON.stringify(query))}`;
-  const cityFilter = {
+  const city = {
+    filter: 'filter:tasks:data.city',
+    operator: 'equal',
+    type: 'String',
+    value: cityName(7),
+  };
+  const cityFilter = { filters: { conjunction: 'and', items: [city] } };
+  // The same tasks under a filter never asked before (`id > -n` holds for every task, and each
+  // case has its own range of n), so the list cannot answer its totals from an earlier request.
+  const newCityFilter = (n: number) => ({
     filters: {
       conjunction: 'and',
-      items: [
-        { filter: 'filter:tasks:data.city', operator: 'equal', type: 'String', value: cityName(7) },
-      ],
+      items: [city, { filter: 'filter:tasks:id', operator: 'greater', type: 'Number', value: -n }],
     },
-  };
+  });
   // Page 5,000 of 100 at 1M tasks; a smaller smoke run reads its middle page instead.
   const deep = Math.min(
     positiveIntegerFromEnv('BENCH_TASK_LIST_DEEP_PAGE', 5000),
     Math.max(1, Math.floor(tasks / PAGE_SIZE / 2)),
   );
+  const same = (url: string) => () => url;
   return [
-    { name: 'first page, city filter, -id', url: list({ ...cityFilter, ordering: ['-tasks:id'] }) },
-    { name: `page ${deep}, id`, url: list({ ordering: ['tasks:id'] }, deep) },
-    { name: `page ${deep}, -id`, url: list({ ordering: ['-tasks:id'] }, deep) },
-    { name: 'total, city filter (page_size 1)', url: list(cityFilter, 1, 1), total: true },
+    {
+      name: 'first page, city filter, -id',
+      url: same(list({ ...cityFilter, ordering: ['-tasks:id'] })),
+    },
+    {
+      name: 'first page, city filter, -id, new filter each request',
+      url: (n) => list({ ...newCityFilter(n), ordering: ['-tasks:id'] }),
+    },
+    { name: `page ${deep}, id`, url: same(list({ ordering: ['tasks:id'] }, deep)) },
+    { name: `page ${deep}, -id`, url: same(list({ ordering: ['-tasks:id'] }, deep)) },
+    {
+      name: 'total, city filter, new filter each request (page_size 1)',
+      url: (n) => list(newCityFilter(1_000_000 + n), 1, 1),
+      total: true,
+    },
   ];
 }
 
-async function timings(runs: number, run: () => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i += 1) await run();
+async function timings(runs: number, run: (n: number) => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i += 1) await run(i);
   const durations: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = process.hrtime.bigint();
-    await run();
+    await run(WARMUP + i);
     durations.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return durations.sort((a, b) => a - b);
@@ -71,13 +91,14 @@ async function measure(
 ): Promise<Figures> {
   // A socket per case: the server closes one left idle through the minutes of bare runs (EPIPE).
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const http = await timings(runs, async () => {
+  const http = await timings(runs, async (n) => {
+    const path = item.url(n);
     const response = await sendJson(
       baseUrl,
-      { method: 'GET', path: item.url, headers: { authorization: `Token ${TOKEN}` } },
+      { method: 'GET', path, headers: { authorization: `Token ${TOKEN}` } },
       agent,
     );
-    if (response.status !== 200) throw new Error(`${item.url}: ${response.status}`);
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
   });
   agent.destroy();
   const count = await timings(runs, () => bare.serial(sql.count));
@@ -144,7 +165,7 @@ export async function benchTaskList(): Promise<Figures[]> {
     const captured = await captureRequestSql(
       database.env,
       TOKEN,
-      items.map((item) => item.url),
+      items.map((item) => item.url(0)),
     );
     bare = await openBareSql(database.env);
     const results: Figures[] = [];

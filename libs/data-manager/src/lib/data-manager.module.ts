@@ -19,6 +19,7 @@ import { TaskQuery } from './query/task-query';
 import { TaskFiltersFromDataManager } from './selection/task-filters.source';
 import { TaskSelections } from './selection/task-selections';
 import { TaskListService } from './task-list/task-list.service';
+import { TaskTotals } from './task-list/task-totals';
 import { ViewResources } from './views/view-resources';
 import { View } from './views/view.entity';
 import { ViewsService } from './views/views.service';
@@ -43,6 +44,7 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
     TaskSelections,
     TaskFiltersFromDataManager,
     TaskListService,
+    TaskTotals,
     ...BUILTIN_ACTIONS,
     DataManagerActions,
     ActionRunner,

@@ -19,15 +19,27 @@ export interface RequestSql {
 }
 
 /**
- * Serves `urls` once in this process on the benchmark's database (no migrations, no jobs) and
- * records the SQL each request runs through TypeORM, so the bare reference runs exactly the
- * API's statements. The caller's lookup is a prepared statement outside TypeORM: not recorded.
+ * Serves each of `urls` once in this process on the benchmark's database (no migrations, no
+ * jobs) and records the SQL the request runs through TypeORM, so the bare reference runs exactly
+ * the API's statements. Each URL gets a new app: what one request's app keeps (the totals of a
+ * selection) must not spare the next one its count. The caller's lookup is a prepared statement
+ * outside TypeORM: not recorded.
  */
 export async function captureRequestSql(
   env: Record<string, string>,
   token: string,
   urls: string[],
 ): Promise<RequestSql[]> {
+  const captured: RequestSql[] = [];
+  for (const url of urls) captured.push(await captureOne(env, token, url));
+  return captured;
+}
+
+async function captureOne(
+  env: Record<string, string>,
+  token: string,
+  url: string,
+): Promise<RequestSql> {
   const config = loadConfig({}, { ...env, LOG_LEVEL: 'silent', MIGRATE_ON_START: 'false' });
   const app = await NestFactory.create<NestFastifyApplication>(
     {
@@ -48,22 +60,18 @@ export async function captureRequestSql(
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.ready();
     const logger = app.get(DataSource).logger as { logQuery: (...args: unknown[]) => void };
-    const captured: RequestSql[] = [];
-    for (const url of urls) {
-      const statements: Statement[] = [];
-      logger.logQuery = (sql: unknown, parameters: unknown) =>
-        statements.push({ sql: String(sql), parameters: (parameters as unknown[]) ?? [] });
-      const response = await fastify.inject({
-        method: 'GET',
-        url,
-        headers: { authorization: `Token ${token}` },
-      });
-      if (response.statusCode !== 200) {
-        throw new Error(`${url} answered ${response.statusCode}: ${response.body}`);
-      }
-      captured.push(sortStatements(statements));
+    const statements: Statement[] = [];
+    logger.logQuery = (sql: unknown, parameters: unknown) =>
+      statements.push({ sql: String(sql), parameters: (parameters as unknown[]) ?? [] });
+    const response = await fastify.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Token ${token}` },
+    });
+    if (response.statusCode !== 200) {
+      throw new Error(`${url} answered ${response.statusCode}: ${response.body}`);
     }
-    return captured;
+    return sortStatements(statements);
   } finally {
     await app.close();
   }

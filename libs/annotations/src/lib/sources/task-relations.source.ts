@@ -197,12 +197,12 @@ function relatedOf(
   lists: boolean,
   wants: (column: RelatedColumn) => boolean,
 ): TaskRelated {
-  const related: TaskRelated = {
-    ...NOTHING_RELATED,
+  // Object.assign rather than a spread: see serializeTask (a spread costs ~10 µs a task here).
+  const related: TaskRelated = Object.assign({}, NOTHING_RELATED, {
     annotations: lists ? rows.annotations.map((a) => serializeAnnotation(a, a.completed_by)) : [],
     predictions: lists ? rows.predictions.map(serializePrediction) : [],
     drafts: lists ? rows.drafts.map(serializeDraft) : [],
-  };
+  });
   for (const column of RELATED_COLUMNS) {
     if (wants(column)) Object.assign(related, { [column]: COLUMN_VALUES[column](rows) });
   }

@@ -11,6 +11,8 @@ export interface TaskColumn {
   orderSql(params: SqlParameters): string;
   /** Ordered by a NOT NULL column of `task` itself, so the `(project_id, column)` index serves. */
   ordersByIndexedColumn?: boolean;
+  /** Read from the task's own row, no other table: only task writes change what it selects. */
+  ofTaskRow?: boolean;
 }
 
 const instant = (params: SqlParameters, timestamp: string) =>
@@ -46,6 +48,7 @@ const timestampColumn = (sql: string): TaskColumn => ({
   ...datetimeColumn(sql),
   orderSql: () => sql,
   ordersByIndexedColumn: true,
+  ofTaskRow: true,
 });
 
 function booleanColumn(sql: string): TaskColumn {
@@ -109,6 +112,7 @@ const COUNTER = (column: string): TaskColumn => ({
     textSql: asText(`task.${column}`),
   }),
   ordersByIndexedColumn: true,
+  ofTaskRow: true,
 });
 
 const ANNOTATED_BY = ' AND NOT dm_a.was_cancelled AND dm_a.completed_by_id IS NOT NULL';
@@ -120,11 +124,17 @@ const ANNOTATED_BY = ' AND NOT dm_a.was_cancelled AND dm_a.completed_by_id IS NO
  * storages library: `file_upload`, the name of the uploaded file a task came from).
  */
 const TASK_COLUMNS: Record<string, TaskColumn> = {
-  id: numberColumn('task.id', 'FALSE', { allowsList: true, textSql: asText('task.id') }),
-  inner_id: numberColumn('task.inner_id', 'task.inner_id IS NULL', {
-    allowsList: true,
-    textSql: asText('task.inner_id'),
-  }),
+  id: {
+    ...numberColumn('task.id', 'FALSE', { allowsList: true, textSql: asText('task.id') }),
+    ofTaskRow: true,
+  },
+  inner_id: {
+    ...numberColumn('task.inner_id', 'task.inner_id IS NULL', {
+      allowsList: true,
+      textSql: asText('task.inner_id'),
+    }),
+    ofTaskRow: true,
+  },
   created_at: timestampColumn('task.created_at'),
   updated_at: timestampColumn('task.updated_at'),
   completed_at: datetimeColumn(
@@ -156,6 +166,7 @@ const TASK_COLUMNS: Record<string, TaskColumn> = {
       emptySql: 'task.updated_by_id IS NULL',
     }),
     orderSql: () => 'task.updated_by_id',
+    ofTaskRow: true,
   },
   predictions_model_versions: {
     operand: () => ({
@@ -189,7 +200,7 @@ const TASK_COLUMNS: Record<string, TaskColumn> = {
   draft_exists: booleanColumn(
     'EXISTS (SELECT 1 FROM annotation_draft dm_d WHERE dm_d.task_id = task.id)',
   ),
-  storage_filename: textColumn('task.storage_filename'),
+  storage_filename: { ...textColumn('task.storage_filename'), ofTaskRow: true },
 };
 
 const registeredColumns = new Map<string, TaskColumn>();
@@ -239,6 +250,11 @@ export function filterOperand(
   if (keys) return new DataFieldSql(params, keys).operand(valueKindOfType(type));
   const known = columnNamed(column);
   return known ? known.operand(params) : unknownColumn(field, column);
+}
+
+/** Whether a filter on `column` reads the task's own row alone (`data.*` fields do). */
+export function filtersOnTaskRow(column: string): boolean {
+  return dataKeysOf(column) !== null || columnNamed(column)?.ofTaskRow === true;
 }
 
 export interface OrderExpression {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '@ls/auth';
 import { pageWindow } from '@ls/core';
-import { countOf } from '@ls/projects';
 import { Task } from '@ls/tasks';
 import { idOrderDirection } from '../query/ordering-sql';
 import { TaskSelection, TaskSelections } from '../selection/task-selections';
 import { ListTasksQuery } from './list-tasks.query';
+import { TaskTotals } from './task-totals';
 
 export interface TaskListPage {
   tasks: Task[];
@@ -22,7 +22,10 @@ export interface TaskListPage {
  */
 @Injectable()
 export class TaskListService {
-  constructor(private readonly selections: TaskSelections) {}
+  constructor(
+    private readonly selections: TaskSelections,
+    private readonly totals: TaskTotals,
+  ) {}
 
   async page(auth: AuthContext, query: ListTasksQuery): Promise<TaskListPage> {
     const selection = await this.selections.resolve(auth, {
@@ -34,20 +37,13 @@ export class TaskListService {
     const onlyAnnotated = query.only_annotated === true;
     const [tasks, totals] = await Promise.all([
       this.pageOf(selection, onlyAnnotated, pageWindow(query)),
-      this.selected(selection, onlyAnnotated)
-        .orderBy()
-        .select('COUNT(*)', 'total')
-        .addSelect('COALESCE(SUM(task.total_annotations), 0)', 'total_annotations')
-        .addSelect('COALESCE(SUM(task.total_predictions), 0)', 'total_predictions')
-        .getRawOne<Record<string, unknown>>(),
+      this.totals.of(
+        this.selected(selection, onlyAnnotated),
+        selection.projectId,
+        selection.params,
+      ),
     ]);
-    return {
-      tasks,
-      hiddenColumns: selection.hiddenColumns,
-      total: countOf(totals?.total),
-      total_annotations: countOf(totals?.total_annotations),
-      total_predictions: countOf(totals?.total_predictions),
-    };
+    return { tasks, hiddenColumns: selection.hiddenColumns, ...totals };
   }
 
   /**
