@@ -66,12 +66,37 @@ const SCHEMA_CORRECTIONS: Record<string, (schema: Schema) => void> = {
 const jsonSchema = (responses: Responses, status: string) =>
   responses[status]?.content?.['application/json'];
 
+/** An export format as Label Studio lists it for its export dialog. */
+const EXPORT_FORMAT = {
+  type: 'object',
+  required: ['name', 'title', 'description', 'link'],
+  properties: {
+    name: { type: 'string' },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    link: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    disabled: { type: 'boolean' },
+  },
+};
+
 /**
  * Operations' responses:
  * - an import with `commit_to_project=false` counts no annotations or predictions: `null`, as
- *   Label Studio answers; its 400 is Label Studio's error body, not the string the contract says.
+ *   Label Studio answers; its 400 is Label Studio's error body, not the string the contract says;
+ * - the export formats are objects (name, title, description, link, tags, disabled), not names;
+ * - a direct export's body is the file of the format asked.
  */
 const OPERATION_CORRECTIONS: Record<string, (responses: Responses) => void> = {
+  api_projects_export_formats_retrieve: (responses) => {
+    const formats = jsonSchema(responses, '200');
+    if (formats) formats.schema = { type: 'array', items: EXPORT_FORMAT };
+  },
+  // The file of the format asked: a JSON export is a list of tasks, not a string.
+  api_projects_export_retrieve: (responses) => {
+    const file = jsonSchema(responses, '200');
+    if (file) file.schema = {};
+  },
   api_projects_import_create: (responses) => {
     const counts = jsonSchema(responses, '201')?.schema?.properties ?? {};
     for (const field of ['annotation_count', 'predictions_count']) {

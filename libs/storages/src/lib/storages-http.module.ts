@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExportController } from './export/direct/export.controller';
 import { ImportController } from './import/import.controller';
 import { ReimportController } from './reimport/reimport.controller';
 import { StoragesModule } from './storages.module';
@@ -9,6 +10,7 @@ import { UploadedFilesController } from './uploads/uploaded-files.controller';
   imports: [StoragesModule],
   controllers: [
     ImportController,
+    ExportController,
     ReimportController,
     FileUploadsController,
     UploadedFilesController,

@@ -4,6 +4,10 @@ import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
 import { registerTaskColumn } from '@ls/data-manager';
 import { STORAGES_MIGRATIONS } from '../migrations';
+import { ExportConversion } from './export/conversion/export-conversion';
+import { DirectExportService } from './export/direct/direct-export.service';
+import { ExportMediaFactory } from './export/media/export-media';
+import { ExportTaskReader } from './export/tasks/export-task-reader';
 import { ImportInputs } from './import/import-inputs';
 import { ImportJob } from './import/import.job';
 import { ImportService } from './import/import.service';
@@ -23,7 +27,7 @@ import { UploadsService } from './uploads/uploads.service';
 registerMigrations('storages', STORAGES_MIGRATIONS);
 registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
 
-/** Where data enters and leaves projects: imports (exports and cloud storages come later). */
+/** Where data enters and leaves projects: imports and exports (cloud storages come later). */
 @Module({
   imports: [
     AnnotationsModule,
@@ -41,6 +45,10 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
     UploadFileStore,
     UploadsService,
     MultipartUploads,
+    ExportTaskReader,
+    ExportMediaFactory,
+    ExportConversion,
+    DirectExportService,
   ],
   exports: [
     AnnotationsModule,
@@ -50,6 +58,9 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
     ReimportService,
     UploadsService,
     MultipartUploads,
+    ExportTaskReader,
+    ExportConversion,
+    DirectExportService,
   ],
 })
 export class StoragesModule {}

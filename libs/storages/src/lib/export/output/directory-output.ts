@@ -58,7 +58,11 @@ function zipOf(root: string, files: string[]): Readable {
 
 async function filesUnder(directory: string): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(directory, { withFileTypes: true })) {
+  const entries = await readdir(directory, { withFileTypes: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) found.push(...(await filesUnder(path)));
     else if ((await stat(path)).isFile()) found.push(path);
