@@ -7,6 +7,8 @@ export { ViewsService } from './lib/views/views.service';
 export type { ViewParams } from './lib/views/view-params';
 export type { FilterItem, SelectedItems, StoredFilters } from './lib/views/view-filters';
 export { TaskQuery } from './lib/query/task-query';
+export { TaskSelections } from './lib/selection/task-selections';
+export type { TaskSelection, SelectionRequest } from './lib/selection/task-selections';
 export { registerTaskColumn, textColumn } from './lib/query/task-columns';
 export type { TaskColumn } from './lib/query/task-columns';
 export type { TaskQueryOptions } from './lib/query/task-query';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExportController } from './export/direct/export.controller';
+import { ExportsController } from './export/snapshots/exports.controller';
 import { ImportController } from './import/import.controller';
 import { ReimportController } from './reimport/reimport.controller';
 import { StoragesModule } from './storages.module';
@@ -11,6 +12,7 @@ import { UploadedFilesController } from './uploads/uploaded-files.controller';
   controllers: [
     ImportController,
     ExportController,
+    ExportsController,
     ReimportController,
     FileUploadsController,
     UploadedFilesController,

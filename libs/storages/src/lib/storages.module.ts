@@ -2,11 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
-import { registerTaskColumn } from '@ls/data-manager';
+import { DataManagerModule, registerTaskColumn } from '@ls/data-manager';
 import { STORAGES_MIGRATIONS } from '../migrations';
 import { ExportConversion } from './export/conversion/export-conversion';
 import { DirectExportService } from './export/direct/direct-export.service';
 import { ExportMediaFactory } from './export/media/export-media';
+import { ConvertedFormat } from './export/snapshots/converted-format.entity';
+import { ExportFiles } from './export/snapshots/export-files';
+import { ExportSnapshot } from './export/snapshots/export-snapshot.entity';
+import { ConvertJob, SnapshotJob } from './export/snapshots/export-snapshot.jobs';
+import { ExportSnapshotRunner } from './export/snapshots/export-snapshot.runner';
+import { ExportSnapshotsService } from './export/snapshots/export-snapshots.service';
 import { ExportTaskReader } from './export/tasks/export-task-reader';
 import { ImportInputs } from './import/import-inputs';
 import { ImportJob } from './import/import.job';
@@ -31,7 +37,14 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
 @Module({
   imports: [
     AnnotationsModule,
-    TypeOrmModule.forFeature([ProjectImport, ProjectReimport, FileUpload]),
+    DataManagerModule,
+    TypeOrmModule.forFeature([
+      ProjectImport,
+      ProjectReimport,
+      FileUpload,
+      ExportSnapshot,
+      ConvertedFormat,
+    ]),
   ],
   providers: [
     ImportService,
@@ -49,6 +62,11 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
     ExportMediaFactory,
     ExportConversion,
     DirectExportService,
+    ExportFiles,
+    ExportSnapshotRunner,
+    ExportSnapshotsService,
+    SnapshotJob,
+    ConvertJob,
   ],
   exports: [
     AnnotationsModule,
@@ -61,6 +79,7 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
     ExportTaskReader,
     ExportConversion,
     DirectExportService,
+    ExportSnapshotsService,
   ],
 })
 export class StoragesModule {}

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { fromBuffer, Entry, ZipFile } from 'yauzl';
 import { DirectoryOutput } from '../../src/lib/export/output/directory-output';
+import { zipEntries } from './zip-entries';
 
 describe('export output', () => {
   let root: string;
@@ -29,10 +29,10 @@ describe('export output', () => {
     await output.add('labels/aa11-cat.txt', Buffer.from('0 0.25 0.4 0.3 0.4\n'));
     const result = await resultOf(output);
     expect(result.extension).toBe('.zip');
-    expect(await entriesOf(await buffer(result.open()))).toEqual({
-      'classes.txt': 'Car\nPerson\n',
-      'labels/aa11-cat.txt': '0 0.25 0.4 0.3 0.4\n',
-    });
+    const entries = await zipEntries(await buffer(result.open()));
+    expect(Object.keys(entries)).toEqual(['classes.txt', 'labels/aa11-cat.txt']);
+    expect(entries['classes.txt'].toString()).toBe('Car\nPerson\n');
+    expect(entries['labels/aa11-cat.txt'].toString()).toBe('0 0.25 0.4 0.3 0.4\n');
   });
 
   it('refuses a path outside its directory or written twice, and has no result when empty', async () => {
@@ -48,22 +48,4 @@ async function resultOf(output: DirectoryOutput) {
   const result = await output.result();
   if (!result) throw new Error('no result');
   return result;
-}
-
-function entriesOf(zip: Buffer): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    fromBuffer(zip, { lazyEntries: true }, (error, file?: ZipFile) => {
-      if (error || !file) return reject(error);
-      const entries: Record<string, string> = {};
-      file.on('entry', (entry: Entry) => {
-        file.openReadStream(entry, async (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          entries[entry.fileName] = (await buffer(stream)).toString();
-          file.readEntry();
-        });
-      });
-      file.on('end', () => resolve(entries));
-      file.readEntry();
-    });
-  });
 }

@@ -4,7 +4,7 @@ import { Project } from '@ls/projects';
 import { converterItems } from '../formats/converter-items';
 import { exportConfigFromControls } from '../formats/export-config';
 import { ExportFormatName } from '../formats/export-format';
-import { converterFor } from '../formats/export-formats';
+import { converterFor, downloadsMedia } from '../formats/export-formats';
 import { ExportMediaFactory } from '../media/export-media';
 import { ConvertedResult, DirectoryOutput } from '../output/directory-output';
 import { readExportTasks } from '../tasks/export-json-file';
@@ -44,14 +44,14 @@ export class ExportConversion {
     if (!format) return { extension: '.json', open: () => createReadStream(jsonPath) };
     const output = new DirectoryOutput(request.workDir);
     const media = this.media.forProject(project.id);
-    const withImages = request.format.endsWith('_WITH_IMAGES');
     try {
+      const regionIds = format.keepsRegionIds?.(config) ?? false;
       await format.convert(
-        () => converterItems(readExportTasks(jsonPath), config),
+        () => converterItems(readExportTasks(jsonPath), config, { regionIds }),
         {
           config,
           projectId: project.id,
-          downloadResources: request.downloadResources || withImages,
+          downloadResources: downloadsMedia(format.name, request.downloadResources),
           media,
           now: request.now,
         },

@@ -66,7 +66,8 @@ export class DirectExportService {
         project,
         jsonPath,
         format,
-        downloadResources: query.download_resources === true,
+        // Label Studio's default (`CONVERTER_DOWNLOAD_RESOURCES`): media are copied unless refused.
+        downloadResources: query.download_resources !== false,
         workDir: join(workDir, 'converted'),
         now,
       });

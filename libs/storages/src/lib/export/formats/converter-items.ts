@@ -32,6 +32,7 @@ export interface ExportTask {
 export async function* converterItems(
   tasks: AsyncIterable<ExportTask> | Iterable<ExportTask>,
   config: ExportConfig,
+  { regionIds = false }: { regionIds?: boolean } = {},
 ): AsyncIterable<ConverterItem> {
   for await (const task of tasks) {
     if (task.annotations.length === 0) {
@@ -41,11 +42,13 @@ export async function* converterItems(
     const kept = task.annotations
       .filter((annotation) => !annotation.was_cancelled)
       .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
-    for (const annotation of kept) yield itemOf(task, outputOf(annotation, config), annotation);
+    for (const annotation of kept) {
+      yield itemOf(task, outputOf(annotation, config, regionIds), annotation);
+    }
   }
 }
 
-function outputOf(annotation: ExportAnnotation, config: ExportConfig) {
+function outputOf(annotation: ExportAnnotation, config: ExportConfig, regionIds: boolean) {
   const output: Record<string, OutputValue[]> = {};
   for (const region of annotation.result ?? []) {
     const control = Object.hasOwn(config.controls, region.from_name)
@@ -55,6 +58,10 @@ function outputOf(annotation: ExportAnnotation, config: ExportConfig) {
     const value: OutputValue = { ...structuredClone(region.value), type: control.type };
     if (region.original_width !== undefined) value.original_width = region.original_width;
     if (region.original_height !== undefined) value.original_height = region.original_height;
+    if (regionIds) {
+      value['id'] = region.id;
+      value['parentID'] = region.parentID;
+    }
     (Object.hasOwn(output, region.from_name)
       ? output[region.from_name]
       : (output[region.from_name] = [])

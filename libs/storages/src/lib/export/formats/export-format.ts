@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ParsedLabelConfig } from '@ls/projects';
 
-/** The formats of behavior.md 5.2, by the names Label Studio's API and SDK use. */
+/** The formats of behavior.md 5.2, by the names Label Studio's API and SDK use, in its order. */
 export const EXPORT_FORMAT_NAMES = [
   'JSON',
   'JSON_MIN',
@@ -17,8 +17,8 @@ export const EXPORT_FORMAT_NAMES = [
   'YOLO_OBB_WITH_IMAGES',
   'BRUSH_TO_NUMPY',
   'BRUSH_TO_PNG',
-  'BRUSH_TO_COCO',
   'ASR_MANIFEST',
+  'BRUSH_TO_COCO',
 ] as const;
 
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
@@ -131,4 +131,10 @@ export interface ExportFormatInfo {
 }
 
 /** A format converted from the export's JSON (every one but JSON, which is that file). */
-export interface ExportFormat extends ExportFormatInfo, ExportConverter {}
+export interface ExportFormat extends ExportFormatInfo, ExportConverter {
+  /**
+   * Whether its items carry each region's `id` and `parentID` in the values (YOLO pairs
+   * keypoints with their boxes so); other formats must not show them.
+   */
+  keepsRegionIds?(config: ExportConfig): boolean;
+}

@@ -1,6 +1,16 @@
-import { ExportConfig, ExportFormat, ExportFormatInfo, ExportFormatName } from './export-format';
+import {
+  EXPORT_FORMAT_NAMES,
+  ExportConfig,
+  ExportFormat,
+  ExportFormatInfo,
+  ExportFormatName,
+} from './export-format';
+import { AUDIO_EXPORT_FORMATS } from './audio';
+import { BRUSH_EXPORT_FORMATS } from './brush';
+import { IMAGE_EXPORT_FORMATS } from './image/image-formats';
 import { CSV_FORMAT, TSV_FORMAT } from './tabular/csv.format';
 import { JSON_MIN_FORMAT } from './tabular/json-min.format';
+import { TEXT_EXPORT_FORMATS } from './text';
 
 /** JSON is the export itself: the file every other format is converted from. */
 export const JSON_FORMAT: ExportFormatInfo = {
@@ -13,7 +23,25 @@ export const JSON_FORMAT: ExportFormatInfo = {
 };
 
 /** The formats converted from the JSON, in the order Label Studio lists them. */
-const CONVERTED_FORMATS: ExportFormat[] = [JSON_MIN_FORMAT, CSV_FORMAT, TSV_FORMAT];
+const CONVERTED_FORMATS: ExportFormat[] = [
+  JSON_MIN_FORMAT,
+  CSV_FORMAT,
+  TSV_FORMAT,
+  ...TEXT_EXPORT_FORMATS,
+  ...IMAGE_EXPORT_FORMATS,
+  ...BRUSH_EXPORT_FORMATS,
+  ...AUDIO_EXPORT_FORMATS,
+].sort((a, b) => EXPORT_FORMAT_NAMES.indexOf(a.name) - EXPORT_FORMAT_NAMES.indexOf(b.name));
+
+/**
+ * Whether a conversion copies media into its archive, as Label Studio's converter decides: the
+ * `*_WITH_IMAGES` formats always, plain COCO and YOLO never, the others when asked.
+ */
+export function downloadsMedia(name: ExportFormatName, asked: boolean): boolean {
+  if (name.endsWith('_WITH_IMAGES')) return true;
+  if (name === 'COCO' || name === 'YOLO' || name === 'YOLO_OBB') return false;
+  return asked;
+}
 
 /** A format of the list: its description and, when the config does not suit it, `disabled`. */
 export interface ListedExportFormat {

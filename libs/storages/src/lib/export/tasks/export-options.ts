@@ -13,6 +13,8 @@ export interface TaskFilterOptions {
   annotated?: OnlyOrExclude;
   /** Drop tasks with no annotation at all. */
   only_with_annotations?: boolean;
+  /** Reviews are not kept by this server: `only` selects no task. */
+  reviewed?: OnlyOrExclude;
   /** Only these tasks (the direct export's `ids`). */
   ids?: number[];
 }
@@ -24,6 +26,8 @@ export interface AnnotationFilterOptions {
   ground_truth?: boolean | null;
   /** Cancelled (skipped). */
   skipped?: boolean | null;
+  /** Reviews are not kept by this server: `only` keeps no annotation. */
+  reviewed?: OnlyOrExclude;
 }
 
 /** How nested objects are written (`serialization_options`). */

@@ -58,8 +58,9 @@ export class ExportTaskReader {
   ): SelectQueryBuilder<Task> {
     const query = selected.clone();
     onlyOrExclude(query, tasks.skipped, 'task.cancelled_annotations > 0');
-    onlyOrExclude(query, tasks.finished, 'task.is_labeled = :exportTrue', { exportTrue: true });
+    onlyOrExclude(query, tasks.finished, 'task.is_labeled = TRUE');
     onlyOrExclude(query, tasks.annotated, 'task.total_annotations > 0');
+    if (tasks.reviewed === 'only') query.andWhere('1 = 0');
     if (tasks.only_with_annotations) {
       query.andWhere('(task.total_annotations > 0 OR task.cancelled_annotations > 0)');
     }
@@ -114,17 +115,16 @@ export class ExportTaskReader {
       .createQueryBuilder(Annotation, 'annotation')
       .where('annotation.task_id IN (:...exportTasks)', { exportTasks: ids })
       .orderBy('annotation.id', 'ASC');
+    if (annotations.reviewed === 'only') query.andWhere('1 = 0');
     if (kinds) {
       query.andWhere(
         new Brackets((any) => {
           any.where('1 = 0');
           if (kinds.usual) {
-            any.orWhere('(annotation.was_cancelled = :no AND annotation.ground_truth = :no)', {
-              no: false,
-            });
+            any.orWhere('(annotation.was_cancelled = FALSE AND annotation.ground_truth = FALSE)');
           }
-          if (kinds.groundTruth) any.orWhere('annotation.ground_truth = :yes', { yes: true });
-          if (kinds.skipped) any.orWhere('annotation.was_cancelled = :yes', { yes: true });
+          if (kinds.groundTruth) any.orWhere('annotation.ground_truth = TRUE');
+          if (kinds.skipped) any.orWhere('annotation.was_cancelled = TRUE');
         }),
       );
     }
@@ -163,10 +163,9 @@ function onlyOrExclude(
   query: SelectQueryBuilder<Task>,
   choice: OnlyOrExclude | undefined,
   condition: string,
-  parameters: Record<string, unknown> = {},
 ): void {
-  if (choice === 'only') query.andWhere(condition, parameters);
-  if (choice === 'exclude') query.andWhere(`NOT (${condition})`, parameters);
+  if (choice === 'only') query.andWhere(condition);
+  if (choice === 'exclude') query.andWhere(`NOT (${condition})`);
 }
 
 /** Rows grouped by their task, as a lookup. */
