@@ -1,4 +1,15 @@
-import { Body, Controller, Get, NotFoundException, Post, Query, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { IsIn, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { CoreHttpModule, PageQuery, pageWindow, requestUrlOf, toPage } from '@ls/core';
@@ -37,6 +48,12 @@ class ThingsController {
   @Post()
   create(@Body() body: CreateThing) {
     return body;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Body() body: unknown) {
+    if (body !== undefined) throw new BadRequestException('A DELETE reads no body');
   }
 
   @Get('boom')
@@ -123,6 +140,17 @@ describe('HTTP conventions (e2e)', () => {
     expect(response.status).toBeLessThan(500);
     expect(response.headers['content-type']).toMatch(/application\/json/);
     expectErrorBody(response.body, response.status);
+  });
+
+  it('reads a JSON content type without a body as no body (the frontend sends one on DELETE)', async () => {
+    const fastify = testApp.app.getHttpAdapter().getInstance();
+    for (const headers of [
+      { 'content-type': 'application/json' },
+      { 'content-type': 'application/json', 'content-length': '0' },
+    ]) {
+      const answer = await fastify.inject({ method: 'DELETE', url: '/api/test-things/3', headers });
+      expect(answer.statusCode).toBe(204);
+    }
   });
 
   it('answers an unknown route with a JSON 404', async () => {

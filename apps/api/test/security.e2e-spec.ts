@@ -238,6 +238,9 @@ async function createObjects(
   const view = await created(
     http().post('/api/dm/views/').set(owner.headers).send({ project: project.id, data: {} }),
   );
+  const snapshot = await created(
+    http().post(`/api/projects/${project.id}/exports/`).set(owner.headers).send({}),
+  );
   const member = await createAccount(testApp.app, { organizationId: owner.organizationId });
   return {
     organization: String(owner.organizationId),
@@ -253,5 +256,6 @@ async function createObjects(
     import: String(imported.import),
     reimport: String(reimported.reimport),
     view: String(view.id),
+    export: String(snapshot.id),
   };
 }

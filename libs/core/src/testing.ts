@@ -21,3 +21,4 @@ export type { Exchange } from './testing/contract-responses';
 export { contractAgent, contractFetch } from './testing/contract-agent';
 export type { ContractTest } from './testing/contract-agent';
 export { freePort, NodeProcess } from './testing/node-process';
+export { zipEntries } from './testing/zip-entries';

@@ -1,5 +1,6 @@
 import { benchAnnotationCreate } from './annotations-create.bench';
 import { benchBareInsertReference } from './bare-insert-reference.bench';
+import { benchExport } from './export.bench';
 import { benchBulkInsertReference, benchImport } from './import.bench';
 import { benchLabelConfigParse } from './label-config.bench';
 import { benchProjectList } from './projects-list.bench';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
   ],
   'label-config': [{ label: 'label config parse', run: benchLabelConfigParse }],
   'task-list': [{ label: 'task list', run: benchTaskList }],
+  export: [{ label: 'export', run: benchExport }],
 };
 
 function selectedGroups(): string[] {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { zipEntries } from '@ls/core/testing';
 import { DirectoryOutput } from '../../src/lib/export/output/directory-output';
-import { zipEntries } from './zip-entries';
 
 describe('export output', () => {
   let root: string;

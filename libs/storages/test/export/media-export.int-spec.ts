@@ -1,12 +1,11 @@
 import { PNG } from 'pngjs';
 import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
-import { TestApp } from '@ls/core/testing';
+import { TestApp, zipEntries } from '@ls/core/testing';
 import { ProjectsHttpModule } from '@ls/projects';
 import { StoragesHttpModule } from '@ls/storages';
 import { TasksHttpModule } from '@ls/tasks';
 import { WORKED_CONFIG } from './worked-example';
-import { zipEntries } from './zip-entries';
 
 /** A 40 x 30 PNG. */
 function png(): Buffer {

@@ -131,5 +131,12 @@ export function installRequestGate(
         detail: `Request body is larger than ${bodyLimit} bytes, the limit of this route`,
       });
     }
+    // An empty body with a content type (Label Studio's frontend sends `application/json` on a
+    // DELETE) is no body, as Django reads it, not a JSON parse error.
+    const { 'content-length': length, 'transfer-encoding': chunked } = request.headers;
+    const empty = length === '0' || (length === undefined && chunked === undefined);
+    if (empty && request.headers['content-type'] !== undefined) {
+      delete request.headers['content-type'];
+    }
   });
 }
