@@ -74,7 +74,10 @@ describe('export snapshots (int)', () => {
           data: { image: '/data/upload/1/b.jpg' },
           annotations: [{ result: [box('Person')], ground_truth: true }],
         },
-        { data: { image: '/data/upload/1/c.jpg' } },
+        {
+          data: { image: '/data/upload/1/c.jpg' },
+          predictions: [{ result: [box('Car')], score: 0.5, model_version: 'v1' }],
+        },
       ])
       .expect(201);
   });
@@ -93,7 +96,7 @@ describe('export snapshots (int)', () => {
     expect(done).toMatchObject({
       status: 'completed',
       md5: expect.stringMatching(/^[0-9a-f]{32}$/),
-      counters: { task_number: 3, annotation_number: 1, prediction_number: 0 },
+      counters: { task_number: 3, annotation_number: 1, prediction_number: 1 },
       converted_formats: [],
     });
     expect(done.finished_at).toEqual(expect.any(String));
@@ -109,6 +112,8 @@ describe('export snapshots (int)', () => {
     expect(tasks.map((task: { annotations: unknown[] }) => task.annotations.length)).toEqual([
       1, 0, 0,
     ]);
+    // Predictions and drafts are ids unless asked in full.
+    expect(tasks[2].predictions).toEqual([expect.any(Number)]);
     const listed = await http().get(exportsOf()).set(owner.headers).expect(200);
     expect(listed.body.map((one: { id: number }) => one.id)).toContain(created.body.id);
   });
@@ -129,6 +134,23 @@ describe('export snapshots (int)', () => {
         .text,
     );
     expect(tasks).toHaveLength(2);
+    const withPrediction = await http()
+      .post(exportsOf())
+      .set(owner.headers)
+      .send({ serialization_options: { predictions: { only_id: false } } })
+      .expect(201);
+    await settled(`${exportsOf()}${withPrediction.body.id}`, final);
+    const all = JSON.parse(
+      (
+        await http()
+          .get(`${exportsOf()}${withPrediction.body.id}/download`)
+          .set(owner.headers)
+          .expect(200)
+      ).text,
+    );
+    expect(all[2].predictions).toEqual([
+      expect.objectContaining({ model_version: 'v1', score: 0.5, result: [box('Car')] }),
+    ]);
     expect(tasks[1].annotations[0]).toMatchObject({
       ground_truth: true,
       completed_by: { id: owner.userId, email: expect.any(String) },

@@ -55,11 +55,11 @@ async function seedPostgres(
       await client.query(
         `WITH created AS (
            INSERT INTO task (project_id, inner_id, data, total_annotations, is_labeled)
-           SELECT $1, n, jsonb_build_object('image', '/data/upload/' || $1 || '/image-' || n || '.jpg'), 1, TRUE
+           SELECT $1::int, n, jsonb_build_object('image', '/data/upload/' || $1::int || '/image-' || n || '.jpg'), 1, TRUE
            FROM generate_series($2::int, $3::int) AS n
            RETURNING id)
          INSERT INTO annotation (task_id, project_id, completed_by_id, result, lead_time)
-         SELECT id, $1, $4, $5::jsonb, 12.5 FROM created`,
+         SELECT id, $1::int, $4, $5::jsonb, 12.5 FROM created`,
         [projectId, first, Math.min(tasks, first + BATCH - 1), userId, result],
       );
     }

@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { ExportTask } from '../formats/converter-items';
 import { ExportBatch } from './export-task-reader';
 
+const TASKS_PER_CHUNK = 32;
+
 export interface WrittenExport {
   md5: string;
   bytes: number;
@@ -24,13 +26,16 @@ export async function writeExportJson(
   async function* text(): AsyncIterable<string> {
     yield '[';
     for await (const batch of batches) {
-      const lines = batch.tasks.map(
-        (task, index) => (counters.task_number + index === 0 ? '\n' : ',\n') + JSON.stringify(task),
-      );
+      const separator = counters.task_number === 0 ? '\n' : ',\n';
       counters.task_number += batch.tasks.length;
       counters.annotation_number += batch.annotations;
       counters.prediction_number += batch.predictions;
-      yield lines.join('');
+      // Chunks of a few dozen tasks stay small strings, which V8 frees young; a whole batch in
+      // one string would sit in the large-object space until a full collection.
+      for (let first = 0; first < batch.tasks.length; first += TASKS_PER_CHUNK) {
+        const chunk = batch.tasks.slice(first, first + TASKS_PER_CHUNK).join(',\n');
+        yield (first === 0 ? separator : ',\n') + chunk;
+      }
     }
     yield '\n]\n';
   }
@@ -43,7 +48,7 @@ export async function writeExportJson(
       done(null, chunk);
     },
   });
-  await pipeline(Readable.from(text()), measured, createWriteStream(path));
+  await pipeline(Readable.from(text(), { highWaterMark: 4 }), measured, createWriteStream(path));
   return { md5: md5.digest('hex'), bytes, counters };
 }
 

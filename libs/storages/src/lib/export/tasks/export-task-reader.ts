@@ -1,32 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { basename } from 'node:path';
-import { Brackets, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Annotation, AnnotationDraft, Prediction } from '@ls/annotations';
-import { User } from '@ls/auth';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { dialectOfManager, idAmong } from '@ls/core';
 import { Task } from '@ls/tasks';
-import { FileUpload } from '../../uploads/file-upload.entity';
-import { annotationKinds, expanded, ExportOptions, OnlyOrExclude } from './export-options';
+import { expanded, ExportOptions, OnlyOrExclude } from './export-options';
+import { ExportRows } from './export-rows';
 import {
-  ExportUser,
-  serializeExportAnnotation,
-  serializeExportDraft,
-  serializeExportPrediction,
-  serializeExportTask,
-} from './export-task.serializer';
+  annotationJson,
+  AnnotationRow,
+  draftJson,
+  DraftRow,
+  predictionJson,
+  PredictionRow,
+  TaskRow,
+  taskJson,
+} from './export-task-json';
 
-/** Tasks read and serialized at a time: memory holds one batch, whatever the project's size. */
+/** Tasks read and written at a time: memory holds two batches, whatever the project's size. */
 export const EXPORT_BATCH_TASKS = 1000;
 
 export interface ExportBatch {
-  tasks: Record<string, unknown>[];
+  /** Each task's JSON text, in id order. */
+  tasks: string[];
   annotations: number;
   predictions: number;
 }
 
 /**
  * Reads the tasks of an export in id order, a batch at a time (keyset: each batch starts after
- * the last id of the one before), with their annotations, predictions and drafts.
+ * the last id of the one before), with their annotations, predictions and drafts, and writes
+ * each task's JSON text. The next batch's rows are read while this one is written.
  */
 @Injectable()
 export class ExportTaskReader {
@@ -35,129 +37,129 @@ export class ExportTaskReader {
     selected: SelectQueryBuilder<Task>,
     options: ExportOptions,
   ): AsyncIterable<ExportBatch> {
-    const query = this.filtered(manager, selected, options);
-    let after = 0;
-    for (;;) {
-      const tasks = await query
-        .clone()
-        .andWhere('task.id > :exportAfter', { exportAfter: after })
-        .orderBy('task.id', 'ASC')
-        .take(EXPORT_BATCH_TASKS)
-        .getMany();
-      if (tasks.length === 0) return;
-      yield await this.batchOf(manager, tasks, options);
-      after = tasks[tasks.length - 1].id;
-      if (tasks.length < EXPORT_BATCH_TASKS) return;
-    }
-  }
-
-  private filtered(
-    manager: EntityManager,
-    selected: SelectQueryBuilder<Task>,
-    { tasks }: ExportOptions,
-  ): SelectQueryBuilder<Task> {
-    const query = selected.clone();
-    onlyOrExclude(query, tasks.skipped, 'task.cancelled_annotations > 0');
-    onlyOrExclude(query, tasks.finished, 'task.is_labeled = TRUE');
-    onlyOrExclude(query, tasks.annotated, 'task.total_annotations > 0');
-    if (tasks.reviewed === 'only') query.andWhere('1 = 0');
-    if (tasks.only_with_annotations) {
-      query.andWhere('(task.total_annotations > 0 OR task.cancelled_annotations > 0)');
-    }
-    if (tasks.ids) {
-      const among = idAmong(dialectOfManager(manager), 'task.id', tasks.ids, 'exportIds');
-      query.andWhere(among.condition, among.parameters);
-    }
-    return query;
-  }
-
-  private async batchOf(
-    manager: EntityManager,
-    tasks: Task[],
-    options: ExportOptions,
-  ): Promise<ExportBatch> {
-    const ids = tasks.map((task) => task.id);
-    const [annotations, predictions, drafts, uploads] = await Promise.all([
-      this.annotationsOf(manager, ids, options),
-      manager.find(Prediction, { where: { task_id: In(ids) }, order: { id: 'ASC' } }),
-      manager.find(AnnotationDraft, { where: { task_id: In(ids) }, order: { id: 'ASC' } }),
-      this.uploadNames(manager, tasks),
-    ]);
-    const users = await this.usersOf(manager, annotations, options);
-    const annotationsOf = byTask(annotations);
-    const predictionsOf = byTask(predictions);
-    const draftsOf = byTask(drafts);
-    const { serialization } = options;
-    return {
-      tasks: tasks.map((task) =>
-        serializeExportTask(task, {
-          annotations: annotationsOf(task.id).map((annotation) =>
-            serializeExportAnnotation(annotation, users.get(annotation.completed_by_id ?? 0)),
-          ),
-          predictions: expanded(serialization.predictions)
-            ? predictionsOf(task.id).map(serializeExportPrediction)
-            : predictionsOf(task.id).map((prediction) => prediction.id),
-          drafts: expanded(serialization.drafts)
-            ? draftsOf(task.id).map(serializeExportDraft)
-            : draftsOf(task.id).map((draft) => draft.id),
-          fileUpload:
-            task.file_upload_id === null ? null : (uploads.get(task.file_upload_id) ?? null),
-        }),
-      ),
-      annotations: annotations.length,
-      predictions: predictions.length,
+    const rows = new ExportRows(manager);
+    const query = filtered(manager, selected, options);
+    const load = async (after: number): Promise<BatchRows> => {
+      const tasks = await rows.tasks(query, after, EXPORT_BATCH_TASKS);
+      return { tasks, parts: tasks.length > 0 ? await partsOf(rows, tasks, options) : null };
     };
-  }
-
-  private annotationsOf(manager: EntityManager, ids: number[], { annotations }: ExportOptions) {
-    const kinds = annotationKinds(annotations);
-    const query = manager
-      .createQueryBuilder(Annotation, 'annotation')
-      .where('annotation.task_id IN (:...exportTasks)', { exportTasks: ids })
-      .orderBy('annotation.id', 'ASC');
-    if (annotations.reviewed === 'only') query.andWhere('1 = 0');
-    if (kinds) {
-      query.andWhere(
-        new Brackets((any) => {
-          any.where('1 = 0');
-          if (kinds.usual) {
-            any.orWhere('(annotation.was_cancelled = FALSE AND annotation.ground_truth = FALSE)');
-          }
-          if (kinds.groundTruth) any.orWhere('annotation.ground_truth = TRUE');
-          if (kinds.skipped) any.orWhere('annotation.was_cancelled = TRUE');
-        }),
-      );
+    let next = load(0);
+    for (;;) {
+      const { tasks, parts } = await next;
+      if (!parts) return;
+      const more = tasks.length === EXPORT_BATCH_TASKS;
+      if (more) {
+        next = load(Number(tasks[tasks.length - 1].id));
+        // Awaited at the next turn; a consumer that stops before must not leave it unhandled.
+        next.catch(() => undefined);
+      }
+      yield written(tasks, parts, options);
+      if (!more) return;
     }
-    return query.getMany();
-  }
-
-  private async usersOf(
-    manager: EntityManager,
-    annotations: Annotation[],
-    { serialization }: ExportOptions,
-  ): Promise<Map<number, ExportUser>> {
-    if (!expanded(serialization.annotations__completed_by)) return new Map();
-    const ids = [...new Set(annotations.flatMap((a) => a.completed_by_id ?? []))];
-    if (ids.length === 0) return new Map();
-    const users = await manager.find(User, { where: { id: In(ids) } });
-    return new Map(
-      users.map((user) => [
-        user.id,
-        { id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name },
-      ]),
-    );
-  }
-
-  private async uploadNames(manager: EntityManager, tasks: Task[]): Promise<Map<number, string>> {
-    const ids = [...new Set(tasks.flatMap((task) => task.file_upload_id ?? []))];
-    if (ids.length === 0) return new Map();
-    const uploads = await manager.find(FileUpload, {
-      select: { id: true, file: true },
-      where: { id: In(ids) },
-    });
-    return new Map(uploads.map((upload) => [upload.id, basename(upload.file)]));
   }
 }
+
+function filtered(
+  manager: EntityManager,
+  selected: SelectQueryBuilder<Task>,
+  { tasks }: ExportOptions,
+): SelectQueryBuilder<Task> {
+  const query = selected.clone();
+  onlyOrExclude(query, tasks.skipped, 'task.cancelled_annotations > 0');
+  onlyOrExclude(query, tasks.finished, 'task.is_labeled = TRUE');
+  onlyOrExclude(query, tasks.annotated, 'task.total_annotations > 0');
+  // Reviews are not kept by this server: asking for reviewed tasks only finds none.
+  if (tasks.reviewed === 'only') query.andWhere('1 = 0');
+  if (tasks.only_with_annotations) {
+    query.andWhere('(task.total_annotations > 0 OR task.cancelled_annotations > 0)');
+  }
+  if (tasks.ids) {
+    const among = idAmong(dialectOfManager(manager), 'task.id', tasks.ids, 'exportIds');
+    query.andWhere(among.condition, among.parameters);
+  }
+  return query;
+}
+
+interface BatchParts {
+  annotations: AnnotationRow[];
+  predictions: PredictionRow[];
+  drafts: DraftRow[];
+  uploads: Map<number, string>;
+  users: Map<number, string>;
+}
+
+interface BatchRows {
+  tasks: TaskRow[];
+  parts: BatchParts | null;
+}
+
+/** The rows a batch's tasks hold: one query each, at once. */
+async function partsOf(
+  rows: ExportRows,
+  tasks: TaskRow[],
+  { annotations: annotationFilter, serialization }: ExportOptions,
+): Promise<BatchParts> {
+  const ids = tasks.map((task) => Number(task.id));
+  const [annotations, predictions, drafts, uploads] = await Promise.all([
+    rows.annotations(ids, annotationFilter),
+    rows.predictions(ids, expanded(serialization.predictions)),
+    rows.drafts(ids, expanded(serialization.drafts)),
+    rows.uploadNames(distinct(tasks.map((task) => task.file_upload_id))),
+  ]);
+  const users = expanded(serialization.annotations__completed_by)
+    ? await rows.users(distinct(annotations.map((annotation) => annotation.completed_by_id)))
+    : new Map<number, string>();
+  return { annotations, predictions, drafts, uploads, users };
+}
+
+/** The JSON text of a batch's tasks. */
+function written(
+  tasks: TaskRow[],
+  { annotations, predictions, drafts, uploads, users }: BatchParts,
+  { serialization }: ExportOptions,
+): ExportBatch {
+  const fullPredictions = expanded(serialization.predictions);
+  const fullDrafts = expanded(serialization.drafts);
+  const completedBy = (id: number | null) =>
+    id === null ? 'null' : (users.get(Number(id)) ?? String(id));
+  const annotationsOf = grouped(annotations, (row) => annotationJson(row, completedBy));
+  const predictionsOf = grouped(predictions, (row) =>
+    fullPredictions ? predictionJson(row) : String(row.id),
+  );
+  const draftsOf = grouped(drafts, (row) => (fullDrafts ? draftJson(row) : String(row.id)));
+  return {
+    tasks: tasks.map((task) =>
+      taskJson(task, {
+        annotations: annotationsOf(task.id),
+        predictions: predictionsOf(task.id),
+        drafts: draftsOf(task.id),
+        fileUpload:
+          task.file_upload_id === null ? null : (uploads.get(Number(task.file_upload_id)) ?? null),
+      }),
+    ),
+    annotations: annotations.length,
+    predictions: predictions.length,
+  };
+}
+
+/** Rows written as JSON and grouped by their task, as a lookup. */
+function grouped<T extends { task_id: number }>(
+  rows: T[],
+  write: (row: T) => string,
+): (task: number) => string[] {
+  const byTask = new Map<number, string[]>();
+  for (const row of rows) {
+    const task = Number(row.task_id);
+    const group = byTask.get(task);
+    if (group) group.push(write(row));
+    else byTask.set(task, [write(row)]);
+  }
+  return (task) => byTask.get(Number(task)) ?? [];
+}
+
+const distinct = (ids: (number | null)[]): number[] => [
+  ...new Set(ids.flatMap((id) => (id === null ? [] : [Number(id)]))),
+];
 
 function onlyOrExclude(
   query: SelectQueryBuilder<Task>,
@@ -166,15 +168,4 @@ function onlyOrExclude(
 ): void {
   if (choice === 'only') query.andWhere(condition);
   if (choice === 'exclude') query.andWhere(`NOT (${condition})`);
-}
-
-/** Rows grouped by their task, as a lookup. */
-function byTask<T extends { task_id: number }>(rows: T[]): (task: number) => T[] {
-  const grouped = new Map<number, T[]>();
-  for (const row of rows) {
-    const group = grouped.get(row.task_id);
-    if (group) group.push(row);
-    else grouped.set(row.task_id, [row]);
-  }
-  return (task) => grouped.get(task) ?? [];
 }
