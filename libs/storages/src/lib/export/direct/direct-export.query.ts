@@ -47,6 +47,12 @@ export class DirectExportQuery {
   @IsBoolean()
   download_resources?: boolean;
 
+  @ApiPropertyOptional({ description: 'Fill in the frames between video key frames' })
+  @IsOptional()
+  @Transform(toBool())
+  @IsBoolean()
+  interpolate_key_frames?: boolean;
+
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @Transform(idList)

@@ -11,6 +11,7 @@ import { ExportConversion, UnsupportedExportFormat } from '../conversion/export-
 import { contentTypeOf, exportFileName } from '../export-names';
 import { writeExportJson } from '../tasks/export-json-file';
 import { ExportTaskReader } from '../tasks/export-task-reader';
+import { isVideoTracking } from '../tasks/key-frames';
 import { DirectExportQuery } from './direct-export.query';
 
 export interface DirectExportFile {
@@ -55,11 +56,20 @@ export class DirectExportService {
         .createQueryBuilder(Task, 'task')
         .where('task.project_id = :project', { project: project.id });
       const written = await writeExportJson(
-        this.reader.batches(this.dataSource.manager, selected, {
-          tasks: { only_with_annotations: query.download_all_tasks !== true, ids },
-          annotations: { usual: true, ground_truth: true, skipped: true },
-          serialization: { drafts: { only_id: false } },
-        }),
+        this.reader.batches(
+          this.dataSource.manager,
+          selected,
+          {
+            tasks: { only_with_annotations: query.download_all_tasks !== true, ids },
+            annotations: { usual: true, ground_truth: true, skipped: true },
+            serialization: { drafts: { only_id: false } },
+          },
+          {
+            interpolateKeyFrames:
+              query.interpolate_key_frames === true &&
+              isVideoTracking(project.parsed_label_config ?? {}),
+          },
+        ),
         jsonPath,
       );
       const result = await this.conversion.convert({

@@ -12,6 +12,7 @@ import { ExportConversion } from '../conversion/export-conversion';
 import { exportFileName } from '../export-names';
 import { writeExportJson } from '../tasks/export-json-file';
 import { ExportTaskReader } from '../tasks/export-task-reader';
+import { isVideoTracking } from '../tasks/key-frames';
 import { ConvertedFormat } from './converted-format.entity';
 import { ExportFiles } from './export-files';
 import { ExportSnapshot } from './export-snapshot.entity';
@@ -52,6 +53,11 @@ export class ExportSnapshotRunner {
           this.dataSource.manager,
           await this.selectionOf(snapshot, project),
           snapshot.options,
+          {
+            interpolateKeyFrames:
+              snapshot.options.serialization.interpolate_key_frames === true &&
+              isVideoTracking(project.parsed_label_config ?? {}),
+          },
         ),
         partial,
       );

@@ -4,6 +4,7 @@ import { dialectOfManager, idAmong } from '@ls/core';
 import { Task } from '@ls/tasks';
 import { expanded, ExportOptions, OnlyOrExclude } from './export-options';
 import { ExportRows } from './export-rows';
+import { interpolateKeyFrames } from './key-frames';
 import {
   annotationJson,
   AnnotationRow,
@@ -36,6 +37,7 @@ export class ExportTaskReader {
     manager: EntityManager,
     selected: SelectQueryBuilder<Task>,
     options: ExportOptions,
+    { interpolateKeyFrames = false }: { interpolateKeyFrames?: boolean } = {},
   ): AsyncIterable<ExportBatch> {
     const rows = new ExportRows(manager);
     const query = filtered(manager, selected, options);
@@ -53,6 +55,7 @@ export class ExportTaskReader {
         // Awaited at the next turn; a consumer that stops before must not leave it unhandled.
         next.catch(() => undefined);
       }
+      if (interpolateKeyFrames) parts.annotations = parts.annotations.map(withKeyFramesFilled);
       yield written(tasks, parts, options);
       if (!more) return;
     }
@@ -140,6 +143,14 @@ function written(
     annotations: annotations.length,
     predictions: predictions.length,
   };
+}
+
+/** An annotation whose tracked regions have every frame between their key frames. */
+function withKeyFramesFilled(row: AnnotationRow): AnnotationRow {
+  const result = typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
+  return Array.isArray(result)
+    ? { ...row, result: JSON.stringify(interpolateKeyFrames(result)) }
+    : row;
 }
 
 /** Rows written as JSON and grouped by their task, as a lookup. */
