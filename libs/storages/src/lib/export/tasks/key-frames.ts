@@ -23,7 +23,8 @@ interface Frame extends Record<string, unknown> {
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
-const INTERPOLATED = ['x', 'y', 'rotation', 'width', 'height', 'time'] as const;
+/** The values that move between two key frames. */
+type Interpolated = 'x' | 'y' | 'rotation' | 'width' | 'height' | 'time';
 
 /**
  * A tracked region's key frames with every frame between them filled in (`auto: true`), as Label
@@ -68,7 +69,7 @@ function framesBetween(
     const frame = from.frame + step;
     if (frame === to?.frame) continue;
     const progress = step / Math.max(1, count - 1);
-    const moved = (key: (typeof INTERPOLATED)[number]) =>
+    const moved = (key: Interpolated) =>
       !to || from[key] === to[key] ? 0 : ((to[key] ?? 0) - from[key]) * progress;
     const next: Frame = {
       ...structuredClone(from),
