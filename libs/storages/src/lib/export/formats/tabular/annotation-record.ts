@@ -17,8 +17,21 @@ export function prettifiedValues(values: OutputValue[]): unknown {
     : pretty;
 }
 
-/** The annotator of an item: the email when the export expanded users, else the id. */
-export function annotatorOf(item: ConverterItem, asNumber: boolean): string | number | null {
+/**
+ * The annotation columns every flat record ends with; the annotator as its email when the export
+ * expanded users, else its id (a number in JSON_MIN, text in CSV).
+ */
+export function annotationFields(item: ConverterItem, annotatorAsNumber: boolean) {
+  return {
+    annotator: annotatorOf(item, annotatorAsNumber),
+    annotation_id: item.annotation_id,
+    created_at: item.created_at,
+    updated_at: item.updated_at,
+    lead_time: item.lead_time,
+  };
+}
+
+function annotatorOf(item: ConverterItem, asNumber: boolean): string | number | null {
   const annotator = item.completed_by;
   // An item without an annotation has none (Label Studio: an empty object, so no email).
   if (annotator === null) return null;

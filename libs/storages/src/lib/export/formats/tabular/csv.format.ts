@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ConverterItem, ExportFormat } from '../export-format';
-import { annotatorOf, prettifiedValues } from './annotation-record';
+import { annotationFields, prettifiedValues } from './annotation-record';
 
 /** Columns every record has, whatever the tasks hold. */
 const ANNOTATION_COLUMNS = ['annotator', 'annotation_id', 'created_at', 'updated_at', 'lead_time'];
@@ -21,12 +21,7 @@ function rowOf(item: ConverterItem): Record<string, unknown> {
   for (const [key, value] of Object.entries(item.input)) {
     row[key] = value !== null && typeof value === 'object' ? asJson(value) : value;
   }
-  row['annotator'] = annotatorOf(item, false);
-  row['annotation_id'] = item.annotation_id;
-  row['created_at'] = item.created_at;
-  row['updated_at'] = item.updated_at;
-  row['lead_time'] = item.lead_time;
-  return row;
+  return Object.assign(row, annotationFields(item, false));
 }
 
 /** A boolean as Python writes it, and unquoted like a number. */

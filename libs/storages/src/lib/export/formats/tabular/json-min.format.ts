@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { ConverterItem, ExportFormat } from '../export-format';
-import { annotatorOf, prettifiedValues } from './annotation-record';
+import { annotationFields, prettifiedValues } from './annotation-record';
 
 /** One flat record per item: the task's data, its id, each control's values, the annotation. */
 function recordOf(item: ConverterItem): Record<string, unknown> {
@@ -9,12 +9,7 @@ function recordOf(item: ConverterItem): Record<string, unknown> {
   for (const [name, values] of Object.entries(item.output)) {
     record[name] = prettifiedValues(values);
   }
-  record['annotator'] = annotatorOf(item, true);
-  record['annotation_id'] = item.annotation_id;
-  record['created_at'] = item.created_at;
-  record['updated_at'] = item.updated_at;
-  record['lead_time'] = item.lead_time;
-  return record;
+  return Object.assign(record, annotationFields(item, true));
 }
 
 async function* jsonMinText(items: AsyncIterable<ConverterItem>): AsyncIterable<string> {
