@@ -1,20 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import {
-  contractFetch,
-  createFreshDatabase,
-  FreshDatabase,
-  freePort,
-  freshQueuePrefix,
-  NodeProcess,
-} from '@ls/core/testing';
+import { describeScaled, ScaledDeployment, until } from './support/scaled-deployment';
 
-const redisUrl = process.env.REDIS_URL;
-const postgresUrl = process.env.DATABASE_URL;
-const describeScaled = redisUrl && postgresUrl ? describe : describe.skip;
-
-const TOKEN = 'export-jobs-token-0123456789abcdef';
 const CONFIG = `<View>
   <Image name="image" value="$image"/>
   <RectangleLabels name="label" toName="image"><Label value="Car"/><Label value="Person"/></RectangleLabels>
@@ -35,50 +22,17 @@ const TASKS = 20_000;
  * job, which writes it whole. Needs PostgreSQL, Redis and a build.
  */
 describeScaled('export jobs on the worker (e2e, scaled mode)', () => {
-  let database: FreshDatabase;
-  let env: Record<string, string | undefined>;
-  let dataDir: string;
-  let api: NodeProcess;
-  let base: string;
-  let sql: Client;
+  let deployment: ScaledDeployment;
   let projectId: number;
-  const workers: NodeProcess[] = [];
 
-  const startWorker = async (): Promise<NodeProcess> => {
-    const worker = NodeProcess.start('apps/worker/src/main', env);
-    workers.push(worker);
-    await worker.waitForOutput('is processing jobs');
-    return worker;
-  };
-
-  const call = async (method: string, path: string, body?: unknown) => {
-    const { response, text } = await contractFetch(`${base}${path}`, {
-      method,
-      headers: { Authorization: `Token ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = response.headers.get('content-type')?.includes('json');
-    return { status: response.status, body: text && json ? JSON.parse(text) : text, response };
-  };
+  const call = (method: string, path: string, body?: unknown) =>
+    deployment.call(method, path, body);
+  const startWorker = () => deployment.startWorker();
   const download = async (path: string) => {
-    const response = await fetch(`${base}${path}`, {
-      headers: { Authorization: `Token ${TOKEN}` },
+    const response = await fetch(`${deployment.base}${path}`, {
+      headers: { Authorization: `Token ${deployment.token}` },
     });
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
-  };
-
-  const until = async <T>(
-    read: () => Promise<T>,
-    done: (value: T) => boolean,
-    timeoutMs: number,
-  ) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
   };
   const snapshot = async (id: number) =>
     (await call('GET', `/api/projects/${projectId}/exports/${id}`)).body;
@@ -86,27 +40,7 @@ describeScaled('export jobs on the worker (e2e, scaled mode)', () => {
     value.status === 'completed' || value.status === 'failed';
 
   beforeAll(async () => {
-    database = await createFreshDatabase();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    dataDir = database.env.DATA_DIR as string;
-    env = {
-      ...database.env,
-      REDIS_URL: redisUrl,
-      JOB_QUEUE_PREFIX: freshQueuePrefix(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LABEL_STUDIO_USERNAME: 'exports@example.com',
-      LABEL_STUDIO_PASSWORD: 'exports-password-1',
-      LABEL_STUDIO_USER_TOKEN: TOKEN,
-      // A killed worker's job is picked up again within seconds instead of the default 30 s.
-      JOB_LOCK_DURATION_MS: '2000',
-      JOB_STALLED_INTERVAL_MS: '1000',
-    };
-    api = NodeProcess.start('apps/api/src/main', env);
-    await api.waitForOutput('Label Studio API listening', 30_000);
-    sql = new Client({ connectionString: database.env.DATABASE_URL });
-    await sql.connect();
+    deployment = await ScaledDeployment.start('export-jobs');
     const created = await call('POST', '/api/projects/', {
       title: 'Exports',
       label_config: CONFIG,
@@ -119,15 +53,9 @@ describeScaled('export jobs on the worker (e2e, scaled mode)', () => {
     expect((await call('POST', `/api/projects/${projectId}/import`, tasks)).status).toBe(201);
   }, 120_000);
 
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGKILL')));
-  });
+  afterEach(() => deployment.killWorkers());
 
-  afterAll(async () => {
-    await sql?.end();
-    await api?.stop();
-    await database?.drop();
-  });
+  afterAll(() => deployment?.close());
 
   it('writes a snapshot on the worker, converts it to CSV and COCO, and deletes it', async () => {
     const created = await call('POST', `/api/projects/${projectId}/exports/`, {});
@@ -180,15 +108,15 @@ describeScaled('export jobs on the worker (e2e, scaled mode)', () => {
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('CONLL2003 is not supported export format');
 
-    const { rows } = await sql.query(
+    const { rows } = await deployment.sql.query(
       `SELECT file FROM export_snapshot WHERE id = $1
        UNION ALL SELECT file FROM export_converted_format WHERE export_id = $1`,
       [id],
     );
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(existsSync(join(dataDir, row.file))).toBe(true);
+    for (const row of rows) expect(existsSync(join(deployment.dataDir, row.file))).toBe(true);
     expect((await call('DELETE', `/api/projects/${projectId}/exports/${id}`)).status).toBe(204);
-    for (const row of rows) expect(existsSync(join(dataDir, row.file))).toBe(false);
+    for (const row of rows) expect(existsSync(join(deployment.dataDir, row.file))).toBe(false);
     expect((await call('GET', `/api/projects/${projectId}/exports/${id}`)).status).toBe(404);
   }, 300_000);
 
@@ -239,7 +167,7 @@ describeScaled('export jobs on the worker (e2e, scaled mode)', () => {
     expect(new Set(ids).size).toBe(TASKS);
     // The killed run's partial file was taken over by the retry and renamed: none is left.
     expect(
-      readdirSync(join(dataDir, 'export')).filter((name) => name.endsWith('.partial')),
+      readdirSync(join(deployment.dataDir, 'export')).filter((name) => name.endsWith('.partial')),
     ).toEqual([]);
   }, 300_000);
 });

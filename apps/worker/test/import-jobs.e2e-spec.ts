@@ -1,19 +1,6 @@
-import { Client } from 'pg';
-import {
-  contractFetch,
-  createFreshDatabase,
-  expectContract,
-  FreshDatabase,
-  freePort,
-  freshQueuePrefix,
-  NodeProcess,
-} from '@ls/core/testing';
+import { contractFetch, expectContract } from '@ls/core/testing';
+import { describeScaled, ScaledDeployment } from './support/scaled-deployment';
 
-const redisUrl = process.env.REDIS_URL;
-const postgresUrl = process.env.DATABASE_URL;
-const describeScaled = redisUrl && postgresUrl ? describe : describe.skip;
-
-const TOKEN = 'import-jobs-token-0123456789abcdef';
 const CONFIG = '<View><Text name="text" value="$text"/></View>';
 const TERMINAL = ['completed', 'failed'];
 
@@ -30,37 +17,23 @@ const csvOf = (rows: number): Buffer => {
  * import id at once, a worker process runs it. Needs PostgreSQL, Redis and a build.
  */
 describeScaled('import jobs on the worker (e2e, scaled mode)', () => {
-  let database: FreshDatabase;
-  let env: Record<string, string | undefined>;
-  let api: NodeProcess;
-  let base: string;
-  let sql: Client;
-  const workers: NodeProcess[] = [];
+  let deployment: ScaledDeployment;
 
-  const startWorker = async (): Promise<NodeProcess> => {
-    const worker = NodeProcess.start('apps/worker/src/main', env);
-    workers.push(worker);
-    await worker.waitForOutput('is processing jobs');
-    return worker;
-  };
-
-  const call = async (method: string, path: string, body?: unknown) => {
-    const { response, text } = await contractFetch(`${base}${path}`, {
-      method,
-      headers: { Authorization: `Token ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  };
+  const call = (method: string, path: string, body?: unknown) =>
+    deployment.call(method, path, body);
+  const startWorker = () => deployment.startWorker();
 
   const uploadCsv = async (projectId: number, csv: Buffer, name = 'tasks.csv') => {
     const form = new FormData();
     form.append('file', new Blob([csv]), name);
-    const { response, body } = await contractFetch(`${base}/api/projects/${projectId}/import`, {
-      method: 'POST',
-      headers: { Authorization: `Token ${TOKEN}` },
-      body: form,
-    });
+    const { response, body } = await contractFetch(
+      `${deployment.base}/api/projects/${projectId}/import`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Token ${deployment.token}` },
+        body: form,
+      },
+    );
     return { status: response.status, body: body as { import: number } };
   };
 
@@ -89,7 +62,7 @@ describeScaled('import jobs on the worker (e2e, scaled mode)', () => {
   };
 
   const taskStats = async (projectId: number) => {
-    const { rows } = await sql.query(
+    const { rows } = await deployment.sql.query(
       `SELECT COUNT(*)::int AS count, COUNT(DISTINCT inner_id)::int AS distinct_inner,
               COALESCE(MAX(inner_id), 0)::int AS max_inner
        FROM task WHERE project_id = $1`,
@@ -99,38 +72,12 @@ describeScaled('import jobs on the worker (e2e, scaled mode)', () => {
   };
 
   beforeAll(async () => {
-    database = await createFreshDatabase();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    env = {
-      ...database.env,
-      REDIS_URL: redisUrl,
-      JOB_QUEUE_PREFIX: freshQueuePrefix(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LABEL_STUDIO_USERNAME: 'importer@example.com',
-      LABEL_STUDIO_PASSWORD: 'importer-password-1',
-      LABEL_STUDIO_USER_TOKEN: TOKEN,
-      IMPORT_JOB_THRESHOLD_BYTES: '1024',
-      // A killed worker's job is picked up again within seconds instead of the default 30 s.
-      JOB_LOCK_DURATION_MS: '2000',
-      JOB_STALLED_INTERVAL_MS: '1000',
-    };
-    api = NodeProcess.start('apps/api/src/main', env);
-    await api.waitForOutput('Label Studio API listening', 30_000);
-    sql = new Client({ connectionString: database.env.DATABASE_URL });
-    await sql.connect();
+    deployment = await ScaledDeployment.start('importer', { IMPORT_JOB_THRESHOLD_BYTES: '1024' });
   }, 60_000);
 
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGKILL')));
-  });
+  afterEach(() => deployment.killWorkers());
 
-  afterAll(async () => {
-    await sql?.end();
-    await api?.stop();
-    await database?.drop();
-  });
+  afterAll(() => deployment?.close());
 
   it('the API answers with the import id at once; the worker completes it with the right counts', async () => {
     const projectId = await newProject();
