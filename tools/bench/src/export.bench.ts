@@ -11,7 +11,7 @@ import {
 import { seedAnnotatedTasks } from './export/seed-annotated-tasks';
 import { residentMemory, resetPeakMemory } from './import/process-memory';
 import { createOrFail, sendJson } from './load/http-json';
-import { BuiltEntryProcess, freePort } from './process/built-entry-process';
+import { startBenchApi } from './process/bench-api';
 import { roundTo } from './stats';
 import { sqliteFile } from './task-list/seed-tasks';
 
@@ -78,19 +78,11 @@ export async function benchExport(): Promise<Figures[]> {
   const tasks = positiveIntegerFromEnv('BENCH_EXPORT_TASKS', 100_000);
   const database = await createFreshDatabase();
   const dbName = database.env.DATABASE_URL ? 'postgres' : 'sqlite';
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = BuiltEntryProcess.start('apps/api/src/main', {
-    ...database.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    LABEL_STUDIO_USERNAME: 'bench@example.com',
-    LABEL_STUDIO_PASSWORD: 'bench-password-1',
-    LABEL_STUDIO_USER_TOKEN: TOKEN,
+  const { api, baseUrl } = await startBenchApi(database.env, TOKEN).catch(async (error) => {
+    await database.drop();
+    throw error;
   });
   try {
-    await api.waitForHttpOk(baseUrl, '/health');
     const project = await createOrFail<{ id: number }>(
       baseUrl,
       '/api/projects/',

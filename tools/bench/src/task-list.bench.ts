@@ -3,7 +3,7 @@ import { createFreshDatabase } from '@ls/core';
 import { positiveIntegerFromEnv } from './env';
 import { residentMemory } from './import/process-memory';
 import { createOrFail, sendJson } from './load/http-json';
-import { BuiltEntryProcess, freePort } from './process/built-entry-process';
+import { startBenchApi } from './process/bench-api';
 import { percentile, roundTo } from './stats';
 import { BareSql, openBareSql } from './task-list/bare-sql';
 import { captureRequestSql, RequestSql } from './task-list/captured-sql';
@@ -140,20 +140,12 @@ export async function benchTaskList(): Promise<Figures[]> {
   const runs = positiveIntegerFromEnv('BENCH_TASK_LIST_REQUESTS', 100);
   const database = await createFreshDatabase();
   const dbName = database.env.DATABASE_URL ? 'postgres' : 'sqlite';
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = BuiltEntryProcess.start('apps/api/src/main', {
-    ...database.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    LABEL_STUDIO_USERNAME: 'bench@example.com',
-    LABEL_STUDIO_PASSWORD: 'bench-password-1',
-    LABEL_STUDIO_USER_TOKEN: TOKEN,
+  const { api, baseUrl } = await startBenchApi(database.env, TOKEN).catch(async (error) => {
+    await database.drop();
+    throw error;
   });
   let bare: BareSql | undefined;
   try {
-    await api.waitForHttpOk(baseUrl, '/health');
     const project = await createOrFail<{ id: number }>(
       baseUrl,
       '/api/projects/',
