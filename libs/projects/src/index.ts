@@ -32,10 +32,12 @@ export {
 } from './lib/label-config/label-config-limits';
 export { LabelConfigError } from './lib/label-config/label-config.error';
 export type {
+  ControlInput,
   ControlWeight,
   ParsedControl,
   ParsedLabelConfig,
 } from './lib/label-config/parsed-label-config';
+export { inputDataKey } from './lib/label-config/parsed-label-config';
 /** The project as reads show it, for routes of higher libraries that extend it (project state). */
 export { serializeProject } from './lib/project.serializer';
 export { LseProjectResponse } from './lib/responses/lse-project.response';

@@ -9,7 +9,12 @@ import {
   stringifyReferenceSeconds,
 } from './export/export-references';
 import { seedAnnotatedTasks } from './export/seed-annotated-tasks';
-import { residentMemory, resetPeakMemory } from './import/process-memory';
+import {
+  residentMemory,
+  resetPeakMemory,
+  sampleResidentMemory,
+  tenthsOf,
+} from './import/process-memory';
 import { createOrFail, sendJson } from './load/http-json';
 import { startBenchApi } from './process/bench-api';
 import { roundTo } from './stats';
@@ -59,13 +64,21 @@ async function userIdOf(env: Record<string, string>): Promise<number> {
   }
 }
 
-/** Samples the process's peak resident size while `work` runs (from a fresh peak). */
+/**
+ * The process's peak resident size while `work` runs (from a fresh peak), and its resident size
+ * at each tenth of the run: a flat tail is memory that does not grow with the project.
+ */
 async function withPeakMemory<T>(pid: number, work: () => Promise<T>) {
   const before = await residentMemory(pid);
   await resetPeakMemory(pid);
-  const result = await work();
+  const { result, samplesMb } = await sampleResidentMemory(pid, work);
   const after = await residentMemory(pid);
-  return { result, beforeMb: before.currentMb, peakMb: after.peakMb };
+  return {
+    result,
+    beforeMb: before.currentMb,
+    peakMb: after.peakMb,
+    tenthsMb: tenthsOf(samplesMb),
+  };
 }
 
 /**
@@ -139,9 +152,11 @@ export async function benchExport(): Promise<Figures[]> {
         direct_mb: roundTo(direct.result.bytes / 1e6, 1),
         direct_api_rss_before_mb: direct.beforeMb,
         direct_api_rss_peak_mb: direct.peakMb,
+        direct_api_rss_tenths_mb: direct.tenthsMb,
         snapshot_s: roundTo(snapshot.result.seconds, 2),
         snapshot_api_rss_before_mb: snapshot.beforeMb,
         snapshot_api_rss_peak_mb: snapshot.peakMb,
+        snapshot_api_rss_tenths_mb: snapshot.tenthsMb,
         copy_reference_s: copySeconds === null ? 'n/a' : roundTo(copySeconds, 2),
         stringify_reference_s: roundTo(stringify.seconds, 2),
         direct_vs_copy:

@@ -87,6 +87,43 @@ describe('direct export (int)', () => {
     });
   });
 
+  it('disables the one-image-per-task formats for a multi-image object (valueList)', async () => {
+    const multiImage = (
+      await http()
+        .post('/api/projects/')
+        .set(owner.headers)
+        .send({
+          title: 'Pages',
+          label_config:
+            '<View><Image name="pages" valueList="$pages"/>' +
+            '<RectangleLabels name="box" toName="pages"><Label value="Stamp"/></RectangleLabels></View>',
+        })
+        .expect(201)
+    ).body;
+    expect(multiImage.parsed_label_config.box.inputs).toEqual([
+      { type: 'Image', valueList: 'pages', valueType: null },
+    ]);
+    const formats = (
+      await http()
+        .get(`/api/projects/${multiImage.id}/export/formats`)
+        .set(owner.headers)
+        .expect(200)
+    ).body as { name: string; disabled?: boolean }[];
+    const disabled = formats.filter((format) => format.disabled).map((format) => format.name);
+    expect(disabled).toEqual(
+      expect.arrayContaining([
+        'COCO',
+        'COCO_WITH_IMAGES',
+        'VOC',
+        'YOLO',
+        'YOLO_WITH_IMAGES',
+        'YOLO_OBB',
+        'YOLO_OBB_WITH_IMAGES',
+      ]),
+    );
+    expect(disabled).not.toContain('JSON');
+  });
+
   it('exports the annotated tasks as JSON, cancelled annotations included', async () => {
     const response = await exported({ exportType: 'JSON' }).expect(200);
     expect(response.headers['content-type']).toContain('application/json');

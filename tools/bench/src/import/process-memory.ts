@@ -19,3 +19,37 @@ export async function residentMemory(pid: number): Promise<{ currentMb: number; 
 export async function resetPeakMemory(pid: number): Promise<void> {
   await writeFile(`/proc/${pid}/clear_refs`, '5');
 }
+
+/**
+ * Samples a process's resident size every `intervalMs` while `work` runs; returns the work's
+ * result and the samples (MB), to show whether memory plateaus or keeps growing.
+ */
+export async function sampleResidentMemory<T>(
+  pid: number,
+  work: () => Promise<T>,
+  intervalMs = 250,
+): Promise<{ result: T; samplesMb: number[] }> {
+  const samplesMb: number[] = [];
+  const sample = () =>
+    residentMemory(pid).then(
+      (memory) => void samplesMb.push(memory.currentMb),
+      () => undefined,
+    );
+  const timer = setInterval(() => void sample(), intervalMs);
+  try {
+    const result = await work();
+    await sample();
+    return { result, samplesMb };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The samples at each tenth of the run (0%, 10%, ... 100%), as "a,b,c" for a figures table. */
+export function tenthsOf(samplesMb: number[]): string {
+  if (samplesMb.length === 0) return '';
+  const last = samplesMb.length - 1;
+  return Array.from({ length: 11 }, (_, tenth) => samplesMb[Math.round((last * tenth) / 10)]).join(
+    ',',
+  );
+}

@@ -105,6 +105,19 @@ describe('analyzeLabelConfig', () => {
     expect(parsed_label_config.note.conditionals).toEqual({ type: 'label', name: 'Car' });
   });
 
+  it('names the data key of a multi-image object as valueList', () => {
+    const { parsed_label_config, data_types } = analyzeLabelConfig(`
+      <View>
+        <Image name="pages" valueList="$pages"/>
+        <RectangleLabels name="box" toName="pages"><Label value="Stamp"/></RectangleLabels>
+      </View>`);
+    expect(parsed_label_config.box.inputs).toEqual([
+      { type: 'Image', valueType: null, valueList: 'pages' },
+    ]);
+    expect(parsed_label_config.box.inputs[0]).not.toHaveProperty('value');
+    expect(data_types).toEqual({});
+  });
+
   it('takes the first $field of a templated value, and Video over Audio on one key', () => {
     const { data_types } = analyzeLabelConfig(`
       <View>

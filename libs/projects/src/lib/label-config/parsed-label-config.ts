@@ -11,10 +11,20 @@ import {
 } from './tags';
 import { walk, XmlElement } from './xml-tree';
 
+/**
+ * One object a control reads: `value` names its data key, or `valueList` for an object that
+ * shows a list of items (a multi-image `<Image valueList="$images">`), as Label Studio has them.
+ */
 export interface ControlInput {
   type: string;
-  value: string;
   valueType: string | null;
+  value?: string;
+  valueList?: string;
+}
+
+/** The task data key an object reads, whether one item (`value`) or a list (`valueList`). */
+export function inputDataKey(input: ControlInput): string {
+  return input.value ?? input.valueList ?? '';
 }
 
 export type Conditional = { type: 'tag' | 'label' | 'choice'; name: string };
@@ -62,6 +72,14 @@ function conditionalOf(control: XmlElement): Conditional | undefined {
   return undefined;
 }
 
+function inputOf(object: XmlElement): ControlInput {
+  const { value, valueList, valueType } = object.attributes;
+  const input: ControlInput = { type: object.tag, valueType: valueType ?? null };
+  if (value !== undefined || valueList === undefined) input.value = stripDollar(value ?? '');
+  else input.valueList = stripDollar(valueList);
+  return input;
+}
+
 /** The objects a control reads, in toName order, charged against the budget of copied values. */
 function inputsOf(
   toName: string[],
@@ -72,14 +90,14 @@ function inputsOf(
   for (const name of toName) {
     const object = objects.get(name);
     if (object === undefined) continue;
-    const value = stripDollar(object.attributes.value ?? object.attributes.valueList ?? '');
-    budget.chars -= value.length;
+    const input = inputOf(object);
+    budget.chars -= inputDataKey(input).length;
     if (budget.chars < 0) {
       throw new LabelConfigError(
         `Label config makes parsed_label_config too large: its controls' toName targets repeat more than ${MAX_LABEL_CONFIG_INPUT_CHARS} characters of object values`,
       );
     }
-    inputs.push({ type: object.tag, value, valueType: object.attributes.valueType ?? null });
+    inputs.push(input);
   }
   return inputs;
 }

@@ -54,6 +54,11 @@ describe('which image formats a config enables', () => {
       [],
     ],
     [
+      'rectangles on a multi-image object (valueList): no one image per task',
+      '<View><Image name="i" valueList="$images"/><RectangleLabels name="r" toName="i"><Label value="a"/></RectangleLabels></View>',
+      [],
+    ],
+    [
       'text spans',
       '<View><Text name="t" value="$text"/><Labels name="l" toName="t"><Label value="a"/></Labels></View>',
       [],

@@ -1,4 +1,4 @@
-import { ParsedLabelConfig } from '@ls/projects';
+import { inputDataKey, ParsedLabelConfig } from '@ls/projects';
 import { ExportConfig } from './export-format';
 
 /**
@@ -11,7 +11,8 @@ export function exportConfigFromControls(controls: ParsedLabelConfig): ExportCon
   const objectTypes: Record<string, string> = {};
   for (const control of Object.values(controls)) {
     control.inputs.forEach((input, index) => {
-      if (!dataKeys.includes(input.value)) dataKeys.push(input.value);
+      const dataKey = inputDataKey(input);
+      if (!dataKeys.includes(dataKey)) dataKeys.push(dataKey);
       const objectName = control.to_name[index];
       if (objectName !== undefined) objectTypes[objectName] = input.type;
     });

@@ -1,3 +1,4 @@
+import { inputDataKey } from '@ls/projects';
 import type { ExportConfig } from '../export-format';
 
 /** What the SDK's `_get_supported_formats` reads of a config. */
@@ -5,21 +6,25 @@ interface ConfigShape {
   controlTypes: Set<string>;
   objectTypes: Set<string>;
   dataKeyCount: number;
+  /** An object reads a list of images (`valueList`): one task, many images. */
+  multiImage: boolean;
 }
 
 function shapeOf(config: ExportConfig): ConfigShape {
   const controlTypes = new Set<string>();
   const objectTypes = new Set<string>();
   const dataKeys = new Set<string>();
+  let multiImage = false;
   for (const control of Object.values(config.controls)) {
     controlTypes.add(control.type);
     for (const input of control.inputs) {
-      dataKeys.add(input.value);
+      dataKeys.add(inputDataKey(input));
+      if (input.valueList) multiImage = true;
       if (input.type === 'Text' && input.valueType === 'url') continue;
       objectTypes.add(input.type);
     }
   }
-  return { controlTypes, objectTypes, dataKeyCount: dataKeys.size };
+  return { controlTypes, objectTypes, dataKeyCount: dataKeys.size, multiImage };
 }
 
 function hasBoth(shape: ConfigShape, control: string, other: string): boolean {
@@ -40,12 +45,9 @@ function hasImageRegions(shape: ConfigShape): boolean {
   );
 }
 
-/**
- * The SDK also turns these formats off for multi-image objects (`valueList`), which the parsed
- * config does not tell apart from `value`: such configs stay enabled here.
- */
+/** One image a task: regions of a multi-image object have no one image to refer to. */
 function isPlainImageRegionConfig(shape: ConfigShape): boolean {
-  return shape.dataKeyCount <= 1 && hasImageRegions(shape);
+  return shape.dataKeyCount <= 1 && !shape.multiImage && hasImageRegions(shape);
 }
 
 /** COCO and YOLO: keypoints need rectangles to hang on. */
@@ -68,6 +70,7 @@ export function supportsVoc(config: ExportConfig): boolean {
   const shape = shapeOf(config);
   return (
     shape.dataKeyCount <= 1 &&
+    !shape.multiImage &&
     shape.objectTypes.has('Image') &&
     (shape.controlTypes.has('RectangleLabels') || hasBoth(shape, 'Rectangle', 'Labels'))
   );
@@ -77,7 +80,7 @@ export function supportsVoc(config: ExportConfig): boolean {
 export function imageDataKey(config: ExportConfig): string | undefined {
   for (const control of Object.values(config.controls)) {
     const input = control.inputs[0];
-    if (input) return input.value;
+    if (input) return inputDataKey(input);
   }
   return config.dataKeys[0];
 }
