@@ -14,6 +14,7 @@ export {
   AnnotationUpdated,
   PredictionsCreated,
 } from './lib/events/annotation-events';
+export { serializeAnnotation } from './lib/serializers';
 export { resultProblems } from './lib/results/result-validation';
 export { checkedResult } from './lib/results/result-input';
 export { ImportedAnnotations } from './lib/imports/imported-annotations';

@@ -22,6 +22,8 @@ export { TaskAssignmentsService } from './lib/assignments/task-assignments.servi
 export { TaskSelectionDto } from './lib/assignments/dto/task-selection.dto';
 export { TasksCreated, TasksDeleted } from './lib/events/task-events';
 export { TaskRelations, NOTHING_RELATED } from './lib/ports/task-relations';
+export { TaskDataUrls } from './lib/ports/task-data-urls';
+export type { TaskDataRef, TaskDataUrlSource } from './lib/ports/task-data-urls';
 export { TaskFilters } from './lib/ports/task-filters';
 export type { TaskFilterSource } from './lib/ports/task-filters';
 export { ALL_RELATED, RELATED_COLUMNS } from './lib/ports/task-relations';

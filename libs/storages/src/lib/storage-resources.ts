@@ -3,13 +3,16 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationResources } from '@ls/auth';
 import { inOrganizationProjects, ProjectScope } from '@ls/projects';
+import { storageResourceKind } from './cloud/http/storage-resource-kind';
+import { CloudStorage, STORAGE_DIRECTIONS } from './cloud/storages/cloud-storage.entity';
+import { STORAGE_TYPES } from './cloud/storages/storage-type-list';
 import { ExportSnapshot } from './export/snapshots/export-snapshot.entity';
 import { ProjectImport } from './import/project-import.entity';
 import { ProjectReimport } from './reimport/project-reimport.entity';
 import { FileUpload } from './uploads/file-upload.entity';
 
 /**
- * `file_upload`, `import`, `reimport`, `export` (by id) and `uploaded_file` (a served path,
+ * `file_upload`, `import`, `reimport`, `export`, `storage_<type>`, `export_storage_<type>` (by id) and `uploaded_file` (a served path,
  * `<project>/<name>`): what route paths name (see `@ResourceParams`).
  */
 @Injectable()
@@ -20,6 +23,7 @@ export class StorageResources implements OnModuleInit {
     @InjectRepository(ProjectImport) private readonly imports: Repository<ProjectImport>,
     @InjectRepository(ProjectReimport) private readonly reimports: Repository<ProjectReimport>,
     @InjectRepository(ExportSnapshot) private readonly exports: Repository<ExportSnapshot>,
+    @InjectRepository(CloudStorage) private readonly cloudStorages: Repository<CloudStorage>,
   ) {}
 
   onModuleInit(): void {
@@ -27,6 +31,19 @@ export class StorageResources implements OnModuleInit {
     this.resources.registerById('import', inOrganizationProjects(this.imports));
     this.resources.registerById('reimport', inOrganizationProjects(this.reimports));
     this.resources.registerById('export', inOrganizationProjects(this.exports));
+    const storages = new ProjectScope(this.cloudStorages);
+    for (const { type } of STORAGE_TYPES) {
+      for (const direction of STORAGE_DIRECTIONS) {
+        this.resources.registerById(storageResourceKind(type, direction), (auth, id) =>
+          storages
+            .query(auth, 'storage')
+            .andWhere('storage.id = :id', { id })
+            .andWhere('storage.type = :type', { type })
+            .andWhere('storage.direction = :direction', { direction })
+            .getExists(),
+        );
+      }
+    }
     const uploads = new ProjectScope(this.uploads);
     this.resources.register('uploaded_file', (auth, path) =>
       uploads

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { storageController } from './cloud/http/storage-controllers';
+import { StorageListsController } from './cloud/http/storage-lists.controller';
+import { LocalFilesController } from './cloud/resolve/local-files.controller';
+import { ResolveController } from './cloud/resolve/resolve.controller';
+import { STORAGE_TYPES } from './cloud/storages/storage-type-list';
 import { ExportController } from './export/direct/export.controller';
 import { ExportsController } from './export/snapshots/exports.controller';
 import { ImportController } from './import/import.controller';
@@ -16,6 +21,13 @@ import { UploadedFilesController } from './uploads/uploaded-files.controller';
     ReimportController,
     FileUploadsController,
     UploadedFilesController,
+    StorageListsController,
+    ResolveController,
+    LocalFilesController,
+    ...STORAGE_TYPES.flatMap((storageType) => [
+      storageController(storageType, 'import'),
+      storageController(storageType, 'export'),
+    ]),
   ],
 })
 export class StoragesHttpModule {}

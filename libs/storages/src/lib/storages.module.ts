@@ -4,6 +4,18 @@ import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
 import { DataManagerModule, registerTaskColumn } from '@ls/data-manager';
 import { STORAGES_MIGRATIONS } from '../migrations';
+import { StorageResolver } from './cloud/resolve/storage-resolver';
+import { TaskDataUris } from './cloud/resolve/task-data-uris';
+import { CloudStorage } from './cloud/storages/cloud-storage.entity';
+import { CloudStoragesService } from './cloud/storages/cloud-storages.service';
+import { StorageExportLink } from './cloud/storages/export-link.entity';
+import { StorageImportLink } from './cloud/storages/import-link.entity';
+import { StorageConnections } from './cloud/storages/storage-connections';
+import { StorageTypes } from './cloud/storages/storage-types';
+import { ImportSyncRunner } from './cloud/sync/import-sync.runner';
+import { ExportSyncRunner } from './cloud/sync/export-sync.runner';
+import { StorageEventsListener } from './cloud/sync/storage-events.listener';
+import { ExportAnnotationsJob, ExportSyncJob, ImportSyncJob } from './cloud/sync/sync.jobs';
 import { ExportConversion } from './export/conversion/export-conversion';
 import { DirectExportService } from './export/direct/direct-export.service';
 import { ExportMediaFactory } from './export/media/export-media';
@@ -33,7 +45,7 @@ import { UploadsService } from './uploads/uploads.service';
 registerMigrations('storages', STORAGES_MIGRATIONS);
 registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
 
-/** Where data enters and leaves projects: imports and exports (cloud storages come later). */
+/** Where data enters and leaves projects: imports, exports, cloud and local storages. */
 @Module({
   imports: [
     AnnotationsModule,
@@ -44,6 +56,9 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
       FileUpload,
       ExportSnapshot,
       ConvertedFormat,
+      CloudStorage,
+      StorageImportLink,
+      StorageExportLink,
     ]),
   ],
   providers: [
@@ -67,6 +82,17 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
     ExportSnapshotsService,
     SnapshotJob,
     ConvertJob,
+    StorageTypes,
+    StorageConnections,
+    CloudStoragesService,
+    ImportSyncRunner,
+    ImportSyncJob,
+    ExportSyncRunner,
+    ExportSyncJob,
+    ExportAnnotationsJob,
+    StorageEventsListener,
+    StorageResolver,
+    TaskDataUris,
   ],
   exports: [
     AnnotationsModule,
@@ -80,6 +106,9 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
     ExportConversion,
     DirectExportService,
     ExportSnapshotsService,
+    CloudStoragesService,
+    StorageTypes,
+    StorageResolver,
   ],
 })
 export class StoragesModule {}

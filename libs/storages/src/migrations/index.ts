@@ -5,6 +5,8 @@ import { StoragesInitSqlite1795930560468 } from './sqlite/1795930560468-Storages
 import { UploadsSqlite1795937127173 } from './sqlite/1795937127173-Uploads';
 import { ExportSnapshotsPostgres1796195790799 } from './postgres/1796195790799-ExportSnapshots';
 import { ExportSnapshotsSqlite1796195790799 } from './sqlite/1796195790799-ExportSnapshots';
+import { CloudStoragesPostgres1796209470114 } from './postgres/1796209470114-CloudStorages';
+import { CloudStoragesSqlite1796209470114 } from './sqlite/1796209470114-CloudStorages';
 
 /** In timestamp order; `npm run db:migration:generate -- storages <Name>` writes new ones. */
 export const STORAGES_MIGRATIONS: DialectMigrations = {
@@ -12,10 +14,12 @@ export const STORAGES_MIGRATIONS: DialectMigrations = {
     StoragesInitPostgres1795930560468,
     UploadsPostgres1795937127173,
     ExportSnapshotsPostgres1796195790799,
+    CloudStoragesPostgres1796209470114,
   ],
   sqlite: [
     StoragesInitSqlite1795930560468,
     UploadsSqlite1795937127173,
     ExportSnapshotsSqlite1796195790799,
+    CloudStoragesSqlite1796209470114,
   ],
 };

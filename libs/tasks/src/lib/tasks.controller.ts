@@ -20,6 +20,7 @@ import { AuthContext, CurrentAuth } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { PatchTaskDto } from './dto/patch-task.dto';
+import { TaskDataUrls } from './ports/task-data-urls';
 import { TaskRelations } from './ports/task-relations';
 import { LseTaskResponse } from './responses/lse-task.response';
 import { serializeTask } from './task.serializer';
@@ -33,6 +34,7 @@ export class TasksController {
   constructor(
     private readonly tasks: TasksService,
     private readonly relations: TaskRelations,
+    private readonly dataUrls: TaskDataUrls,
   ) {}
 
   @Post()
@@ -53,8 +55,10 @@ export class TasksController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<LseTaskResponse> {
-    const [task] = await this.serializeWithRelations(auth, [await this.tasks.get(auth, id)]);
-    return task;
+    const task = await this.tasks.get(auth, id);
+    await this.dataUrls.applyTo(task.project_id, [task]);
+    const [serialized] = await this.serializeWithRelations(auth, [task]);
+    return serialized;
   }
 
   @Patch(':id')

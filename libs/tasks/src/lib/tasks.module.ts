@@ -9,6 +9,7 @@ import { TaskCounters } from './counters/task-counters';
 import { ImportedTasks } from './imported-tasks';
 import { TaskStatesFromCounts } from './overlap/task-states.source';
 import { TaskFilters } from './ports/task-filters';
+import { TaskDataUrls } from './ports/task-data-urls';
 import { TaskRelations } from './ports/task-relations';
 import { Task } from './task.entity';
 import { TaskCountersSource } from './task-counters.source';
@@ -28,6 +29,7 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
     TasksService,
     ImportedTasks,
     TaskRelations,
+    TaskDataUrls,
     TaskFilters,
     TaskAssignmentsService,
     TaskResources,
@@ -39,6 +41,7 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
     TaskCounters,
     ImportedTasks,
     TaskRelations,
+    TaskDataUrls,
     TaskFilters,
     TaskAssignmentsService,
   ],

@@ -262,6 +262,48 @@ export class AppConfig {
   @Min(1)
   @Max(1000)
   DATABASE_POOL_SIZE = 10;
+
+  /** Offer the local files storage type at all (`/api/storages/types`). */
+  @Transform(toBool())
+  @IsBoolean()
+  ENABLE_LOCAL_FILES_STORAGE = true;
+
+  /**
+   * Serve files of local files storages under `/data/local-files/` and let such storages be
+   * created and synced. Off by default: it exposes the server's disk to project members.
+   */
+  @Transform(toBool())
+  @IsBoolean()
+  LOCAL_FILES_SERVING_ENABLED = false;
+
+  /** Local files storages must point strictly inside this directory. */
+  @IsString()
+  @MinLength(1)
+  LOCAL_FILES_DOCUMENT_ROOT = '/';
+
+  /** Export every existing annotation to an export storage as soon as it is created. */
+  @Transform(toBool())
+  @IsBoolean()
+  SYNC_ON_TARGET_STORAGE_CREATION = true;
+
+  /**
+   * STS endpoint for the `s3s` storages' AssumeRole (empty: AWS's own, from the region); for
+   * S3-compatible stores and tests.
+   */
+  @IsString()
+  STORAGE_STS_ENDPOINT = '';
+
+  /** Longest time one storage request (list page, object read or write) may take, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  STORAGE_REQUEST_TIMEOUT_MS = 20_000;
+
+  /** Largest byte range `/tasks/{id}/resolve/` proxies in one response (larger: clamped). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64 * 1024)
+  RESOLVER_PROXY_MAX_RANGE_SIZE = 8 * 1024 * 1024;
 }
 
 export type ConfigOverrides = Partial<Record<keyof AppConfig, string | number | boolean>>;

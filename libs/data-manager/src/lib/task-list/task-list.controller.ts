@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
-import { serializeTask, TaskRelations } from '@ls/tasks';
+import { serializeTask, TaskDataUrls, TaskRelations } from '@ls/tasks';
 import { ListTasksQuery } from './list-tasks.query';
 import { relatedFieldsOf } from './related-fields';
 import { TaskListService } from './task-list.service';
@@ -13,12 +13,14 @@ export class TaskListController {
   constructor(
     private readonly taskList: TaskListService,
     private readonly relations: TaskRelations,
+    private readonly dataUrls: TaskDataUrls,
   ) {}
 
   /**
    * The data manager's task list: a view's tasks (`view`) or a project's (`project`) selected by
    * `query` (filters, selectedItems, ordering), one page of them with the selection's totals.
-   * Annotations, predictions and drafts come with `fields=all` only, as in Label Studio.
+   * Annotations, predictions and drafts come with `fields=all` only, as in Label Studio; storage
+   * URIs in task data are opened through the resolve route unless `resolve_uri=false`.
    */
   @Get()
   @ApiOperation({ operationId: 'api_tasks_list', summary: 'List tasks' })
@@ -30,6 +32,9 @@ export class TaskListController {
     const { hiddenColumns, ...page } = await this.taskList.page(auth, query);
     const fields = relatedFieldsOf(query.fields, query.include, hiddenColumns);
     const related = await this.relations.relatedTo(page.tasks, auth, fields);
+    if (query.resolve_uri !== false && page.tasks.length > 0) {
+      await this.dataUrls.applyTo(page.tasks[0].project_id, page.tasks);
+    }
     return { ...page, tasks: page.tasks.map((task) => serializeTask(task, related.get(task.id))) };
   }
 }

@@ -19,7 +19,12 @@ export interface ImportFile {
 }
 
 export type ImportSource =
-  | { kind: 'items'; items: unknown[] }
+  | {
+      kind: 'items';
+      items: unknown[];
+      /** Per item: the storage object it was read from (`task.storage_filename`). */
+      storageFilenames?: string[];
+    }
   | { kind: 'file'; file: ImportFile; fileUploadId: number | null };
 
 export interface ImportPlan extends ImportTarget {
@@ -110,7 +115,11 @@ export async function importTasks(
       }
       for (const item of items) for (const key of Object.keys(item.data)) columns.add(key);
       if (batchWriter && !checker.failed) {
-        await batchWriter.write(items, source.kind === 'file' ? source.fileUploadId : null);
+        await batchWriter.write(
+          items,
+          source.kind === 'file' ? source.fileUploadId : null,
+          source.kind === 'items' ? source.storageFilenames : undefined,
+        );
       }
       if (source.kind === 'items') {
         await plan.onProgress?.(
@@ -168,10 +177,19 @@ class BatchWriter {
     };
   }
 
-  async write(items: ImportItem[], fileUploadId: number | null): Promise<void> {
+  async write(
+    items: ImportItem[],
+    fileUploadId: number | null,
+    storageFilenames?: string[],
+  ): Promise<void> {
     if (items.length === 0) return;
     const ids = await this.tasks.add(
-      items.map((item) => ({ data: item.data, meta: item.meta, file_upload_id: fileUploadId })),
+      items.map((item) => ({
+        data: item.data,
+        meta: item.meta,
+        file_upload_id: fileUploadId,
+        storage_filename: storageFilenames?.[item.index] ?? null,
+      })),
     );
     for (const id of ids) this.taskIds.push(id);
     const labeled = items.flatMap((item, i) =>

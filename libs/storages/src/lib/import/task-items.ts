@@ -104,6 +104,11 @@ export class ItemChecker {
     return accepted;
   }
 
+  /** The problems found so far, by item (`[3].data`). */
+  problems(): ValidationErrors {
+    return { ...this.errors };
+  }
+
   /** Throws the 400 listing every problem found so far, if any. */
   assertValid(): void {
     if (!this.failed) return;

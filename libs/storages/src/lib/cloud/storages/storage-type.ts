@@ -1,0 +1,38 @@
+import type { AddressGuard } from '../../remote/address-guard';
+import type { StorageConnection } from '../providers/storage-provider';
+import type { StorageDirection } from './cloud-storage.entity';
+import type { FieldSpec } from './storage-fields';
+
+/** What a provider's adapter gets besides the storage's own settings. */
+export interface ConnectionContext {
+  direction: StorageDirection;
+  /** Refuses reserved addresses (null with `SSRF_PROTECTION=false`). */
+  guard: AddressGuard | null;
+  requestTimeoutMs: number;
+  stsEndpoint: string;
+  localFilesDocumentRoot: string;
+  localFilesServingEnabled: boolean;
+}
+
+/**
+ * One storage type (`s3`, `redis`, ...): its settings and how to connect. Adding a provider is
+ * an adapter implementing `StorageConnection` and one of these.
+ */
+export interface StorageType {
+  /** As the routes name it: `/api/storages/<type>/`. */
+  type: string;
+  title: string;
+  /** The contract's names of its storages' schemas (`S3ImportStorage`, `S3ExportStorage`). */
+  schemaNames: Record<StorageDirection, string>;
+  /** Its own settings, besides the common ones (`title`, `regex_filter`, ...). */
+  fields: readonly FieldSpec[];
+  /** Problems with the settings themselves, before connecting (Label Studio's messages). */
+  check?(settings: Record<string, unknown>, context: ConnectionContext): string | null;
+  connect(settings: Record<string, unknown>, context: ConnectionContext): StorageConnection;
+  /** Every object's value is JSON tasks whatever its key (Redis). */
+  valuesAreTasks?: boolean;
+  /** What `regex_filter` matches of a key (local files: the file name); default the key. */
+  filterTarget?(key: string): string;
+  /** Whether the type is offered (local files: `ENABLE_LOCAL_FILES_STORAGE`). */
+  enabled?(config: { ENABLE_LOCAL_FILES_STORAGE: boolean }): boolean;
+}

@@ -1,0 +1,251 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { AnnotationsHttpModule } from '@ls/annotations';
+import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestApp } from '@ls/core/testing';
+import { DataManagerHttpModule } from '@ls/data-manager';
+import { ProjectsHttpModule } from '@ls/projects';
+import { StoragesHttpModule } from '@ls/storages';
+import { TasksHttpModule } from '@ls/tasks';
+import { waitForSync } from './support/storage-api';
+
+const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
+  <Choices name="sentiment" toName="text"><Choice value="Positive"/></Choices></View>`;
+const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
+  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
+const MODULES = [
+  ProjectsHttpModule,
+  TasksHttpModule,
+  AnnotationsHttpModule,
+  DataManagerHttpModule,
+  StoragesHttpModule,
+];
+// Databases of the test Redis only this suite uses and flushes.
+const IMPORT_DB = 11;
+const EXPORT_DB = 12;
+const RESULT = [
+  { from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Positive'] } },
+];
+
+/** Local files and Redis storages over the API, on real files and a real Redis. */
+describe('local files and Redis storages (int)', () => {
+  let testApp: TestApp;
+  let owner: TestAccount;
+  let stranger: TestAccount;
+  let root: string;
+  const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
+
+  const http = () => testApp.http();
+  const newProject = async (labelConfig: string) =>
+    (
+      await http()
+        .post('/api/projects/')
+        .set(owner.headers)
+        .send({ title: 'Storages', label_config: labelConfig })
+        .expect(201)
+    ).body.id as number;
+  const tasksOf = async (project: number) =>
+    (await http().get('/api/tasks/').query({ project }).set(owner.headers).expect(200)).body
+      .tasks as { id: number; data: Record<string, unknown> }[];
+  const annotate = async (project: number) => {
+    const [task] = await tasksOf(project);
+    return (
+      await http()
+        .post(`/api/tasks/${task.id}/annotations/`)
+        .set(owner.headers)
+        .send({ result: RESULT })
+        .expect(201)
+    ).body.id as number;
+  };
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'local-files-'));
+    await mkdir(join(root, 'data', 'sub'), { recursive: true });
+    await mkdir(join(root, 'out'));
+    await writeFile(join(root, 'data', 'a.json'), JSON.stringify({ text: 'from a file' }));
+    await writeFile(join(root, 'data', 'b.jpg'), 'jpeg bytes');
+    await writeFile(
+      join(root, 'data', 'sub', 'c.json'),
+      JSON.stringify([{ text: 'c1' }, { text: 'c2' }]),
+    );
+    testApp = await createAuthTestApp({
+      imports: MODULES,
+      env: {
+        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
+        LOCAL_FILES_SERVING_ENABLED: 'true',
+        LOCAL_FILES_DOCUMENT_ROOT: root,
+      },
+    });
+    owner = await createAccount(testApp.app);
+    stranger = await createAccount(testApp.app);
+    await redis.connect();
+    for (const db of [IMPORT_DB, EXPORT_DB]) {
+      await redis.select(db);
+      await redis.flushdb();
+    }
+  });
+
+  afterAll(async () => {
+    for (const db of [IMPORT_DB, EXPORT_DB]) {
+      await redis.select(db);
+      await redis.flushdb();
+    }
+    redis.disconnect();
+    await testApp?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  describe('local files', () => {
+    it("refuses paths outside the document root or missing, with Label Studio's messages", async () => {
+      const project = await newProject(TEXT_CONFIG);
+      const outside = await http()
+        .post('/api/storages/localfiles/')
+        .set(owner.headers)
+        .send({ project, path: tmpdir() })
+        .expect(400);
+      expect(JSON.stringify(outside.body)).toContain('must start with LOCAL_FILES_DOCUMENT_ROOT');
+      const missing = await http()
+        .post('/api/storages/localfiles/validate')
+        .set(owner.headers)
+        .send({ project, path: join(root, 'nowhere') })
+        .expect(400);
+      expect(JSON.stringify(missing.body)).toContain('does not exist');
+    });
+
+    it('syncs JSON files as tasks, recursively when asked, matching the regex on file names', async () => {
+      const project = await newProject(TEXT_CONFIG);
+      const created = await http()
+        .post('/api/storages/localfiles/')
+        .set(owner.headers)
+        .send({
+          project,
+          path: join(root, 'data'),
+          regex_filter: '.*\\.json',
+          recursive_scan: true,
+        })
+        .expect(201);
+      const path = `/api/storages/localfiles/${created.body.id}`;
+      await http().post(`${path}/sync`).set(owner.headers).expect(200);
+      expect(await waitForSync(http, owner, path)).toMatchObject({
+        status: 'completed',
+        last_sync_count: 3,
+      });
+      expect((await tasksOf(project)).map((task) => task.data.text).sort()).toEqual([
+        'c1',
+        'c2',
+        'from a file',
+      ]);
+    });
+
+    it('serves the files of blob URL tasks to members only', async () => {
+      const project = await newProject(IMAGE_CONFIG);
+      const created = await http()
+        .post('/api/storages/localfiles/')
+        .set(owner.headers)
+        .send({ project, path: join(root, 'data'), regex_filter: '.*\\.jpg', use_blob_urls: true })
+        .expect(201);
+      const path = `/api/storages/localfiles/${created.body.id}`;
+      await http().post(`${path}/sync`).set(owner.headers).expect(200);
+      expect((await waitForSync(http, owner, path)).last_sync_count).toBe(1);
+      const [task] = await tasksOf(project);
+      expect(task.data.image).toBe('/data/local-files/?d=data/b.jpg');
+      const served = await http()
+        .get(String(task.data.image))
+        .set(owner.headers)
+        .buffer(true)
+        .expect(200);
+      expect(served.body.toString()).toBe('jpeg bytes');
+      await http().get(String(task.data.image)).set(stranger.headers).expect(404);
+      await http().get('/data/local-files/?d=data/../../etc/passwd').set(owner.headers).expect(404);
+    });
+
+    it('writes annotations as files of an export storage', async () => {
+      const project = await newProject(TEXT_CONFIG);
+      await http()
+        .post(`/api/projects/${project}/import`)
+        .set(owner.headers)
+        .send([{ text: 'to export' }])
+        .expect(201);
+      const annotationId = await annotate(project);
+      const created = await http()
+        .post('/api/storages/export/localfiles')
+        .set(owner.headers)
+        .send({ project, path: join(root, 'out') })
+        .expect(201);
+      const path = `/api/storages/export/localfiles/${created.body.id}`;
+      expect((await waitForSync(http, owner, path)).last_sync_count).toBe(1);
+      expect(await readdir(join(root, 'out'))).toEqual([String(annotationId)]);
+      const written = JSON.parse(await readFile(join(root, 'out', String(annotationId)), 'utf8'));
+      expect(written).toMatchObject({
+        id: annotationId,
+        result: RESULT,
+        task: { data: { text: 'to export' } },
+      });
+    });
+  });
+
+  describe('Redis', () => {
+    const redisFields = (project: number, db: number) => ({
+      project,
+      host: '127.0.0.1',
+      port: '6379',
+      db,
+      password: 'not-used-by-this-redis',
+    });
+
+    it('refuses a server it cannot reach', async () => {
+      const project = await newProject(TEXT_CONFIG);
+      const refused = await http()
+        .post('/api/storages/redis/validate')
+        .set(owner.headers)
+        .send({ ...redisFields(project, IMPORT_DB), port: '1', password: null })
+        .expect(400);
+      expect(JSON.stringify(refused.body)).toContain("Can't connect to Redis server");
+    });
+
+    it('syncs the JSON values under a key prefix as tasks; exports annotations with SET', async () => {
+      await redis.select(IMPORT_DB);
+      await redis.set('ls-test:1', JSON.stringify({ text: 'redis one' }));
+      await redis.set(
+        'ls-test:2',
+        JSON.stringify([{ text: 'redis two' }, { text: 'redis three' }]),
+      );
+      await redis.set('other:1', JSON.stringify({ text: 'not under the prefix' }));
+      const project = await newProject(TEXT_CONFIG);
+      const created = await http()
+        .post('/api/storages/redis/')
+        .set(owner.headers)
+        .send({ ...redisFields(project, IMPORT_DB), password: null, path: 'ls-test:' })
+        .expect(201);
+      expect(created.body).not.toHaveProperty('password');
+      const path = `/api/storages/redis/${created.body.id}`;
+      await http().post(`${path}/sync`).set(owner.headers).expect(200);
+      expect(await waitForSync(http, owner, path)).toMatchObject({
+        status: 'completed',
+        last_sync_count: 3,
+      });
+      expect((await tasksOf(project)).map((task) => task.data.text).sort()).toEqual([
+        'redis one',
+        'redis three',
+        'redis two',
+      ]);
+
+      const exportStorage = await http()
+        .post('/api/storages/export/redis')
+        .set(owner.headers)
+        .send({ ...redisFields(project, EXPORT_DB), password: null })
+        .expect(201);
+      expect(exportStorage.body.db).toBe(EXPORT_DB);
+      await waitForSync(http, owner, `/api/storages/export/redis/${exportStorage.body.id}`);
+      const annotationId = await annotate(project);
+      await redis.select(EXPORT_DB);
+      for (let tries = 0; tries < 100 && !(await redis.exists(String(annotationId))); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const stored = JSON.parse((await redis.get(String(annotationId))) ?? 'null');
+      expect(stored).toMatchObject({ id: annotationId, result: RESULT });
+    });
+  });
+});

@@ -1,0 +1,427 @@
+import { buffer } from 'node:stream/consumers';
+import { DataSource } from 'typeorm';
+import { AnnotationsHttpModule } from '@ls/annotations';
+import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestApp } from '@ls/core/testing';
+import { DataManagerHttpModule } from '@ls/data-manager';
+import { ProjectsHttpModule } from '@ls/projects';
+import { StoragesHttpModule } from '@ls/storages';
+import { TasksHttpModule } from '@ls/tasks';
+import { connectS3 } from '../../src/lib/cloud/providers/s3/s3-connect';
+import { S3Connection } from '../../src/lib/cloud/providers/s3/s3-connection';
+import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
+import { waitForSync } from './support/storage-api';
+
+const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
+  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
+const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
+  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
+const MODULES = [
+  ProjectsHttpModule,
+  TasksHttpModule,
+  AnnotationsHttpModule,
+  DataManagerHttpModule,
+  StoragesHttpModule,
+];
+const SECRET = 'not-a-real-secret-0123456789';
+
+const sentiment = (value: string) => ({
+  from_name: 'sentiment',
+  to_name: 'text',
+  type: 'choices',
+  value: { choices: [value] },
+});
+
+/** S3 import and export storages over the API against a real S3-compatible server (s3rver). */
+describe('S3 storages (int)', () => {
+  let testApp: TestApp;
+  let owner: TestAccount;
+  let stranger: TestAccount;
+  let server: S3TestServer;
+  let bucket: S3Connection;
+  let textProject: number;
+  let dataSource: DataSource;
+
+  const http = () => testApp.http();
+  const s3Fields = (extra: Record<string, unknown>) => ({
+    bucket: 'import-bucket',
+    s3_endpoint: server.endpoint,
+    aws_access_key_id: S3RVER_CREDENTIALS.accessKeyId,
+    aws_secret_access_key: SECRET,
+    ...extra,
+  });
+  const tasksOf = async (project: number) =>
+    (
+      await http()
+        .get('/api/tasks/')
+        .query({ project, fields: 'all', page_size: 100 })
+        .set(owner.headers)
+        .expect(200)
+    ).body.tasks as { id: number; data: Record<string, unknown>; storage_filename: string }[];
+
+  beforeAll(async () => {
+    server = await startS3Server(['import-bucket', 'export-bucket']);
+    testApp = await createAuthTestApp({
+      imports: MODULES,
+      env: { SSRF_ALLOWED_NETWORKS: '127.0.0.1/32', SYNC_ON_TARGET_STORAGE_CREATION: 'true' },
+    });
+    dataSource = testApp.app.get(DataSource);
+    owner = await createAccount(testApp.app);
+    stranger = await createAccount(testApp.app);
+    bucket = connectS3(
+      {
+        bucket: 'import-bucket',
+        s3_endpoint: server.endpoint,
+        aws_access_key_id: S3RVER_CREDENTIALS.accessKeyId,
+        aws_secret_access_key: S3RVER_CREDENTIALS.secretAccessKey,
+      },
+      { guard: null, requestTimeoutMs: 5000 },
+    );
+    const objects: Record<string, string> = {
+      'tasks/one.json': JSON.stringify({ text: 'one' }),
+      'tasks/list.json': JSON.stringify([
+        { text: 'two' },
+        { data: { text: 'three' }, annotations: [{ result: [sentiment('Positive')] }] },
+        { text: 'four' },
+      ]),
+      'tasks/lines.jsonl': `${JSON.stringify({ text: 'five' })}\n${JSON.stringify({ text: 'six' })}\n`,
+      'tasks/broken.json': '{"text": ',
+      'tasks/nested/deep.json': JSON.stringify({ text: 'deep' }),
+      'tasks/notes.txt': 'not a task',
+      'images/a.png': 'png bytes',
+      'images/b.jpg': 'jpg bytes',
+      'images/readme.md': 'not an image',
+    };
+    for (const [key, body] of Object.entries(objects)) {
+      await bucket.write(key, body, 'application/octet-stream');
+    }
+    textProject = (
+      await http()
+        .post('/api/projects/')
+        .set(owner.headers)
+        .send({ title: 'S3 text', label_config: TEXT_CONFIG })
+        .expect(201)
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await bucket?.close();
+    await testApp?.close();
+    await server?.stop();
+  });
+
+  it('lists the storage types, import and export', async () => {
+    for (const path of ['/api/storages/types', '/api/storages/export/types']) {
+      const types = (await http().get(path).set(owner.headers).expect(200)).body;
+      expect(types).toEqual([
+        { name: 's3', title: 'AWS S3' },
+        { name: 's3s', title: 'AWS S3 (with IAM role)' },
+        { name: 'redis', title: 'Redis' },
+        { name: 'localfiles', title: 'Local files' },
+      ]);
+    }
+  });
+
+  it('refuses credentials the store refuses, on validate and on create, and saves nothing', async () => {
+    const bad = s3Fields({ project: textProject, aws_access_key_id: 'NOT-A-KEY' });
+    const validated = await http().post('/api/storages/s3/validate').set(owner.headers).send(bad);
+    expect(validated.status).toBe(400);
+    expect(JSON.stringify(validated.body)).toMatch(/access key|credentials|denied/i);
+    await http().post('/api/storages/s3').set(owner.headers).send(bad).expect(400);
+    const halfPair = s3Fields({ project: textProject, aws_secret_access_key: null });
+    await http().post('/api/storages/s3').set(owner.headers).send(halfPair).expect(400);
+    const listed = await http()
+      .get('/api/storages/s3')
+      .query({ project: textProject })
+      .set(owner.headers)
+      .expect(200);
+    expect(listed.body).toEqual([]);
+  });
+
+  it('syncs JSON, JSON list and JSON Lines objects as tasks, errors kept, secrets never shown', async () => {
+    const created = await http()
+      .post('/api/storages/s3')
+      .set(owner.headers)
+      .send(s3Fields({ project: textProject, prefix: 'tasks', title: 'Tasks bucket' }))
+      .expect(201);
+    expect(created.body).toMatchObject({
+      type: 's3',
+      project: textProject,
+      bucket: 'import-bucket',
+      prefix: 'tasks',
+      status: 'initialized',
+      presign: true,
+      presign_ttl: 1,
+      recursive_scan: false,
+      use_blob_urls: false,
+    });
+    expect(created.body).not.toHaveProperty('aws_secret_access_key');
+    expect(created.body).not.toHaveProperty('aws_access_key_id');
+    const [row] = await dataSource.query(
+      `SELECT sealed_secrets FROM io_storage WHERE id = ${Number(created.body.id)}`,
+    );
+    expect(String(row.sealed_secrets)).not.toContain(SECRET);
+
+    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
+    const synced = await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`);
+    expect(synced.status).toBe('completed_with_errors');
+    expect(synced.last_sync_count).toBe(6);
+    expect(JSON.stringify(synced.meta.errors)).toContain('tasks/broken.json');
+    expect(JSON.stringify(synced.meta.errors)).toContain('tasks/notes.txt');
+
+    const tasks = await tasksOf(textProject);
+    expect(tasks.map((task) => task.data.text).sort()).toEqual(
+      ['five', 'four', 'one', 'six', 'three', 'two'].sort(),
+    );
+    const three = tasks.find((task) => task.data.text === 'three');
+    expect(three?.storage_filename).toBe('tasks/list.json');
+    const links = await dataSource.query(
+      `SELECT key, row_index FROM io_storage_import_link WHERE storage_id = ${Number(created.body.id)} ORDER BY key, row_index`,
+    );
+    expect(
+      links.map((link: { key: string; row_index: number }) => `${link.key}#${link.row_index}`),
+    ).toEqual([
+      'tasks/lines.jsonl#0',
+      'tasks/lines.jsonl#1',
+      'tasks/list.json#0',
+      'tasks/list.json#1',
+      'tasks/list.json#2',
+      'tasks/one.json#-1',
+    ]);
+    const annotations = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM annotation WHERE project_id = ${textProject}`,
+    );
+    expect(Number(annotations[0].n)).toBe(1);
+
+    // Again: nothing new. Then one new object: one new task.
+    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
+    expect(
+      (await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`)).last_sync_count,
+    ).toBe(0);
+    await bucket.write('tasks/seven.json', JSON.stringify({ text: 'seven' }), 'application/json');
+    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
+    expect(
+      (await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`)).last_sync_count,
+    ).toBe(1);
+    expect(await tasksOf(textProject)).toHaveLength(7);
+
+    // Recursive: the nested object too.
+    await http()
+      .patch(`/api/storages/s3/${created.body.id}`)
+      .set(owner.headers)
+      .send({ recursive_scan: true, regex_filter: '.*\\.json$' })
+      .expect(200);
+    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
+    expect(
+      (await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`)).last_sync_count,
+    ).toBe(1);
+    expect((await tasksOf(textProject)).map((task) => task.data.text)).toContain('deep');
+  });
+
+  it('makes one task per object with use_blob_urls, filtered by the regex from the key start', async () => {
+    const project = (
+      await http()
+        .post('/api/projects/')
+        .set(owner.headers)
+        .send({ title: 'S3 images', label_config: IMAGE_CONFIG })
+        .expect(201)
+    ).body.id;
+    const created = await http()
+      .post('/api/storages/s3')
+      .set(owner.headers)
+      .send(
+        s3Fields({
+          project,
+          prefix: 'images/',
+          use_blob_urls: true,
+          regex_filter: 'images/.*\\.(png|jpe?g)',
+        }),
+      )
+      .expect(201);
+    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
+    const synced = await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`);
+    expect(synced).toMatchObject({ status: 'completed', last_sync_count: 2 });
+    const stored = (
+      await http()
+        .get('/api/tasks/')
+        .query({ project, resolve_uri: false })
+        .set(owner.headers)
+        .expect(200)
+    ).body.tasks.map((task: { data: { image: string } }) => task.data.image);
+    expect(stored.sort()).toEqual([
+      's3://import-bucket/images/a.png',
+      's3://import-bucket/images/b.jpg',
+    ]);
+
+    // As the labeling frontend gets them: URLs of the resolve route, which checks access.
+    const task = (await tasksOf(project)).find((one) =>
+      String(one.data.image).includes(
+        Buffer.from('s3://import-bucket/images/a.png').toString('base64url'),
+      ),
+    );
+    const resolveUrl = String(task?.data.image);
+    expect(resolveUrl).toMatch(new RegExp(`^/tasks/${task?.id}/resolve/\\?fileuri=`));
+    const redirect = await http().get(resolveUrl).set(owner.headers).expect(303);
+    expect(redirect.headers['cache-control']).toBe('max-age=60');
+    const presigned = await fetch(redirect.headers.location);
+    expect(await presigned.text()).toBe('png bytes');
+    await http().get(resolveUrl).set(stranger.headers).expect(404);
+    const otherUri = Buffer.from('s3://other-bucket/images/a.png').toString('base64url');
+    await http()
+      .get(`/tasks/${task?.id}/resolve/?fileuri=${otherUri}`)
+      .set(owner.headers)
+      .expect(404);
+
+    // Without presigning, the bytes through the server, a range of them too.
+    await http()
+      .patch(`/api/storages/s3/${created.body.id}`)
+      .set(owner.headers)
+      .send({ presign: false })
+      .expect(200);
+    const proxied = await http().get(resolveUrl).set(owner.headers).buffer(true).expect(200);
+    expect(proxied.body.toString()).toBe('png bytes');
+    expect(proxied.headers['x-content-type-options']).toBe('nosniff');
+    const etag = proxied.headers.etag;
+    expect(etag).toMatch(/^W\//);
+    await http().get(resolveUrl).set(owner.headers).set('If-None-Match', etag).expect(304);
+    const part = await http()
+      .get(resolveUrl)
+      .set(owner.headers)
+      .set('Range', 'bytes=4-8')
+      .buffer(true)
+      .expect(206);
+    expect(part.body.toString()).toBe('bytes');
+    expect(part.headers['content-range']).toBe('bytes 4-8/9');
+  });
+
+  it('queues one sync for two requests at once: no duplicate tasks', async () => {
+    const project = (
+      await http()
+        .post('/api/projects/')
+        .set(owner.headers)
+        .send({ title: 'S3 twice', label_config: TEXT_CONFIG })
+        .expect(201)
+    ).body.id;
+    const created = await http()
+      .post('/api/storages/s3')
+      .set(owner.headers)
+      .send(s3Fields({ project, prefix: 'tasks', regex_filter: '.*\\.json$' }))
+      .expect(201);
+    const path = `/api/storages/s3/${created.body.id}`;
+    const both = await Promise.all([
+      http().post(`${path}/sync`).set(owner.headers),
+      http().post(`${path}/sync`).set(owner.headers),
+    ]);
+    expect(both.map((response) => response.status)).toEqual([200, 200]);
+    await waitForSync(http, owner, path);
+    expect(await tasksOf(project)).toHaveLength(5);
+  });
+
+  it('writes every annotation to an export storage on create, then each one saved, deleted when allowed', async () => {
+    const created = await http()
+      .post('/api/storages/export/s3')
+      .set(owner.headers)
+      .send({
+        ...s3Fields({ project: textProject, prefix: 'out' }),
+        bucket: 'export-bucket',
+        can_delete_objects: true,
+      })
+      .expect(201);
+    const path = `/api/storages/export/s3/${created.body.id}`;
+    expect((await waitForSync(http, owner, path)).last_sync_count).toBe(1);
+    const exported = connectS3(
+      {
+        bucket: 'export-bucket',
+        s3_endpoint: server.endpoint,
+        aws_access_key_id: S3RVER_CREDENTIALS.accessKeyId,
+        aws_secret_access_key: S3RVER_CREDENTIALS.secretAccessKey,
+      },
+      { guard: null, requestTimeoutMs: 5000 },
+    );
+    try {
+      const keys = async () =>
+        (await all(exported.list({ prefix: 'out', recursive: true }))).map((o) => o.key);
+      expect(await keys()).toHaveLength(1);
+
+      const task = (await tasksOf(textProject)).find((one) => one.data.text === 'one');
+      const annotation = (
+        await http()
+          .post(`/api/tasks/${task?.id}/annotations/`)
+          .set(owner.headers)
+          .send({ result: [sentiment('Negative')] })
+          .expect(201)
+      ).body;
+      const key = `out/${annotation.id}`;
+      await eventually(async () => expect(await keys()).toContain(key));
+      const body = JSON.parse((await buffer((await exported.read(key)).body)).toString());
+      expect(body).toMatchObject({
+        id: annotation.id,
+        result: [sentiment('Negative')],
+        task: { id: task?.id, data: { text: 'one' } },
+        completed_by: { id: owner.userId, email: owner.email },
+      });
+
+      await http()
+        .patch(`/api/annotations/${annotation.id}/`)
+        .set(owner.headers)
+        .send({ result: [sentiment('Positive')] })
+        .expect(200);
+      await eventually(async () => {
+        const updated = JSON.parse((await buffer((await exported.read(key)).body)).toString());
+        expect(updated.result).toEqual([sentiment('Positive')]);
+      });
+
+      await http().delete(`/api/annotations/${annotation.id}/`).set(owner.headers).expect(204);
+      await eventually(async () => expect(await keys()).not.toContain(key));
+    } finally {
+      await exported.close();
+    }
+  });
+
+  it("answers 404 for another organization's storages and projects", async () => {
+    const [storage] = (
+      await http()
+        .get('/api/storages/')
+        .query({ project: textProject })
+        .set(owner.headers)
+        .expect(200)
+    ).body;
+    const path = `/api/storages/s3/${storage.id}`;
+    await http().get(path).set(stranger.headers).expect(404);
+    await http().patch(path).set(stranger.headers).send({ title: 'mine' }).expect(404);
+    await http().post(`${path}/sync`).set(stranger.headers).expect(404);
+    await http().delete(path).set(stranger.headers).expect(404);
+    await http()
+      .get('/api/storages/s3')
+      .query({ project: textProject })
+      .set(stranger.headers)
+      .expect(404);
+    await http()
+      .post('/api/storages/s3/validate')
+      .set(stranger.headers)
+      .send({ id: storage.id })
+      .expect(404);
+    // Another type's route does not find it either.
+    await http().get(`/api/storages/redis/${storage.id}`).set(owner.headers).expect(404);
+    await http().get(path).set(owner.headers).expect(200);
+  });
+});
+
+async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of pages) items.push(...page);
+  return items;
+}
+
+async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

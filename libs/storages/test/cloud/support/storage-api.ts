@@ -1,0 +1,27 @@
+import type { TestAccount } from '@ls/auth/testing';
+import type { TestApp } from '@ls/core/testing';
+
+export interface StorageBody {
+  id: number;
+  status: string;
+  last_sync_count: number | null;
+  meta: Record<string, unknown> & { errors?: string[] };
+  traceback: string | null;
+  [field: string]: unknown;
+}
+
+/** Polls a storage until its sync is no longer queued or running; its last state. */
+export async function waitForSync(
+  http: TestApp['http'],
+  account: TestAccount,
+  path: string,
+  timeoutMs = 20_000,
+): Promise<StorageBody> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const storage = (await http().get(path).set(account.headers).expect(200)).body as StorageBody;
+    if (storage.status !== 'queued' && storage.status !== 'in_progress') return storage;
+    if (Date.now() > deadline) throw new Error(`sync of ${path} still ${storage.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
