@@ -10,6 +10,7 @@ import { TasksHttpModule } from '@ls/tasks';
 import { connectS3 } from '../../src/lib/cloud/providers/s3/s3-connect';
 import { S3Connection } from '../../src/lib/cloud/providers/s3/s3-connection';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
+import { CountingProxy } from './support/counting-proxy';
 import { waitForSync } from './support/storage-api';
 
 const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
@@ -292,6 +293,79 @@ describe('S3 storages (int)', () => {
       .expect(206);
     expect(part.body.toString()).toBe('bytes');
     expect(part.headers['content-range']).toBe('bytes 4-8/9');
+  });
+
+  it('re-syncs by one listing: the 10 objects added are the only ones read', async () => {
+    const proxy = await CountingProxy.start(server.endpoint);
+    try {
+      for (let n = 0; n < 40; n++) {
+        await bucket.write(
+          `many/${n}.json`,
+          JSON.stringify({ text: `many ${n}` }),
+          'application/json',
+        );
+      }
+      const project = (
+        await http()
+          .post('/api/projects/')
+          .set(owner.headers)
+          .send({ title: 'S3 many', label_config: TEXT_CONFIG })
+          .expect(201)
+      ).body.id;
+      const created = await http()
+        .post('/api/storages/s3')
+        .set(owner.headers)
+        .send(s3Fields({ project, prefix: 'many', s3_endpoint: proxy.endpoint }))
+        .expect(201);
+      const path = `/api/storages/s3/${created.body.id}`;
+      proxy.reset();
+      await http().post(`${path}/sync`).set(owner.headers).expect(200);
+      expect((await waitForSync(http, owner, path)).last_sync_count).toBe(40);
+      // The sync validates the connection first (one listing and one object head), then lists.
+      expect(proxy.counts).toMatchObject({ lists: 2, gets: 40, puts: 0 });
+
+      for (let n = 40; n < 50; n++) {
+        await bucket.write(
+          `many/${n}.json`,
+          JSON.stringify({ text: `many ${n}` }),
+          'application/json',
+        );
+      }
+      proxy.reset();
+      await http().post(`${path}/sync`).set(owner.headers).expect(200);
+      const again = await waitForSync(http, owner, path);
+      expect(again.last_sync_count).toBe(10);
+      expect(again.meta.tasks_existed).toBe(40);
+      expect(proxy.counts).toMatchObject({ lists: 2, gets: 10, puts: 0 });
+      expect(await tasksOf(project)).toHaveLength(50);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('marks a sync whose job is gone failed when the storage is next read', async () => {
+    const created = await http()
+      .post('/api/storages/s3')
+      .set(owner.headers)
+      .send(s3Fields({ project: textProject, prefix: 'tasks' }))
+      .expect(201);
+    const stale = new Date(Date.now() - 60_000).toISOString();
+    await dataSource
+      .createQueryBuilder()
+      .update('io_storage')
+      .set({
+        status: 'in_progress',
+        last_sync_job: 'a-job-no-queue-knows',
+        meta: () => `'${JSON.stringify({ time_last_ping: stale })}'`,
+      })
+      .where('id = :id', { id: created.body.id })
+      .execute();
+    const read = await http()
+      .get(`/api/storages/s3/${created.body.id}`)
+      .set(owner.headers)
+      .expect(200);
+    expect(read.body.status).toBe('failed');
+    expect(read.body.traceback).toMatch(/stopped without finishing/);
   });
 
   it('queues one sync for two requests at once: no duplicate tasks', async () => {
