@@ -4,6 +4,7 @@ import { benchExport } from './export.bench';
 import { benchBulkInsertReference, benchImport } from './import.bench';
 import { benchLabelConfigParse } from './label-config.bench';
 import { benchProjectList } from './projects-list.bench';
+import { benchStorageSync } from './storage-sync.bench';
 import { benchTaskList } from './task-list.bench';
 
 type Figures = Record<string, number | string>;
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
   'label-config': [{ label: 'label config parse', run: benchLabelConfigParse }],
   'task-list': [{ label: 'task list', run: benchTaskList }],
   export: [{ label: 'export', run: benchExport }],
+  'storage-sync': [{ label: 'storage sync', run: benchStorageSync }],
 };
 
 function selectedGroups(): string[] {
