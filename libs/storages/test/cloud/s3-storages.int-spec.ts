@@ -261,6 +261,8 @@ describe('S3 storages (int)', () => {
       ),
     );
     const resolveUrl = String(task?.data.image);
+    const next = await http().get(`/api/projects/${project}/next/`).set(owner.headers).expect(200);
+    expect(String(next.body.data.image)).toMatch(/^\/tasks\/\d+\/resolve\/\?fileuri=/);
     expect(resolveUrl).toMatch(new RegExp(`^/tasks/${task?.id}/resolve/\\?fileuri=`));
     const redirect = await http().get(resolveUrl).set(owner.headers).expect(303);
     expect(redirect.headers['cache-control']).toBe('max-age=60');

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuthContext } from '@ls/auth';
 import { TransactionRunner } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
-import { serializeTask, Task, TaskRelations } from '@ls/tasks';
+import { serializeTask, Task, TaskDataUrls, TaskRelations } from '@ls/tasks';
 import { NextTaskPicker } from './next-task-picker';
 import { NextTaskResponse } from './next-task.response';
 import { TaskLocks } from './task-locks';
@@ -16,6 +16,7 @@ export class NextTaskService {
     private readonly picker: NextTaskPicker,
     private readonly locks: TaskLocks,
     private readonly relations: TaskRelations,
+    private readonly dataUrls: TaskDataUrls,
   ) {}
 
   async next(auth: AuthContext, projectId: number): Promise<NextTaskResponse> {
@@ -33,6 +34,7 @@ export class NextTaskService {
       return { task, queue: picked.queue };
     });
     if (!found) throw new NotFoundException(`There are no tasks for ${auth.user.email}`);
+    await this.dataUrls.applyTo(projectId, [found.task]);
     const related = await this.relations.relatedTo([found.task], auth);
     return { ...serializeTask(found.task, related.get(found.task.id)), queue: found.queue };
   }
