@@ -2,26 +2,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
-import { DataManagerHttpModule } from '@ls/data-manager';
-import { ProjectsHttpModule } from '@ls/projects';
-import { StoragesHttpModule } from '@ls/storages';
-import { TasksHttpModule } from '@ls/tasks';
-import { waitForSync } from './support/storage-api';
+import { STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
 
 const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="sentiment" toName="text"><Choice value="Positive"/></Choices></View>`;
 const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
   <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
-const MODULES = [
-  ProjectsHttpModule,
-  TasksHttpModule,
-  AnnotationsHttpModule,
-  DataManagerHttpModule,
-  StoragesHttpModule,
-];
 // Databases of the test Redis only this suite uses and flushes.
 const IMPORT_DB = 11;
 const EXPORT_DB = 12;
@@ -71,7 +59,7 @@ describe('local files and Redis storages (int)', () => {
       JSON.stringify([{ text: 'c1' }, { text: 'c2' }]),
     );
     testApp = await createAuthTestApp({
-      imports: MODULES,
+      imports: STORAGE_TEST_MODULES,
       env: {
         SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
         LOCAL_FILES_SERVING_ENABLED: 'true',

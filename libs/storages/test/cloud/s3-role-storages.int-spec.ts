@@ -1,13 +1,9 @@
-import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
-import { DataManagerHttpModule } from '@ls/data-manager';
-import { ProjectsHttpModule } from '@ls/projects';
-import { connectS3, StoragesHttpModule } from '@ls/storages';
+import { connectS3 } from '@ls/storages';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
-import { TasksHttpModule } from '@ls/tasks';
 import { startStsResponder, StsResponder } from './support/sts-responder';
-import { waitForSync } from './support/storage-api';
+import { STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
 
 const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
   <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
@@ -47,13 +43,7 @@ describe('S3 storages with an IAM role (int)', () => {
     await bucket.write('photo.jpg', 'photo bytes', 'image/jpeg');
     await bucket.close();
     testApp = await createAuthTestApp({
-      imports: [
-        ProjectsHttpModule,
-        TasksHttpModule,
-        AnnotationsHttpModule,
-        DataManagerHttpModule,
-        StoragesHttpModule,
-      ],
+      imports: STORAGE_TEST_MODULES,
       env: {
         SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
         STORAGE_STS_ENDPOINT: sts.endpoint,

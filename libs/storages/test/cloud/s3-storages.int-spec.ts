@@ -1,29 +1,17 @@
 import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import { AnnotationsHttpModule } from '@ls/annotations';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
-import { DataManagerHttpModule } from '@ls/data-manager';
-import { ProjectsHttpModule } from '@ls/projects';
-import { StoragesHttpModule } from '@ls/storages';
-import { TasksHttpModule } from '@ls/tasks';
 import { connectS3 } from '../../src/lib/cloud/providers/s3/s3-connect';
 import { S3Connection } from '../../src/lib/cloud/providers/s3/s3-connection';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
 import { CountingProxy } from './support/counting-proxy';
-import { waitForSync } from './support/storage-api';
+import { STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
 
 const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
 const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
   <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
-const MODULES = [
-  ProjectsHttpModule,
-  TasksHttpModule,
-  AnnotationsHttpModule,
-  DataManagerHttpModule,
-  StoragesHttpModule,
-];
 const SECRET = 'not-a-real-secret-0123456789';
 
 const sentiment = (value: string) => ({
@@ -63,7 +51,7 @@ describe('S3 storages (int)', () => {
   beforeAll(async () => {
     server = await startS3Server(['import-bucket', 'export-bucket']);
     testApp = await createAuthTestApp({
-      imports: MODULES,
+      imports: STORAGE_TEST_MODULES,
       env: { SSRF_ALLOWED_NETWORKS: '127.0.0.1/32', SYNC_ON_TARGET_STORAGE_CREATION: 'true' },
     });
     dataSource = testApp.app.get(DataSource);

@@ -1,5 +1,19 @@
+import { AnnotationsHttpModule } from '@ls/annotations';
 import type { TestAccount } from '@ls/auth/testing';
 import type { TestApp } from '@ls/core/testing';
+import { DataManagerHttpModule } from '@ls/data-manager';
+import { ProjectsHttpModule } from '@ls/projects';
+import { StoragesHttpModule } from '@ls/storages';
+import { TasksHttpModule } from '@ls/tasks';
+
+/** The modules a storage suite mounts: storages and what their tasks are seen through. */
+export const STORAGE_TEST_MODULES = [
+  ProjectsHttpModule,
+  TasksHttpModule,
+  AnnotationsHttpModule,
+  DataManagerHttpModule,
+  StoragesHttpModule,
+];
 
 export interface StorageBody {
   id: number;

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Controller,
   Get,
   HttpException,
@@ -19,6 +20,24 @@ import { StorageConnectionError, StorageObjectMissingError } from '../providers/
 import { requestedRange, sendObject, userEtag } from './object-proxy';
 import { ResolvedObject, StorageResolver } from './storage-resolver';
 import { decodeFileUri } from './storage-uri';
+
+/** What a resolve route of `owner` (a task or a project) names, takes and answers. */
+function ResolveRoute(owner: 'task' | 'project') {
+  return applyDecorators(
+    ResourceParams({ id: owner }),
+    ApiOperation({
+      operationId: `${owner}s_resolve_retrieve`,
+      summary: `Open a storage object of a ${owner}`,
+    }),
+    ApiQuery({ name: 'fileuri', required: true, type: String }),
+    ApiResponse({ status: 303, description: 'Redirect to a presigned URL' }),
+    ApiResponse({
+      status: 200,
+      description: 'The object',
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    }),
+  );
+}
 
 /** A storage that fails to answer: Label Studio's 424. */
 class StorageFailed extends HttpException {
@@ -43,18 +62,7 @@ export class ResolveController {
   ) {}
 
   @Get('tasks/:id/resolve')
-  @ResourceParams({ id: 'task' })
-  @ApiOperation({
-    operationId: 'tasks_resolve_retrieve',
-    summary: 'Open a storage object of a task',
-  })
-  @ApiQuery({ name: 'fileuri', required: true, type: String })
-  @ApiResponse({ status: 303, description: 'Redirect to a presigned URL' })
-  @ApiResponse({
-    status: 200,
-    description: 'The object',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ResolveRoute('task')
   async task(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
@@ -67,18 +75,7 @@ export class ResolveController {
   }
 
   @Get('projects/:id/resolve')
-  @ResourceParams({ id: 'project' })
-  @ApiOperation({
-    operationId: 'projects_resolve_retrieve',
-    summary: 'Open a storage object of a project',
-  })
-  @ApiQuery({ name: 'fileuri', required: true, type: String })
-  @ApiResponse({ status: 303, description: 'Redirect to a presigned URL' })
-  @ApiResponse({
-    status: 200,
-    description: 'The object',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-  })
+  @ResolveRoute('project')
   async project(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
