@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
-import { STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
+import { eventually, STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
 
 const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="sentiment" toName="text"><Choice value="Positive"/></Choices></View>`;
@@ -160,17 +160,29 @@ describe('local files and Redis storages (int)', () => {
       const created = await http()
         .post('/api/storages/export/localfiles')
         .set(owner.headers)
-        .send({ project, path: join(root, 'out') })
+        .send({ project, path: join(root, 'out'), can_delete_objects: true })
         .expect(201);
       const path = `/api/storages/export/localfiles/${created.body.id}`;
       expect((await waitForSync(http, owner, path)).last_sync_count).toBe(1);
+      const file = join(root, 'out', String(annotationId));
       expect(await readdir(join(root, 'out'))).toEqual([String(annotationId)]);
-      const written = JSON.parse(await readFile(join(root, 'out', String(annotationId)), 'utf8'));
+      const written = JSON.parse(await readFile(file, 'utf8'));
       expect(written).toMatchObject({
         id: annotationId,
         result: RESULT,
         task: { data: { text: 'to export' } },
       });
+
+      await http()
+        .patch(`/api/annotations/${annotationId}/`)
+        .set(owner.headers)
+        .send({ result: [], was_cancelled: true })
+        .expect(200);
+      await eventually(async () =>
+        expect(JSON.parse(await readFile(file, 'utf8')).was_cancelled).toBe(true),
+      );
+      await http().delete(`/api/annotations/${annotationId}/`).set(owner.headers).expect(204);
+      await eventually(async () => expect(await readdir(join(root, 'out'))).toEqual([]));
     });
   });
 
@@ -223,17 +235,60 @@ describe('local files and Redis storages (int)', () => {
       const exportStorage = await http()
         .post('/api/storages/export/redis')
         .set(owner.headers)
-        .send({ ...redisFields(project, EXPORT_DB), password: null })
+        .send({ ...redisFields(project, EXPORT_DB), password: null, can_delete_objects: true })
         .expect(201);
       expect(exportStorage.body.db).toBe(EXPORT_DB);
       await waitForSync(http, owner, `/api/storages/export/redis/${exportStorage.body.id}`);
       const annotationId = await annotate(project);
       await redis.select(EXPORT_DB);
-      for (let tries = 0; tries < 100 && !(await redis.exists(String(annotationId))); tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await eventually(async () => expect(await redis.exists(String(annotationId))).toBe(1));
       const stored = JSON.parse((await redis.get(String(annotationId))) ?? 'null');
       expect(stored).toMatchObject({ id: annotationId, result: RESULT });
+
+      await http()
+        .patch(`/api/annotations/${annotationId}/`)
+        .set(owner.headers)
+        .send({ result: [], was_cancelled: true })
+        .expect(200);
+      await eventually(async () =>
+        expect(JSON.parse((await redis.get(String(annotationId))) ?? '{}').was_cancelled).toBe(
+          true,
+        ),
+      );
+      await http().delete(`/api/annotations/${annotationId}/`).set(owner.headers).expect(204);
+      await eventually(async () => expect(await redis.exists(String(annotationId))).toBe(0));
     });
+  });
+});
+
+/** With serving off (the default), local files storages cannot be made or served. */
+describe('local files storages with serving disabled (int)', () => {
+  let testApp: TestApp;
+  let owner: TestAccount;
+
+  beforeAll(async () => {
+    testApp = await createAuthTestApp({ imports: STORAGE_TEST_MODULES });
+    owner = await createAccount(testApp.app);
+  });
+
+  afterAll(() => testApp?.close());
+
+  it("refuses to create one, with Label Studio's message, and refuses to serve files", async () => {
+    const project = (
+      await testApp
+        .http()
+        .post('/api/projects/')
+        .set(owner.headers)
+        .send({ title: 'No local files', label_config: TEXT_CONFIG })
+        .expect(201)
+    ).body.id;
+    const refused = await testApp
+      .http()
+      .post('/api/storages/localfiles/')
+      .set(owner.headers)
+      .send({ project, path: tmpdir() })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain('LOCAL_FILES_SERVING_ENABLED');
+    await testApp.http().get('/data/local-files/?d=tmp/a.jpg').set(owner.headers).expect(403);
   });
 });

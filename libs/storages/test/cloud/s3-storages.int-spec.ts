@@ -6,7 +6,7 @@ import { connectS3 } from '../../src/lib/cloud/providers/s3/s3-connect';
 import { S3Connection } from '../../src/lib/cloud/providers/s3/s3-connection';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
 import { CountingProxy } from './support/counting-proxy';
-import { STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
+import { eventually, STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
 
 const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
@@ -285,6 +285,61 @@ describe('S3 storages (int)', () => {
     expect(part.headers['content-range']).toBe('bytes 4-8/9');
   });
 
+  it('syncs 1,000 task objects and 500 images under prefixes, recursive or not, by regex', async () => {
+    const writes: Promise<void>[] = [];
+    for (let n = 0; n < 1000; n++) {
+      // A tenth of them one folder down: only a recursive sync takes those.
+      const key = n % 10 === 0 ? `bulk/json/deep/${n}.json` : `bulk/json/${n}.json`;
+      writes.push(bucket.write(key, JSON.stringify({ text: `bulk ${n}` }), 'application/json'));
+      if (writes.length === 50) await Promise.all(writes.splice(0));
+    }
+    for (let n = 0; n < 500; n++) {
+      const key = `bulk/images/${n}.${n % 2 ? 'png' : 'jpg'}`;
+      writes.push(bucket.write(key, `image ${n}`, 'image/jpeg'));
+      if (writes.length === 50) await Promise.all(writes.splice(0));
+    }
+    await Promise.all(writes);
+    const syncedProject = async (labelConfig: string, fields: Record<string, unknown>) => {
+      const project = (
+        await http()
+          .post('/api/projects/')
+          .set(owner.headers)
+          .send({ title: 'S3 bulk', label_config: labelConfig })
+          .expect(201)
+      ).body.id as number;
+      const created = await http()
+        .post('/api/storages/s3')
+        .set(owner.headers)
+        .send(s3Fields({ project, ...fields }))
+        .expect(201);
+      const path = `/api/storages/s3/${created.body.id}`;
+      await http().post(`${path}/sync`).set(owner.headers).expect(200);
+      return { project, storage: await waitForSync(http, owner, path) };
+    };
+
+    const flat = await syncedProject(TEXT_CONFIG, { prefix: 'bulk/json' });
+    expect(flat.storage).toMatchObject({ status: 'completed', last_sync_count: 900 });
+    const deep = await syncedProject(TEXT_CONFIG, { prefix: 'bulk/json', recursive_scan: true });
+    expect(deep.storage).toMatchObject({ status: 'completed', last_sync_count: 1000 });
+    const [{ count }] = await dataSource.query(
+      `SELECT COUNT(DISTINCT storage_filename) AS count FROM task WHERE project_id = ${deep.project}`,
+    );
+    expect(Number(count)).toBe(1000);
+    const pngs = await syncedProject(IMAGE_CONFIG, {
+      prefix: 'bulk/images',
+      use_blob_urls: true,
+      regex_filter: '.*\\.png$',
+    });
+    expect(pngs.storage).toMatchObject({ status: 'completed', last_sync_count: 250 });
+    const images = await syncedProject(IMAGE_CONFIG, {
+      prefix: 'bulk',
+      recursive_scan: true,
+      use_blob_urls: true,
+      regex_filter: 'bulk/images/',
+    });
+    expect(images.storage.last_sync_count).toBe(500);
+  }, 60_000);
+
   it('re-syncs by one listing: the 10 objects added are the only ones read', async () => {
     const proxy = await CountingProxy.start(server.endpoint);
     try {
@@ -475,17 +530,4 @@ async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
   const items: T[] = [];
   for await (const page of pages) items.push(...page);
   return items;
-}
-
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }

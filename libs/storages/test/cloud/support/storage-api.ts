@@ -39,3 +39,17 @@ export async function waitForSync(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Runs `check` until it passes (every 100 ms), failing with its last error after `timeoutMs`. */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
