@@ -151,6 +151,19 @@ describe('S3 storages (int)', () => {
     );
     expect(String(row.sealed_secrets)).not.toContain(SECRET);
 
+    // Validate the stored storage, secrets included, with a change on top of it.
+    await http()
+      .post('/api/storages/s3/validate')
+      .set(owner.headers)
+      .send({ id: created.body.id, prefix: 'images' })
+      .expect(200);
+    const otherBucket = await http()
+      .post('/api/storages/s3/validate')
+      .set(owner.headers)
+      .send({ id: created.body.id, bucket: 'no-such-bucket' })
+      .expect(400);
+    expect(JSON.stringify(otherBucket.body)).toContain('no-such-bucket');
+
     await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
     const synced = await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`);
     expect(synced.status).toBe('completed_with_errors');
