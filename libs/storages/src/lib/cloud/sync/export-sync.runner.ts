@@ -44,7 +44,7 @@ export class ExportSyncRunner {
           if (ids.length === 0) break;
           written += await this.writeObjects(storage, connection, ids, true);
           after = ids[ids.length - 1];
-          await progress.ping(written);
+          progress.count = written;
         }
       } finally {
         await connection.close();
@@ -59,6 +59,8 @@ export class ExportSyncRunner {
       const message = failureMessageOf(error, this.logger, { storageId });
       if (lastTry) await progress.fail(message, started);
       throw error;
+    } finally {
+      await progress.stop();
     }
   }
 

@@ -85,6 +85,8 @@ export class ImportSyncRunner {
       const message = failureMessageOf(error, this.logger, { storageId });
       if (lastTry) await progress.fail(message, started);
       throw error;
+    } finally {
+      await progress.stop();
     }
   }
 
@@ -149,7 +151,7 @@ export class ImportSyncRunner {
             await this.write(storage, project, userId, pending, outcome);
             pending = [];
           }
-          await progress.ping(outcome.created);
+          progress.count = outcome.created;
         }
       }
       if (pending.length) await this.write(storage, project, userId, pending, outcome);

@@ -18,11 +18,15 @@ export interface SyncFinish {
 
 /**
  * The status block of one sync of one storage: `in_progress` when it starts, a ping every
- * {@link SYNC_PING_MS} while it runs, the outcome at the end. Every write names the sync's job,
- * so a sync that was superseded (a newer one queued) changes nothing.
+ * {@link SYNC_PING_MS} while it runs (a timer: a long listing page pings too), the outcome at
+ * the end. Every write names the sync's job, so a sync that was superseded (a newer one queued)
+ * changes nothing.
  */
 export class SyncProgress {
-  private lastPing = Date.now();
+  /** Tasks (import) or annotations (export) done so far, shown by the next ping. */
+  count = 0;
+  private heartbeat?: NodeJS.Timeout;
+  private pinging: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly storages: Repository<CloudStorage>,
@@ -48,22 +52,24 @@ export class SyncProgress {
     const progress = new SyncProgress(storages, storage, syncJob);
     await progress.update({ status: 'in_progress', traceback: null, meta });
     storage.meta = meta;
+    progress.heartbeat = setInterval(() => {
+      progress.pinging = progress.ping().catch(() => undefined);
+    }, SYNC_PING_MS);
+    progress.heartbeat.unref();
     return progress;
   }
 
-  /** Records that the sync is alive, at most every {@link SYNC_PING_MS}. */
-  async ping(count: number): Promise<void> {
-    if (Date.now() - this.lastPing < SYNC_PING_MS) return;
-    this.lastPing = Date.now();
-    this.storage.meta = {
-      ...this.storage.meta,
-      time_last_ping: new Date().toISOString(),
-      progress_count: count,
-    };
-    await this.update({ status: 'in_progress', meta: this.storage.meta });
+  /**
+   * Stops the pings (the sync ended, or failed and will be tried again), waiting for one under
+   * way: a ping landing after the outcome would mark the storage running again.
+   */
+  async stop(): Promise<void> {
+    clearInterval(this.heartbeat);
+    await this.pinging;
   }
 
   async finish(outcome: SyncFinish): Promise<CloudStorage> {
+    await this.stop();
     const now = new Date();
     const { progress_count: _progress, errors: _errors, ...kept } = this.storage.meta;
     await this.update({
@@ -83,6 +89,7 @@ export class SyncProgress {
   }
 
   async fail(traceback: string, started: number): Promise<void> {
+    await this.stop();
     const now = new Date();
     await this.update({
       status: 'failed',
@@ -93,6 +100,16 @@ export class SyncProgress {
         duration: (now.getTime() - started) / 1000,
       },
     });
+  }
+
+  /** Records that the sync is alive. */
+  private async ping(): Promise<void> {
+    this.storage.meta = {
+      ...this.storage.meta,
+      time_last_ping: new Date().toISOString(),
+      progress_count: this.count,
+    };
+    await this.update({ status: 'in_progress', meta: this.storage.meta });
   }
 
   private async update(values: QueryDeepPartialEntity<CloudStorage>): Promise<void> {
