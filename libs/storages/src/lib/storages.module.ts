@@ -26,6 +26,7 @@ import { ConvertJob, SnapshotJob } from './export/snapshots/export-snapshot.jobs
 import { ExportSnapshotRunner } from './export/snapshots/export-snapshot.runner';
 import { ExportSnapshotsService } from './export/snapshots/export-snapshots.service';
 import { ExportTaskReader } from './export/tasks/export-task-reader';
+import { FILE_STORE_PROVIDER } from './files/file-store.provider';
 import { ImportInputs } from './import/import-inputs';
 import { ImportJob } from './import/import.job';
 import { ImportService } from './import/import.service';
@@ -69,6 +70,7 @@ registerTaskColumn('file_upload', UPLOAD_TASK_COLUMN);
     ReimportService,
     RemoteFetcher,
     StorageResources,
+    FILE_STORE_PROVIDER,
     FileUploadRecords,
     UploadFileStore,
     UploadsService,

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmpty,
   IsIn,
   IsInt,
   IsOptional,
@@ -9,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { toBool } from './boolean-text';
 
@@ -304,6 +306,49 @@ export class AppConfig {
   @IsInt()
   @Min(64 * 1024)
   RESOLVER_PROXY_MAX_RANGE_SIZE = 8 * 1024 * 1024;
+
+  /**
+   * Where uploaded, queued-import and export files are kept: empty for `DATA_DIR`, or
+   * `s3://bucket/prefix` for an S3 bucket, so API replicas and workers need no shared volume.
+   */
+  @Matches(/^(s3:\/\/[a-zA-Z0-9.\-_]{1,255}(\/[^\s\\]*)?)?$/, {
+    message: 'UPLOADS_STORAGE must be empty or s3://bucket/prefix',
+  })
+  UPLOADS_STORAGE = '';
+
+  /** S3-compatible endpoint of `UPLOADS_STORAGE` (empty: AWS), reached with path-style URLs. */
+  @Matches(/^(https?:\/\/\S+)?$/, {
+    message: 'UPLOADS_S3_ENDPOINT must be empty or an http:// or https:// URL',
+  })
+  UPLOADS_S3_ENDPOINT = '';
+
+  /** Region of `UPLOADS_STORAGE`'s bucket (empty: `us-east-1`). */
+  @Matches(/^[a-zA-Z0-9-]{0,63}$/, { message: 'UPLOADS_S3_REGION must be a region name' })
+  UPLOADS_S3_REGION = '';
+
+  /** Key pair for `UPLOADS_STORAGE`; both empty: the SDK's default chain (an instance role...). */
+  @ValidateIf((config: AppConfig) => !config.UPLOADS_S3_SECRET_ACCESS_KEY)
+  @IsEmpty({ message: 'UPLOADS_S3_ACCESS_KEY_ID needs UPLOADS_S3_SECRET_ACCESS_KEY' })
+  UPLOADS_S3_ACCESS_KEY_ID = '';
+
+  @ValidateIf((config: AppConfig) => !config.UPLOADS_S3_ACCESS_KEY_ID)
+  @IsEmpty({ message: 'UPLOADS_S3_SECRET_ACCESS_KEY needs UPLOADS_S3_ACCESS_KEY_ID' })
+  UPLOADS_S3_SECRET_ACCESS_KEY = '';
+
+  /**
+   * `/data/upload/...` with `UPLOADS_STORAGE`: false streams the object through the server;
+   * true answers 303 to a presigned URL of the bucket (access is checked first either way).
+   */
+  @Transform(toBool())
+  @IsBoolean()
+  UPLOADS_PRESIGN = false;
+
+  /** How long a presigned upload URL stays valid, in seconds (S3 allows a week at most). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  UPLOADS_PRESIGN_TTL_SECONDS = 900;
 }
 
 export type ConfigOverrides = Partial<Record<keyof AppConfig, string | number | boolean>>;

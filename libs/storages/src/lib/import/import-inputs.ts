@@ -1,13 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import type {} from '@fastify/multipart'; // its typing of FastifyRequest (isMultipart, parts)
 import type { FastifyRequest } from 'fastify';
 import { AuthContext } from '@ls/auth';
-import { AppConfig, ValidationFailedException } from '@ls/core';
+import { ValidationFailedException } from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
+import { FileStore } from '../files/file-store';
 import { RemoteFetchError } from '../remote/remote-fetch.error';
 import { RemoteFetcher } from '../remote/remote-fetcher';
 import { MultipartUploads } from '../uploads/multipart-uploads';
@@ -38,11 +37,11 @@ const isForm = (request: FastifyRequest) =>
 @Injectable()
 export class ImportInputs {
   constructor(
-    private readonly config: AppConfig,
     private readonly projects: ProjectsService,
     private readonly uploads: UploadsService,
     private readonly multipart: MultipartUploads,
     private readonly remote: RemoteFetcher,
+    private readonly files: FileStore,
   ) {}
 
   async of(
@@ -74,9 +73,7 @@ export class ImportInputs {
     if (inline !== undefined && typeof inline === 'object') {
       return { kind: 'body', body: inline, size: Buffer.byteLength(url) };
     }
-    const downloads = resolve(this.config.DATA_DIR, 'tmp');
-    await mkdir(downloads, { recursive: true });
-    const temporary = join(downloads, randomUUID());
+    const temporary = await this.files.temporaryPath();
     try {
       const remote = await this.remote.download(url, temporary);
       const upload = await this.uploads.saveFile(

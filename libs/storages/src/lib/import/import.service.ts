@@ -1,5 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -14,6 +13,7 @@ import {
 } from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
 import { ImportedTasks } from '@ls/tasks';
+import { FileStore } from '../files/file-store';
 import { FileUpload } from '../uploads/file-upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { formatOf, isTasksListFormat } from './formats/supported-formats';
@@ -21,7 +21,7 @@ import { failureMessageOf } from './failure-message';
 import { IMPORT_JOB, IMPORT_QUEUE } from './import.job-names';
 import type { ImportJobPayload } from './import.job';
 import { ProjectImport } from './project-import.entity';
-import { ImportSource, importTasks } from './task-importer';
+import { ImportFile, ImportSource, importTasks } from './task-importer';
 import { taskItemsOf } from './task-items';
 import { foundFormatsOf, uploadSources } from './upload-sources';
 
@@ -62,6 +62,7 @@ export class ImportService {
     private readonly importedAnnotations: ImportedAnnotations,
     private readonly uploads: UploadsService,
     private readonly queue: JobQueue,
+    private readonly files: FileStore,
     @InjectRepository(ProjectImport) private readonly imports: Repository<ProjectImport>,
   ) {}
 
@@ -133,17 +134,17 @@ export class ImportService {
     const project = await this.imports.manager.findOneBy(Project, { id: record.project_id });
     if (!project) return null;
     const uploads = await this.uploadsOf(record);
-    const body = this.bodyPath(record);
+    const body = bodyNameOf(record);
     const sources: ImportSource[] = uploads.length
       ? uploadSources(uploads, this.uploads)
-      : [{ kind: 'file', file: { path: body, name: 'body.json', url: '' }, fileUploadId: null }];
+      : [{ kind: 'file', file: this.bodyFile(body), fileUploadId: null }];
     try {
       return await this.run(record, project, userId, sources, onProgress);
     } catch (error) {
       if (error instanceof ValidationFailedException) return null;
       throw error;
     } finally {
-      await rm(body, { force: true });
+      if (!uploads.length) await this.files.delete(body);
     }
   }
 
@@ -220,17 +221,21 @@ export class ImportService {
     return record.file_upload_ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** A queued import's body waits in a file under DATA_DIR, which API and workers share. */
-  private bodyPath(record: ProjectImport): string {
-    return resolve(this.config.DATA_DIR, 'import', String(record.project_id), `${record.id}.json`);
+  /**
+   * A queued import's body waits in the file store (`DATA_DIR`, or the bucket that API and
+   * workers share); a body can be hundreds of megabytes, too big a value for a database row.
+   */
+  private async keepBody(record: ProjectImport, items: unknown[]): Promise<void> {
+    const content = Readable.from([Buffer.from(JSON.stringify(items))]);
+    await this.files.put(bodyNameOf(record), content, 'application/json');
   }
 
-  private async keepBody(record: ProjectImport, items: unknown[]): Promise<void> {
-    const path = this.bodyPath(record);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, JSON.stringify(items));
+  private bodyFile(name: string): ImportFile {
+    return { name: 'body.json', url: '', localCopy: () => this.files.localCopy(name) };
   }
 }
+
+const bodyNameOf = (record: ProjectImport) => `import/${record.project_id}/${record.id}.json`;
 
 /** Claims the record for this transaction: a concurrent run of the same import waits here. */
 async function isCompleted(manager: EntityManager, importId: number): Promise<boolean> {

@@ -2,9 +2,10 @@ import { EntityManager } from 'typeorm';
 import { ImportedAnnotations } from '@ls/annotations';
 import { ValidationFailedException } from '@ls/core';
 import { TaskBulkInsert } from '@ls/tasks';
+import { LocalFile } from '../files/file-store';
 import { AnnotatorDirectory } from './annotators';
 import { formatOf, isSingleAssetFormat } from './formats/supported-formats';
-import { ImportFormatError, readTasks } from './formats/read-tasks';
+import { ImportFormatError, readsContent, readTasks } from './formats/read-tasks';
 import { annotationRow, ImportTarget, predictionProblem, predictionRow } from './import-rows';
 import { ImportItem, ItemChecker } from './task-items';
 
@@ -12,10 +13,11 @@ import { ImportItem, ItemChecker } from './task-items';
 export const IMPORT_BATCH = 5000;
 
 export interface ImportFile {
-  path: string;
   name: string;
   /** Where the file is served, for tasks that point at it (media). */
   url: string;
+  /** The content as a file on this machine's disk, asked for only when the format needs it. */
+  localCopy(): Promise<LocalFile>;
 }
 
 export type ImportSource =
@@ -56,16 +58,18 @@ async function* batchesOf(source: ImportSource, plan: ImportPlan): AsyncIterable
     }
     return;
   }
+  const { name, url } = source.file;
+  const options = { filesAsTasksList: plan.filesAsTasksList, batchSize: IMPORT_BATCH };
+  const local = readsContent(name, options) ? await source.file.localCopy() : null;
   try {
-    yield* readTasks(source.file, {
-      filesAsTasksList: plan.filesAsTasksList,
-      batchSize: IMPORT_BATCH,
-    });
+    yield* readTasks({ name, url, path: local?.path ?? '' }, options);
   } catch (error) {
     if (error instanceof ImportFormatError) {
       throw new ValidationFailedException({ file: [error.message] });
     }
     throw error;
+  } finally {
+    await local?.release();
   }
 }
 

@@ -7,7 +7,11 @@ import { ImportSource } from './task-importer';
 export function uploadSources(uploads: FileUpload[], files: UploadsService): ImportSource[] {
   return uploads.map((upload) => ({
     kind: 'file',
-    file: { path: files.pathOf(upload), name: upload.file, url: files.urlOf(upload) },
+    file: {
+      name: upload.file,
+      url: files.urlOf(upload),
+      localCopy: () => files.localCopy(upload),
+    },
     fileUploadId: upload.id,
   }));
 }

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
-import { posix, relative, resolve, sep } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { posix, resolve } from 'node:path';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@ls/core';
+import { ByteSpan, FileStore, LocalFile, StoredFileInfo } from '../files/file-store';
 import { formatOf } from '../import/formats/supported-formats';
-import { SNIFF_BYTES } from './served-content-type';
+import { contentDispositionOf, servedTypeOf, SNIFF_BYTES } from './served-content-type';
 import { totalSizeExceeded, unsupportedExtension } from './upload-errors';
 import { extensionOf, sanitizeUploadName } from './upload-name';
 
@@ -16,61 +14,44 @@ export interface UploadBudget {
   remainingBytes: number;
 }
 
-/** A file written under `DATA_DIR`: its name relative to it (`FileUpload.file`) and size. */
+/** A file in the store: its name there (`FileUpload.file`) and size. */
 export interface StoredFile {
   file: string;
   size: number;
 }
 
-/** A stored file as served: where it is, relative to {@link UploadFileStore.uploadRoot}, and its first bytes. */
-export interface ServedFile {
-  pathInRoot: string;
-  /** The first bytes of the file, to tell its type. */
-  head: Buffer;
-}
-
-/** The folder of `DATA_DIR` uploads live in, and the prefix of every `FileUpload.file`. */
+/** The folder uploads live in, and the prefix of every `FileUpload.file`. */
 export const UPLOAD_DIR = 'upload';
 const MAX_NAME_ATTEMPTS = 3;
 
 const randomHex = () => randomBytes(4).toString('hex');
 
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
+/** The name the browser saves the file as: the stored one without its random prefix. */
+export const downloadNameOf = (file: string) =>
+  (file.split('/').pop() ?? file).replace(/^[0-9a-f]{8}-/, '');
 
 /**
- * The disk side of uploads: files under `DATA_DIR/upload/<project>/` named `<8 hex>-<safe
- * name>`, streamed to disk as they arrive and never held whole in memory. Knows nothing of rows
- * or callers.
+ * The file side of uploads: files named `upload/<project>/<8 hex>-<safe name>` in the file
+ * store (`DATA_DIR`, or the bucket of `UPLOADS_STORAGE`), streamed as they arrive and never
+ * held whole in memory. Knows nothing of rows or callers.
  */
 @Injectable()
 export class UploadFileStore {
-  /** `DATA_DIR`, absolute: `FileUpload.file` is relative to it. */
-  private readonly dataDir: string;
-  readonly uploadRoot: string;
   private readonly logger = new Logger(UploadFileStore.name);
 
-  constructor(private readonly config: AppConfig) {
-    this.dataDir = resolve(config.DATA_DIR);
-    this.uploadRoot = resolve(this.dataDir, UPLOAD_DIR);
-  }
+  constructor(
+    private readonly config: AppConfig,
+    private readonly files: FileStore,
+  ) {}
 
   /** The budget of one request: `IMPORT_MAX_FILE_SIZE` bytes for all its files together. */
   newBudget(): UploadBudget {
     return { remainingBytes: this.config.IMPORT_MAX_FILE_SIZE };
   }
 
-  /** Where the file is on disk (absolute). */
+  /** Where the file is when uploads are kept in `DATA_DIR` (no `UPLOADS_STORAGE`). */
   pathOf(file: string): string {
-    return resolve(this.dataDir, file);
+    return resolve(this.config.DATA_DIR, file);
   }
 
   /** The path the file is served at: `/data/upload/<project>/<8 hex>-<name>`. */
@@ -78,14 +59,20 @@ export class UploadFileStore {
     return `/data/${file}`;
   }
 
-  open(file: string): Readable {
-    return createReadStream(this.pathOf(file));
+  /** The file's content, or the bytes of `span`. */
+  read(file: string, span?: ByteSpan): Promise<Readable> {
+    return this.files.read(file, span);
+  }
+
+  /** The file on this machine's disk, for a reader that needs one; released once read. */
+  localCopy(file: string): Promise<LocalFile> {
+    return this.files.localCopy(file);
   }
 
   /**
    * Streams `content` to a new file of the project. Refuses an extension Label Studio does not
-   * accept (400) and content over the budget (413, the partial file removed). `content` is read
-   * to its end or destroyed.
+   * accept (400) and content over the budget (413, nothing kept). `content` is read to its end or
+   * destroyed.
    */
   async write(
     projectId: number,
@@ -98,15 +85,13 @@ export class UploadFileStore {
       content.destroy();
       throw unsupportedExtension(extensionOf(name));
     }
-    let created: Awaited<ReturnType<UploadFileStore['createUniqueFile']>>;
+    let file: string;
     try {
-      await mkdir(resolve(this.uploadRoot, String(projectId)), { recursive: true });
-      created = await this.createUniqueFile(projectId, name);
+      file = await this.newName(projectId, name);
     } catch (error) {
       content.destroy();
       throw error;
     }
-    const { file, output } = created;
     let size = 0;
     const meter = new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
@@ -115,13 +100,15 @@ export class UploadFileStore {
         else done(null, chunk);
       },
     });
-    try {
-      await pipeline(content, meter, output);
-      // A multipart file cut at the parser's own size limit ends early but marked.
-      if ((content as { truncated?: boolean }).truncated) throw totalSizeExceeded(this.config);
-    } catch (error) {
+    // Errors of `content` reach the store through `meter`, which the store then throws.
+    await this.files.put(
+      file,
+      pipeline(content, meter, () => undefined),
+    );
+    // A multipart file cut at the parser's own size limit ends early but marked.
+    if ((content as { truncated?: boolean }).truncated) {
       await this.remove(file);
-      throw error;
+      throw totalSizeExceeded(this.config);
     }
     budget.remainingBytes -= size;
     return { file, size };
@@ -129,7 +116,7 @@ export class UploadFileStore {
 
   /** Removes a file that no row points to (yet); gone already is fine. */
   async remove(file: string): Promise<void> {
-    await rm(this.pathOf(file), { force: true });
+    await this.files.delete(file);
   }
 
   /** Once its row is gone or changed: a file that cannot be removed is logged, not an error. */
@@ -139,35 +126,31 @@ export class UploadFileStore {
     );
   }
 
-  /** The stored file to serve, or null when it is not a regular file under the upload folder. */
-  async served(file: string): Promise<ServedFile | null> {
-    const path = this.pathOf(file);
-    if (!path.startsWith(this.uploadRoot + sep)) return null;
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) return null;
-      return {
-        pathInRoot: relative(this.uploadRoot, path).split(sep).join('/'),
-        head: await readHead(path),
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+  /** The stored file's size, date and first bytes (its type), or null when there is none. */
+  served(file: string): Promise<StoredFileInfo | null> {
+    return this.files.stat(file, SNIFF_BYTES);
   }
 
-  /** A new empty file `upload/<project>/<8 hex>-<name>`, never one that exists already. */
-  private async createUniqueFile(projectId: number, name: string) {
-    for (let attempt = 1; ; attempt += 1) {
+  /**
+   * With `UPLOADS_PRESIGN`, a URL of the store that downloads the file as we would serve it
+   * (the type its bytes say, markup as a plain-text download); else null.
+   */
+  async presignedUrl(file: string, head: Buffer): Promise<string | null> {
+    if (!this.config.UPLOADS_PRESIGN) return null;
+    const { contentType, attachment } = servedTypeOf(file, head);
+    return this.files.presign(file, {
+      ttlSeconds: this.config.UPLOADS_PRESIGN_TTL_SECONDS,
+      contentType,
+      contentDisposition: contentDispositionOf(downloadNameOf(file), attachment),
+    });
+  }
+
+  /** `upload/<project>/<8 hex>-<name>` of no file yet. */
+  private async newName(projectId: number, name: string): Promise<string> {
+    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt += 1) {
       const file = posix.join(UPLOAD_DIR, String(projectId), `${randomHex()}-${name}`);
-      try {
-        const handle = await open(this.pathOf(file), 'wx');
-        return { file, output: handle.createWriteStream() };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= MAX_NAME_ATTEMPTS) {
-          throw error;
-        }
-      }
+      if (!(await this.files.stat(file, 0))) return file;
     }
+    throw new Error(`No free name for an upload of project ${projectId}`);
   }
 }

@@ -1,35 +1,20 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { SendOptions } from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
+import { sendStoredFile } from '../files/stored-file-reply';
 import { contentDispositionOf, servedTypeOf } from './served-content-type';
+import { downloadNameOf } from './upload-file-store';
 import { UploadsService } from './uploads.service';
-
-/** The name the browser saves the file as: the stored one without its random prefix. */
-const downloadNameOf = (file: string) =>
-  (file.split('/').pop() ?? file).replace(/^[0-9a-f]{8}-/, '');
-
-/**
- * What `@fastify/send` decides for us: byte ranges (206, 416) and conditional requests
- * (`If-Modified-Since`: 304), `Last-Modified`, `Content-Length`. The headers it would otherwise
- * set are ours: the type comes from the bytes, and caching is private.
- */
-const SEND_OPTIONS: SendOptions = {
-  acceptRanges: true,
-  lastModified: true,
-  contentType: false,
-  cacheControl: false,
-  etag: false,
-  index: false,
-};
 
 /**
  * Uploaded files, to members of the organization owning their project only (anyone else gets a
  * 404, as for a file that does not exist). Nothing uploaded may run as a page of our origin: HTML,
  * SVG and XML are sent as plain-text downloads, types are told from the bytes and never sniffed
- * by the browser, and every response is a sandbox without any source.
+ * by the browser, and every response is a sandbox without any source. Byte ranges (206, 416) and
+ * `If-Modified-Since` (304) are answered; with `UPLOADS_PRESIGN` and a bucket, a 303 sends the
+ * caller to a presigned URL of the object instead, its type and disposition set the same way.
  */
 @ApiTags('Import')
 @ResourceParams({ '*': 'uploaded_file' })
@@ -49,12 +34,16 @@ export class UploadedFilesController {
     @Req() request: FastifyRequest<{ Params: { '*'?: string } }>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (typeof reply.sendFile !== 'function') {
-      throw new Error('@fastify/static is not registered (configureHttpApp does it)');
-    }
     // Access is checked on every request, conditional ones included.
     const served = await this.uploads.served(auth, request.params['*'] ?? '');
-    const { contentType, attachment } = servedTypeOf(served.upload.file, served.head);
+    // Checked again on every use, so a caller who left the organization stops seeing it.
+    void reply.header('Cache-Control', 'private, no-cache');
+    const presigned = await this.uploads.presignedUrl(served);
+    if (presigned) {
+      await reply.redirect(presigned, 303);
+      return;
+    }
+    const { contentType, attachment } = servedTypeOf(served.upload.file, served.file.head);
     void reply
       .header('Content-Type', contentType)
       .header(
@@ -62,11 +51,9 @@ export class UploadedFilesController {
         contentDispositionOf(downloadNameOf(served.upload.file), attachment),
       )
       .header('X-Content-Type-Options', 'nosniff')
-      .header('Content-Security-Policy', "sandbox; default-src 'none'")
-      // Checked again on every use, so a caller who left the organization stops seeing it.
-      .header('Cache-Control', 'private, no-cache');
-    // The reply is a thenable that settles once the response is sent: the handler must not
-    // return before, or Fastify would answer an empty body while the file is being opened.
-    await reply.sendFile(served.pathInRoot, served.root, SEND_OPTIONS);
+      .header('Content-Security-Policy', "sandbox; default-src 'none'");
+    await sendStoredFile(request, reply, served.file, (span) =>
+      this.uploads.read(served.upload, span),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { AuthContext } from '@ls/auth';
 import { assertIdListSize, TransactionRunner } from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
 import { ImportedTasks } from '@ls/tasks';
+import { ByteSpan, LocalFile, StoredFileInfo } from '../files/file-store';
 import { FileUpload } from './file-upload.entity';
 import { FileUploadRecords } from './file-upload-records';
 import { uploadChanged, uploadNotFound } from './upload-errors';
@@ -18,13 +19,10 @@ export interface FileUploadSelection {
   ordering?: string;
 }
 
-/** A stored file a caller may read: its row, and where it is under `root`. */
+/** A stored file a caller may read: its row, and its size, date and first bytes (its type). */
 export interface ServedUpload {
   upload: FileUpload;
-  root: string;
-  pathInRoot: string;
-  /** The first bytes of the file, to tell its type. */
-  head: Buffer;
+  file: StoredFileInfo;
 }
 
 /** A path after `/data/upload/` that could name a stored file: no empty, `.` or `..` segments. */
@@ -35,8 +33,8 @@ const isPlainPath = (name: string) =>
 
 /**
  * Files uploaded into projects (`FileUpload`): each a row ({@link FileUploadRecords}) and a file
- * on disk ({@link UploadFileStore}), kept in step here. Reading multipart requests is the HTTP
- * adapter's (`MultipartUploads`).
+ * in the file store ({@link UploadFileStore}), kept in step here. Reading multipart requests is
+ * the HTTP adapter's (`MultipartUploads`).
  */
 @Injectable()
 export class UploadsService {
@@ -79,7 +77,7 @@ export class UploadsService {
     }
   }
 
-  /** Where the upload's file is on disk (absolute). */
+  /** Where the upload's file is when uploads are kept in `DATA_DIR` (no `UPLOADS_STORAGE`). */
   pathOf(upload: Pick<FileUpload, 'file'>): string {
     return this.files.pathOf(upload.file);
   }
@@ -89,9 +87,19 @@ export class UploadsService {
     return this.files.urlOf(upload.file);
   }
 
-  /** The upload's content, streamed from disk. */
-  open(upload: Pick<FileUpload, 'file'>): Readable {
-    return this.files.open(upload.file);
+  /** The upload's content, or the bytes of `span`, streamed from the store. */
+  read(upload: Pick<FileUpload, 'file'>, span?: ByteSpan): Promise<Readable> {
+    return this.files.read(upload.file, span);
+  }
+
+  /** The upload as a file on this machine's disk, for a reader that needs one; release it. */
+  localCopy(upload: Pick<FileUpload, 'file'>): Promise<LocalFile> {
+    return this.files.localCopy(upload.file);
+  }
+
+  /** With `UPLOADS_PRESIGN` and a store that has them, a URL that downloads the file; else null. */
+  presignedUrl(served: ServedUpload): Promise<string | null> {
+    return this.files.presignedUrl(served.upload.file, served.file.head);
   }
 
   /** An upload of a project of the caller's organization; 404 otherwise. */
@@ -159,14 +167,14 @@ export class UploadsService {
 
   /**
    * The upload stored as `upload/<relativeName>` (the path after `/data/upload/`) when it belongs
-   * to a project of the caller's organization and its file is under `DATA_DIR/upload`; otherwise
-   * 404, whether it exists or not.
+   * to a project of the caller's organization and its file is in the store; otherwise 404,
+   * whether it exists or not.
    */
   async served(auth: AuthContext, relativeName: string): Promise<ServedUpload> {
     if (!isPlainPath(relativeName)) throw uploadNotFound();
     const upload = await this.records.storedAs(auth, posix.join(UPLOAD_DIR, relativeName));
     const file = upload && (await this.files.served(upload.file));
     if (!upload || !file) throw uploadNotFound();
-    return { upload, root: this.files.uploadRoot, ...file };
+    return { upload, file };
   }
 }

@@ -16,18 +16,17 @@ export interface S3RequestCounts {
  * what a sync costs the store (listing pages, object reads) shows in the counts.
  */
 export class CountingProxy {
-  readonly counts: S3RequestCounts = { lists: 0, gets: 0, heads: 0, puts: 0, others: 0 };
-
   private constructor(
     private readonly server: Server,
     readonly endpoint: string,
+    readonly counts: S3RequestCounts,
   ) {}
 
   static async start(target: string): Promise<CountingProxy> {
     const upstream = new URL(target);
-    let proxy: CountingProxy | undefined;
+    const counts: S3RequestCounts = { lists: 0, gets: 0, heads: 0, puts: 0, others: 0 };
     const server = createServer((incoming, outgoing) => {
-      proxy?.count(incoming.method ?? '', incoming.url ?? '');
+      count(counts, incoming.method ?? '', incoming.url ?? '');
       const relayed = forward(
         {
           host: upstream.hostname,
@@ -46,8 +45,8 @@ export class CountingProxy {
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    proxy = new CountingProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return proxy;
+    const port = (server.address() as AddressInfo).port;
+    return new CountingProxy(server, `http://127.0.0.1:${port}`, counts);
   }
 
   reset(): void {
@@ -58,12 +57,12 @@ export class CountingProxy {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
+}
 
-  private count(method: string, url: string): void {
-    if (method === 'GET' && /[?&]list-type=2/.test(url)) this.counts.lists += 1;
-    else if (method === 'GET') this.counts.gets += 1;
-    else if (method === 'HEAD') this.counts.heads += 1;
-    else if (method === 'PUT') this.counts.puts += 1;
-    else this.counts.others += 1;
-  }
+function count(counts: S3RequestCounts, method: string, url: string): void {
+  if (method === 'GET' && /[?&]list-type=2/.test(url)) counts.lists += 1;
+  else if (method === 'GET') counts.gets += 1;
+  else if (method === 'HEAD') counts.heads += 1;
+  else if (method === 'PUT') counts.puts += 1;
+  else counts.others += 1;
 }

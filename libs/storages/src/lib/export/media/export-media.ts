@@ -1,19 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { RemoteFetcher } from '../../remote/remote-fetcher';
-import { UploadFileStore } from '../../uploads/upload-file-store';
+import { UPLOAD_DIR, UploadFileStore } from '../../uploads/upload-file-store';
 import { MediaFile, MediaResolver } from '../formats/export-format';
 
 const UPLOAD_PATH = /^(?:https?:\/\/[^/]+)?\/data\/upload\/(\d+)\/([^/?#]+)$/;
 
 /**
- * Media of one export: the project's own uploads read from disk, http(s) URLs downloaded through
- * the SSRF-safe fetcher (never a reserved address when `SSRF_PROTECTION` is on). Another
- * project's upload is not read. Downloads go to a temporary folder that `close` removes.
+ * Media of one export: the project's own uploads read from the file store, http(s) URLs
+ * downloaded through the SSRF-safe fetcher (never a reserved address when `SSRF_PROTECTION` is
+ * on). Another project's upload is not read. Downloads go to a temporary folder that `close`
+ * removes.
  */
 export class ExportMedia implements MediaResolver {
   private readonly logger = new Logger(ExportMedia.name);
@@ -41,12 +42,9 @@ export class ExportMedia implements MediaResolver {
   }
 
   private async openUpload(projectId: number, name: string): Promise<MediaFile | null> {
-    if (projectId !== this.projectId) return null;
-    const path = this.uploads.pathOf(join('upload', String(projectId), name));
-    if (!path.startsWith(this.uploads.uploadRoot + sep) || !(await stat(path)).isFile()) {
-      return null;
-    }
-    return { name, content: createReadStream(path) };
+    if (projectId !== this.projectId || name === '.' || name === '..') return null;
+    const content = await this.uploads.read(`${UPLOAD_DIR}/${projectId}/${name}`);
+    return { name, content };
   }
 
   private async download(url: string): Promise<MediaFile> {

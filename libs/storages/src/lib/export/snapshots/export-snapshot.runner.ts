@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { memberContext } from '@ls/auth';
 import { TaskSelections } from '@ls/data-manager';
 import { Project } from '@ls/projects';
 import { Task } from '@ls/tasks';
+import { LocalFile } from '../../files/file-store';
 import { ExportConversion } from '../conversion/export-conversion';
 import { exportFileName } from '../export-names';
 import { writeExportJson } from '../tasks/export-json-file';
@@ -21,9 +20,10 @@ import { ExportSnapshot } from './export-snapshot.entity';
 class ExportRefused extends Error {}
 
 /**
- * What the export jobs do. Each run starts over: it writes to a file of its own and moves it to
- * its final name only when complete, then marks the record in one update, so a run killed in the
- * middle leaves no half-written file behind a completed record, and the next try simply redoes it.
+ * What the export jobs do. Each run starts over: it writes to a local file of its own
+ * (`DATA_DIR/tmp`), puts it in the file store under its final name only when complete, then
+ * marks the record in one update, so a run killed in the middle leaves no half-written file
+ * behind a completed record, and the next try simply redoes it.
  */
 @Injectable()
 export class ExportSnapshotRunner {
@@ -44,10 +44,9 @@ export class ExportSnapshotRunner {
       return snapshot;
     }
     await snapshots.update({ id: exportId }, { status: 'in_progress' });
-    const partial = join(this.files.root, `snapshot-${exportId}.json.partial`);
+    const partial = await this.files.temporaryPath();
     try {
       const project = await this.projectOf(snapshot.project_id);
-      await this.files.ensureFolderOf(partial);
       const written = await writeExportJson(
         this.reader.batches(
           this.dataSource.manager,
@@ -61,18 +60,17 @@ export class ExportSnapshotRunner {
         ),
         partial,
       );
-      const final = join(
-        this.files.root,
+      const file = this.files.nameOf(
         `${exportFileName(project.id, snapshot.created_at, written.md5)}.json`,
       );
-      await rename(partial, final);
+      await this.files.putLocal(file, partial);
       await snapshots.update(
         { id: exportId },
         {
           status: 'completed',
           md5: written.md5,
           counters: written.counters,
-          file: this.files.nameOf(final),
+          file,
           finished_at: new Date(),
           error: null,
         },
@@ -96,16 +94,18 @@ export class ExportSnapshotRunner {
       return converted;
     }
     await conversions.update({ id: convertedId }, { status: 'in_progress' });
-    const workDir = await mkdtemp(join(this.files.root, `convert-${convertedId}-`));
+    const workDir = await this.files.temporaryDir(`convert-${convertedId}-`);
+    let json: LocalFile | undefined;
     try {
       const snapshot = await this.dataSource
         .getRepository(ExportSnapshot)
         .findOneBy({ id: converted.export_id });
       if (!snapshot?.file) throw new ExportRefused('The export snapshot is not completed.');
       const project = await this.projectOf(snapshot.project_id);
+      json = await this.files.localCopy(snapshot.file);
       const result = await this.conversion.convert({
         project,
-        jsonPath: this.files.pathOf(snapshot.file),
+        jsonPath: json.path,
         format: converted.export_type,
         downloadResources: converted.download_resources,
         workDir: join(workDir, 'files'),
@@ -117,14 +117,9 @@ export class ExportSnapshotRunner {
         );
       }
       const name = `${exportFileName(project.id, snapshot.created_at, snapshot.md5)}${result.extension}`;
-      const final = join(this.files.root, String(project.id), `${converted.export_type}-${name}`);
-      await this.files.ensureFolderOf(final);
-      await pipeline(result.open(), createWriteStream(`${final}.partial`));
-      await rename(`${final}.partial`, final);
-      await conversions.update(
-        { id: convertedId },
-        { status: 'completed', file: this.files.nameOf(final), traceback: null },
-      );
+      const file = this.files.nameOf(`${project.id}/${converted.export_type}-${name}`);
+      await this.files.put(file, result.open());
+      await conversions.update({ id: convertedId }, { status: 'completed', file, traceback: null });
     } catch (error) {
       if (!(error instanceof ExportRefused) && !lastTry) throw error;
       this.logger.error({ err: error, convertedId }, 'An export conversion failed');
@@ -133,6 +128,7 @@ export class ExportSnapshotRunner {
         { status: 'failed', traceback: messageOf(error) },
       );
     } finally {
+      await json?.release();
       await rm(workDir, { recursive: true, force: true });
     }
     return conversions.findOneBy({ id: convertedId });

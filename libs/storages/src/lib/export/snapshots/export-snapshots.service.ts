@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { In, Repository } from 'typeorm';
 import { AuthContext, User } from '@ls/auth';
 import { JobQueue, ValidationFailedException } from '@ls/core';
@@ -10,6 +10,7 @@ import { exportMinute } from '../export-names';
 import { exportConfigFromControls } from '../formats/export-config';
 import { ExportFormatName } from '../formats/export-format';
 import { converterFor } from '../formats/export-formats';
+import { StorageObjectMissingError } from '../../cloud/providers/storage-provider';
 import { ExportOptions } from '../tasks/export-options';
 import { ConvertedFormat } from './converted-format.entity';
 import { ConvertExportRequest, CreateExportRequest } from './create-export.request';
@@ -28,8 +29,10 @@ import { ExportSnapshot } from './export-snapshot.entity';
 const LISTED_SNAPSHOTS = 100;
 
 export interface ExportDownload {
+  /** The name the browser saves it as. */
   name: string;
-  path: string;
+  /** Its name in the file store. */
+  file: string;
 }
 
 /** A download that is not ready: 404 with a plain-text reason, as Label Studio answers. */
@@ -168,13 +171,18 @@ export class ExportSnapshotsService {
       }
       file = converted.file;
     }
-    const path = this.files.pathOf(file);
-    const name = path.slice(path.lastIndexOf('/') + 1).replace(/^[A-Z0-9_]+-(?=project-)/, '');
-    return { name, path };
+    const name = file.slice(file.lastIndexOf('/') + 1).replace(/^[A-Z0-9_]+-(?=project-)/, '');
+    return { name, file };
   }
 
-  open(download: ExportDownload) {
-    return createReadStream(download.path);
+  /** The download's content, streamed from the file store. */
+  async open(download: ExportDownload): Promise<Readable> {
+    try {
+      return await this.files.read(download.file);
+    } catch (error) {
+      if (error instanceof StorageObjectMissingError) throw new NotFoundException('Not found.');
+      throw error;
+    }
   }
 
   private async snapshotOf(auth: AuthContext, projectId: number, exportId: number) {

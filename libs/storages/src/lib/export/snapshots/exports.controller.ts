@@ -126,12 +126,13 @@ export class ExportsController {
     try {
       const file = await this.snapshots.download(auth, id, exportPk, exportType || 'JSON');
       const extension = file.name.slice(file.name.lastIndexOf('.'));
+      const content = await this.snapshots.open(file);
       await reply
         .header('Content-Type', contentTypeOf(extension))
         .header('Content-Disposition', `attachment; filename="${file.name}"`)
         .header('filename', file.name)
         .header('Access-Control-Expose-Headers', 'filename')
-        .send(this.snapshots.open(file));
+        .send(content);
     } catch (error) {
       if (!(error instanceof ExportNotReady)) throw error;
       await reply

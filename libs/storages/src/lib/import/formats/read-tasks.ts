@@ -29,6 +29,25 @@ export interface ReadTasksOptions {
 
 const assetTask = (value: string): unknown => ({ data: { [UNDEFINED_DATA_KEY]: value } });
 
+/** Formats whose tasks {@link readTasks} reads from the file's bytes (others need its URL only). */
+const CONTENT_FORMATS = new Set([
+  '.json',
+  '.jsonl',
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.html',
+  '.htm',
+  '.xml',
+]);
+
+/** Whether {@link readTasks} reads the file's content, or makes its task from the URL alone. */
+export function readsContent(name: string, options: ReadTasksOptions): boolean {
+  const format = formatOf(name);
+  if (format === null || (isTasksListFormat(format) && !options.filesAsTasksList)) return false;
+  return CONTENT_FORMATS.has(format);
+}
+
 /**
  * The raw task items of an uploaded file, in file order, in batches of `batchSize` (the last one
  * shorter), following Label Studio's rules per format. Items are not validated: a JSON file's
