@@ -59,8 +59,9 @@ export class ScaledDeployment {
     return this.env.DATA_DIR as string;
   }
 
-  async startWorker(): Promise<NodeProcess> {
-    const worker = NodeProcess.start('apps/worker/src/main', this.env);
+  /** A worker process; `env` changes its settings (a `DATA_DIR` of its own...). */
+  async startWorker(env: Record<string, string> = {}): Promise<NodeProcess> {
+    const worker = NodeProcess.start('apps/worker/src/main', { ...this.env, ...env });
     this.workers.push(worker);
     await worker.waitForOutput('is processing jobs');
     return worker;
