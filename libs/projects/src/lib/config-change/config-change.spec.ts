@@ -51,4 +51,12 @@ describe('label config changes on a project with annotations', () => {
     expect(configEssentialDataHasChanged(BOXES, BOXES)).toBe(false);
     expect(configEssentialDataHasChanged(renamed, BOXES)).toBe(true);
   });
+
+  it('reads the stored config field by field, whatever order jsonb gives its keys back in', () => {
+    const stored = JSON.parse(JSON.stringify(BOXES));
+    stored.box.inputs = [{ valueType: null, value: 'image', type: 'Image' }];
+    expect(configEssentialDataHasChanged(BOXES, stored)).toBe(false);
+    stored.box.inputs = [{ valueType: null, valueList: 'image', type: 'Image' }];
+    expect(configEssentialDataHasChanged(BOXES, stored)).toBe(true);
+  });
 });

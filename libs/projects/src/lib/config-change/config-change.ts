@@ -1,5 +1,5 @@
 import { controlNamed } from '../control-named';
-import type { ParsedLabelConfig } from '../label-config/parsed-label-config';
+import type { ControlInput, ParsedLabelConfig } from '../label-config/parsed-label-config';
 import type { LabelsInUse, ResultShapeUsage } from '../ports/label-usage';
 
 /** Result types whose items are not tied to one control's labels. */
@@ -62,8 +62,25 @@ export function configEssentialDataHasChanged(
   for (const [name, control] of Object.entries(next)) {
     const before = controlNamed(previous, name);
     if (!before || before.type !== control.type) return true;
-    if (JSON.stringify(before.inputs) !== JSON.stringify(control.inputs)) return true;
+    if (!sameInputs(before.inputs, control.inputs)) return true;
     if (before.labels.some((label) => !control.labels.includes(label))) return true;
   }
   return false;
+}
+
+/**
+ * Whether two controls read the same objects. Field by field, not as JSON text: PostgreSQL's
+ * `jsonb` gives back a stored config's keys in an order of its own.
+ */
+function sameInputs(before: ControlInput[], after: ControlInput[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every(
+      (input, index) =>
+        input.type === after[index].type &&
+        input.value === after[index].value &&
+        input.valueList === after[index].valueList &&
+        (input.valueType ?? null) === (after[index].valueType ?? null),
+    )
+  );
 }
