@@ -5,9 +5,13 @@ import { StorageConnection } from '../providers/storage-provider';
 import { CloudStorage } from '../storages/cloud-storage.entity';
 import { StorageConnections } from '../storages/storage-connections';
 
-export interface ResolvedObject {
+/** An import storage of a project, connected. */
+export interface StorageReader {
   storage: CloudStorage;
   connection: StorageConnection;
+}
+
+export interface ResolvedObject extends StorageReader {
   key: string;
 }
 
@@ -24,18 +28,38 @@ export class StorageResolver {
 
   /** The storage and key of `uri`; 404 when no import storage of the project has it. */
   async resolve(projectId: number, uri: string): Promise<ResolvedObject> {
-    const candidates = await this.storages.find({
+    const found = objectIn(await this.readersOf(projectId), uri);
+    if (!found) throw new NotFoundException(`No storage of this project can resolve ${uri}`);
+    return found;
+  }
+
+  /** The project's import storages with their (kept) connections, oldest first. */
+  async readersOf(projectId: number): Promise<StorageReader[]> {
+    const storages = await this.storages.find({
       where: { project_id: projectId, direction: 'import' },
       order: { id: 'ASC' },
     });
-    for (const storage of candidates) {
+    const readers: StorageReader[] = [];
+    for (const storage of storages) {
+      // A storage whose settings no longer connect resolves nothing.
       const connection = await this.connections.cached(storage).catch(() => null);
-      const key = connection?.keyOf(uri);
-      if (!connection || key === null || key === undefined) continue;
-      const prefix = typeof storage.settings.prefix === 'string' ? storage.settings.prefix : '';
-      if (prefix && !key.startsWith(prefix)) continue;
-      return { storage, connection, key };
+      if (connection) readers.push({ storage, connection });
     }
-    throw new NotFoundException(`No storage of this project can resolve ${uri}`);
+    return readers;
   }
+}
+
+/**
+ * The first reader whose store has `uri` under the storage's prefix, with the object's key, as
+ * Label Studio matches a URI to a storage; null when none has it.
+ */
+export function objectIn(readers: StorageReader[], uri: string): ResolvedObject | null {
+  for (const { storage, connection } of readers) {
+    const key = connection.keyOf(uri);
+    if (key === null) continue;
+    const prefix = typeof storage.settings.prefix === 'string' ? storage.settings.prefix : '';
+    if (prefix && !key.startsWith(prefix)) continue;
+    return { storage, connection, key };
+  }
+  return null;
 }

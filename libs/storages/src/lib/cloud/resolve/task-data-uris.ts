@@ -1,16 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { TaskDataRef, TaskDataUrls, TaskDataUrlSource } from '@ls/tasks';
-import { StorageConnection } from '../providers/storage-provider';
-import { CloudStorage } from '../storages/cloud-storage.entity';
-import { StorageConnections } from '../storages/storage-connections';
+import { objectIn, StorageResolver } from './storage-resolver';
 import { encodeFileUri, STORAGE_URI } from './storage-uri';
 
 /** Deepest nesting of task data searched for URIs. */
 const MAX_DEPTH = 32;
-
-type Readers = { connection: StorageConnection; prefix: string }[];
 
 /**
  * Rewrites the storage URIs in task data (`s3://bucket/key`, in lists and objects too) that one
@@ -20,8 +14,7 @@ type Readers = { connection: StorageConnection; prefix: string }[];
 @Injectable()
 export class TaskDataUris implements TaskDataUrlSource, OnModuleInit {
   constructor(
-    @InjectRepository(CloudStorage) private readonly storages: Repository<CloudStorage>,
-    private readonly connections: StorageConnections,
+    private readonly resolver: StorageResolver,
     private readonly dataUrls: TaskDataUrls,
   ) {}
 
@@ -31,34 +24,15 @@ export class TaskDataUris implements TaskDataUrlSource, OnModuleInit {
 
   async resolve(projectId: number, tasks: TaskDataRef[]) {
     const resolved = new Map<number, Record<string, unknown>>();
-    const readers = await this.readersOf(projectId);
+    const readers = await this.resolver.readersOf(projectId);
     if (readers.length === 0) return resolved;
     for (const task of tasks) {
       const rewrite = (uri: string) =>
-        readers.some(({ connection, prefix }) => {
-          const key = connection.keyOf(uri);
-          return key !== null && key.startsWith(prefix);
-        })
-          ? `/tasks/${task.id}/resolve/?fileuri=${encodeFileUri(uri)}`
-          : uri;
+        objectIn(readers, uri) ? `/tasks/${task.id}/resolve/?fileuri=${encodeFileUri(uri)}` : uri;
       const data = rewritten(task.data, rewrite, 0);
       if (data !== task.data) resolved.set(task.id, data as Record<string, unknown>);
     }
     return resolved;
-  }
-
-  private async readersOf(projectId: number): Promise<Readers> {
-    const storages = await this.storages.find({
-      where: { project_id: projectId, direction: 'import' },
-    });
-    const readers: Readers = [];
-    for (const storage of storages) {
-      const connection = await this.connections.cached(storage).catch(() => null);
-      if (!connection) continue;
-      const prefix = typeof storage.settings.prefix === 'string' ? storage.settings.prefix : '';
-      readers.push({ connection, prefix });
-    }
-    return readers;
   }
 }
 

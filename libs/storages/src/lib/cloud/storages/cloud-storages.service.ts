@@ -91,7 +91,7 @@ export class CloudStoragesService {
     const storageType = this.types.get(ref.type);
     const project = await this.projects.get(auth, body.project as number);
     const changes = storageChanges(storageType, ref.direction, body, true);
-    await this.checkSettings(storageType, ref.direction, changes, {});
+    await this.checkSettings(storageType, ref.direction, changes);
     const storage = await this.storages.save(
       this.storages.create({
         project_id: project.id,
@@ -122,14 +122,12 @@ export class CloudStoragesService {
   ): Promise<CloudStorage> {
     const storageType = this.types.get(ref.type);
     const storage = await this.get(auth, ref, id);
-    const changes = storageChanges(storageType, ref.direction, body, false);
-    const secrets = { ...(await this.connections.secretsOf(storage)), ...changes.secrets };
-    const settings = { ...storage.settings, ...changes.settings };
-    await this.checkSettings(storageType, ref.direction, { ...changes, settings }, secrets);
+    const merged = await this.appliedTo(storageType, storage, body);
+    await this.checkSettings(storageType, ref.direction, merged);
     await this.storages.update({ id: storage.id }, {
-      ...changes.columns,
-      settings,
-      sealed_secrets: await this.connections.seal(secrets),
+      ...merged.columns,
+      settings: merged.settings,
+      sealed_secrets: await this.connections.seal(merged.secrets),
     } as QueryDeepPartialEntity<CloudStorage>);
     return this.storages.findOneByOrFail({ id: storage.id });
   }
@@ -156,18 +154,16 @@ export class CloudStoragesService {
     const storageType = this.types.get(ref.type);
     if (typeof body.id === 'number') {
       const storage = await this.get(auth, ref, body.id);
-      const changes = storageChanges(storageType, ref.direction, body, false);
       await this.checkSettings(
         storageType,
         ref.direction,
-        { ...changes, settings: { ...storage.settings, ...changes.settings } },
-        { ...(await this.connections.secretsOf(storage)), ...changes.secrets },
+        await this.appliedTo(storageType, storage, body),
       );
       return;
     }
     if (typeof body.project === 'number') await this.projects.get(auth, body.project);
     const changes = storageChanges(storageType, ref.direction, body, true);
-    await this.checkSettings(storageType, ref.direction, changes, {});
+    await this.checkSettings(storageType, ref.direction, changes);
   }
 
   /** Queues a sync (refused when not synchronizable; nothing new when one is already queued). */
@@ -178,26 +174,40 @@ export class CloudStoragesService {
         non_field_errors: ['Storage is not synchronizable'],
       });
     }
-    await this.connections.check(
-      this.types.get(ref.type),
+    const storageType = this.types.get(ref.type);
+    await this.checkSettings(
+      storageType,
       ref.direction,
-      connectionSettings(storage.settings, await this.connections.secretsOf(storage)),
+      await this.appliedTo(storageType, storage, {}),
     );
     return this.queueSync(storage, auth.user.id);
+  }
+
+  /** The stored storage with `body` on top: settings and secrets merged, columns changed. */
+  private async appliedTo(
+    storageType: StorageType,
+    storage: CloudStorage,
+    body: Record<string, unknown>,
+  ): Promise<StorageChanges> {
+    const changes = storageChanges(storageType, storage.direction, body, false);
+    return {
+      columns: changes.columns,
+      settings: { ...storage.settings, ...changes.settings },
+      secrets: { ...(await this.connections.secretsOf(storage)), ...changes.secrets },
+    };
   }
 
   private async checkSettings(
     storageType: StorageType,
     direction: StorageDirection,
     changes: StorageChanges,
-    storedSecrets: Record<string, unknown>,
   ): Promise<void> {
     const problem = KeyFilter.problemOf(changes.settings.regex_filter);
     if (problem) throw new ValidationFailedException({ regex_filter: [problem] });
     await this.connections.check(
       storageType,
       direction,
-      connectionSettings(changes.settings, { ...storedSecrets, ...changes.secrets }),
+      connectionSettings(changes.settings, changes.secrets),
     );
   }
 
