@@ -6,6 +6,8 @@ import { TasksHttpModule, TasksModule } from '@ls/tasks';
 import { AnnotationsHttpModule, AnnotationsModule } from '@ls/annotations';
 import { DataManagerHttpModule, DataManagerModule } from '@ls/data-manager';
 import { StoragesHttpModule, StoragesModule } from '@ls/storages';
+import { PromptsHttpModule, PromptsModule } from '@ls/prompts';
+import { WebhooksHttpModule, WebhooksModule } from '@ls/webhooks';
 import { VersionModule } from './version/version.module';
 
 /** Domain modules (entities, services, job handlers) that every process of the server loads. */
@@ -16,6 +18,8 @@ export const DOMAIN_MODULES = [
   AnnotationsModule,
   DataManagerModule,
   StoragesModule,
+  PromptsModule,
+  WebhooksModule,
 ];
 
 /** Their HTTP controllers, served by the API only. */
@@ -28,6 +32,8 @@ export const HTTP_MODULES = [
   AnnotationsHttpModule,
   DataManagerHttpModule,
   StoragesHttpModule,
+  PromptsHttpModule,
+  WebhooksHttpModule,
 ];
 
 @Module({})

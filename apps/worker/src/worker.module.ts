@@ -6,6 +6,8 @@ import { TasksModule } from '@ls/tasks';
 import { AnnotationsModule } from '@ls/annotations';
 import { DataManagerModule } from '@ls/data-manager';
 import { StoragesModule } from '@ls/storages';
+import { PromptsModule } from '@ls/prompts';
+import { WebhooksModule } from '@ls/webhooks';
 
 /** Job modules of the domain libraries: their processors run here. */
 export const JOB_MODULES = [
@@ -15,6 +17,8 @@ export const JOB_MODULES = [
   AnnotationsModule,
   DataManagerModule,
   StoragesModule,
+  PromptsModule,
+  WebhooksModule,
 ];
 
 @Module({})

@@ -99,3 +99,13 @@ export type { ServedRoute } from './lib/http/request-gate';
 export { MULTIPART_FIELD_LIMIT } from './lib/http/http-app';
 export { AUTH_THROTTLER } from './lib/http/rate-limits';
 export { canonicalJson, isJsonObject } from './lib/json/json-values';
+export { AddressGuard } from './lib/outbound/address-guard';
+export type { Resolver } from './lib/outbound/address-guard';
+export { parseNetworks, refusedBlock } from './lib/outbound/reserved-networks';
+export { RemoteFetchError } from './lib/outbound/remote-fetch.error';
+export { OUTBOUND_USER_AGENT, OutboundHttp, OutboundHttpError } from './lib/outbound/outbound-http';
+export type {
+  OutboundFailure,
+  OutboundRequest,
+  OutboundResponse,
+} from './lib/outbound/outbound-http';

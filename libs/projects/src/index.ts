@@ -11,6 +11,8 @@ export { ProjectStats, COUNTER_FIELDS, countOf, ZERO_COUNTERS } from './lib/port
 export type { ProjectCounters, ProjectStatsSource } from './lib/ports/project-stats';
 export { LabelUsage } from './lib/ports/label-usage';
 export { TaskStates } from './lib/ports/task-states';
+export { ProjectWebhooks } from './lib/ports/project-webhooks';
+export type { ProjectWebhookSource, ProjectWebhookTarget } from './lib/ports/project-webhooks';
 export type { OverlapSettings, TaskStatesSource } from './lib/ports/task-states';
 export type {
   LabelsInUse,

@@ -20,6 +20,7 @@ import { InProcessJobQueueModule } from './jobs/in-process-job-queue.module';
 import { JobProcessorExplorer } from './jobs/job-processor.explorer';
 import { PingJob } from './jobs/ping.job';
 import { loggerOptions } from './logging/logger-options';
+import { OutboundHttp } from './outbound/outbound-http';
 
 /** Bull on Redis when `REDIS_URL` is set; otherwise in memory, and no Redis connection at all. */
 function jobQueueModule(config: AppConfig): DynamicModule | Type {
@@ -65,6 +66,7 @@ export class CoreModule {
         PreparedQueries,
         JobQueueHealthIndicator,
         HealthService,
+        OutboundHttp,
       ],
       exports: [
         AppConfig,
@@ -75,6 +77,7 @@ export class CoreModule {
         TransactionRunner,
         PreparedQueries,
         HealthService,
+        OutboundHttp,
       ],
     };
   }

@@ -349,6 +349,42 @@ export class AppConfig {
   @Min(1)
   @Max(7 * 24 * 3600)
   UPLOADS_PRESIGN_TTL_SECONDS = 900;
+
+  /** How long a webhook receiver has to answer one delivery, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Tries of one delivery, the first included, before it is given up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /**
+   * Delay before the second try, in milliseconds; each next one doubles it (with jitter). The
+   * default spreads 8 tries over about an hour: 30 s, 1, 2, 4, 8, 16 and 32 min.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  /** Failed tries in a row after which a webhook is deactivated (0: never). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_MAX_CONSECUTIVE_FAILURES = 10;
+
+  /** Tasks or annotations per request: a larger list is sent as several requests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  WEBHOOK_BATCH_SIZE = 5000;
 }
 
 export type ConfigOverrides = Partial<Record<keyof AppConfig, string | number | boolean>>;

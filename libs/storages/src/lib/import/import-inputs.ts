@@ -4,10 +4,9 @@ import { Injectable } from '@nestjs/common';
 import type {} from '@fastify/multipart'; // its typing of FastifyRequest (isMultipart, parts)
 import type { FastifyRequest } from 'fastify';
 import { AuthContext } from '@ls/auth';
-import { ValidationFailedException } from '@ls/core';
+import { RemoteFetchError, ValidationFailedException } from '@ls/core';
 import { Project, ProjectsService } from '@ls/projects';
 import { FileStore } from '../files/file-store';
-import { RemoteFetchError } from '../remote/remote-fetch.error';
 import { RemoteFetcher } from '../remote/remote-fetcher';
 import { MultipartUploads } from '../uploads/multipart-uploads';
 import { UploadsService } from '../uploads/uploads.service';

@@ -1,5 +1,5 @@
 import { Transform, TransformCallback } from 'node:stream';
-import { RemoteFetchError } from './remote-fetch.error';
+import { RemoteFetchError } from '@ls/core';
 
 /** Passes bytes through, counting them, and fails once more than `limit` have gone by. */
 export class ByteLimit extends Transform {

@@ -5,7 +5,7 @@ import { AddressInfo, isIP, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, ConfigOverrides, loadConfig } from '@ls/core';
-import { RemoteFetchError } from './remote-fetch.error';
+import { RemoteFetchError } from '@ls/core';
 import { RemoteFetcher } from './remote-fetcher';
 
 const CSV = 'text,label\nhello,greeting\n';

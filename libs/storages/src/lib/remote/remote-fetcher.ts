@@ -8,11 +8,8 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { AppConfig } from '@ls/core';
-import { AddressGuard } from './address-guard';
+import { AddressGuard, AppConfig, parseNetworks, RemoteFetchError } from '@ls/core';
 import { ByteLimit, tooLarge } from './byte-limit';
-import { RemoteFetchError } from './remote-fetch.error';
-import { parseNetworks } from './reserved-networks';
 
 export interface RemoteFile {
   /** Last path segment of the final URL, decoded; '' when the path ends with a slash. */

@@ -1,7 +1,7 @@
-import type { AddressGuard } from '../../remote/address-guard';
 import type { StorageConnection } from '../providers/storage-provider';
 import type { StorageDirection } from './cloud-storage.entity';
 import type { FieldSpec } from './storage-fields';
+import { AddressGuard } from '@ls/core';
 
 /** What a provider's adapter gets besides the storage's own settings. */
 export interface ConnectionContext {

@@ -6,13 +6,13 @@ import { Redis } from 'ioredis';
 import { RedisConnection } from '../../../../src/lib/cloud/providers/redis/redis-connection';
 import { DB_REQUIRED } from '../../../../src/lib/cloud/providers/redis/redis-problems';
 import { RedisSettings } from '../../../../src/lib/cloud/providers/redis/redis-settings';
+import { AddressGuard } from '@ls/core';
 import {
   ListedObject,
   StorageConnection,
   StorageConnectionError,
   StorageObjectMissingError,
 } from '../../../../src/lib/cloud/providers/storage-provider';
-import { AddressGuard } from '../../../../src/lib/remote/address-guard';
 
 // The real Redis of the test environment; only these two databases are flushed.
 const IMPORT_DB = 13;

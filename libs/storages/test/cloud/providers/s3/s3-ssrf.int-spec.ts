@@ -1,10 +1,9 @@
 import { LookupAddress } from 'node:dns';
-import { AddressGuard, Resolver } from '../../../../src/lib/remote/address-guard';
-import { parseNetworks } from '../../../../src/lib/remote/reserved-networks';
 import { StorageConnectionError } from '../../../../src/lib/cloud/providers/storage-provider';
 import { connectS3 } from '../../../../src/lib/cloud/providers/s3/s3-connect';
 import { S3Settings } from '../../../../src/lib/cloud/providers/s3/s3-settings';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
+import { AddressGuard, Resolver, parseNetworks } from '@ls/core';
 
 const BUCKET = 'ls-guarded';
 

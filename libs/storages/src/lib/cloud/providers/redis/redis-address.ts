@@ -1,8 +1,7 @@
 import { LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
-import { AddressGuard } from '../../../remote/address-guard';
-import { RemoteFetchError } from '../../../remote/remote-fetch.error';
 import { problem } from './redis-problems';
+import { AddressGuard, RemoteFetchError } from '@ls/core';
 
 /**
  * The address to connect to for `host`: with a guard, resolved once through the guard's rules

@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import { Readable } from 'node:stream';
-import { AddressGuard } from '../../../remote/address-guard';
 import { satisfiableRange } from '../localfiles/byte-ranges';
 import {
   ListedObject,
@@ -15,6 +14,7 @@ import { connectAddress } from './redis-address';
 import { prefixPattern, SeenKeys } from './redis-keys';
 import { DB_REQUIRED, problem, redisProblem, RedisTarget } from './redis-problems';
 import { REDIS_DEFAULT_HOST, REDIS_DEFAULT_PORT, RedisSettings } from './redis-settings';
+import { AddressGuard } from '@ls/core';
 
 export interface RedisConnectionOptions {
   /** Refuses reserved addresses; null connects anywhere (`SSRF_PROTECTION=false`). */

@@ -10,7 +10,6 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { AddressGuard } from '../../../remote/address-guard';
 import {
   ListedObject,
   ListOptions,
@@ -24,6 +23,7 @@ import { checkS3Settings, createS3Client, S3Credentials, staticCredentials } fro
 import { ErrorContext, storageError } from './s3-errors';
 import { s3HttpHandler } from './s3-http-handler';
 import { S3Settings } from './s3-settings';
+import { AddressGuard } from '@ls/core';
 
 export interface S3ConnectionOptions {
   /** Refuses reserved addresses (`SSRF_PROTECTION`); null connects anywhere. */

@@ -1,5 +1,5 @@
-import { RemoteFetchError } from '../../../remote/remote-fetch.error';
 import { StorageConnectionError, StorageObjectMissingError } from '../storage-provider';
+import { RemoteFetchError } from '@ls/core';
 
 /** What the SDK puts on the errors it throws. */
 interface SdkError extends Error {

@@ -3,7 +3,7 @@ import https from 'node:https';
 import { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { AddressGuard } from '../../../remote/address-guard';
+import { AddressGuard } from '@ls/core';
 
 type ConnectionCallback = (error: Error | null, stream: Duplex) => void;
 
