@@ -22,6 +22,17 @@ export type {
   PrepareParams,
   SelectedItems as PrepareSelectedItems,
 } from './lib/query/prepare-params';
+export { DataManagerActions } from './lib/actions/data-manager-actions';
+export { MANAGER_ROLES } from './lib/actions/data-manager-action';
+export type {
+  ActionDialog,
+  ActionFormField,
+  ActionResult,
+  ActionRun,
+  DataManagerAction,
+} from './lib/actions/data-manager-action';
+export { TaskPrelabeling } from './lib/prelabeling/task-prelabeling';
+export type { PrelabelingMoment, TaskPrelabelingSource } from './lib/prelabeling/task-prelabeling';
 export { NextTaskService } from './lib/next-task/next-task.service';
 export { NextTaskResponse } from './lib/next-task/next-task.response';
 export { TaskLock } from './lib/next-task/task-lock.entity';

@@ -13,6 +13,7 @@ import { NextTaskPicker } from './next-task/next-task-picker';
 import { NextTaskService } from './next-task/next-task.service';
 import { TaskLock } from './next-task/task-lock.entity';
 import { TaskLocks } from './next-task/task-locks';
+import { TaskPrelabeling } from './prelabeling/task-prelabeling';
 import { ProjectStateService } from './project-state/project-state.service';
 import { SqliteRegexpFunction } from './query/sqlite-regexp.function';
 import { TaskQuery } from './query/task-query';
@@ -52,6 +53,7 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
     TaskLocks,
     NextTaskPicker,
     NextTaskService,
+    TaskPrelabeling,
   ],
   exports: [
     AnnotationsModule,
@@ -64,6 +66,7 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
     DataManagerActions,
     ActionRunner,
     NextTaskService,
+    TaskPrelabeling,
   ],
 })
 export class DataManagerModule implements OnModuleInit {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MlBackendsController } from './ml/http/ml-backends.controller';
 import { PromptsModule } from './prompts.module';
 
 @Module({
   imports: [PromptsModule],
-  controllers: [],
+  controllers: [MlBackendsController],
 })
 export class PromptsHttpModule {}

@@ -385,6 +385,63 @@ export class AppConfig {
   @Min(1)
   @Max(100_000)
   WEBHOOK_BATCH_SIZE = 5000;
+
+  /** Longest wait to connect to a model server (ML backend), per call, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  ML_CONNECTION_TIMEOUT_MS = 1000;
+
+  /** A model server's `GET /health` must answer within this, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  ML_TIMEOUT_HEALTH_MS = 1000;
+
+  /** A model server's `POST /setup` must answer within this, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  ML_TIMEOUT_SETUP_MS = 3000;
+
+  /** A model server's `POST /train` (or the `START_TRAINING` webhook) within this, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  ML_TIMEOUT_TRAIN_MS = 30_000;
+
+  /** A model server's `GET /versions` within this, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  ML_TIMEOUT_VERSIONS_MS = 3000;
+
+  /** An interactive pre-annotation (`/api/ml/{id}/interactive-annotating`) within this, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  ML_TIMEOUT_INTERACTIVE_MS = 100_000;
+
+  /** Tasks sent in one `POST /predict` call of a model server. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  ML_PREDICT_BATCH_SIZE = 100;
+
+  /**
+   * Start training with the `START_TRAINING` action posted to the model server's `/webhook`
+   * (newer model servers) instead of `POST /train` with the annotated tasks.
+   */
+  @Transform(toBool())
+  @IsBoolean()
+  ML_TRAIN_VIA_WEBHOOK = false;
 }
 
 export type ConfigOverrides = Partial<Record<keyof AppConfig, string | number | boolean>>;

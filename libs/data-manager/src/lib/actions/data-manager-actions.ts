@@ -8,13 +8,12 @@ import { DeleteTasksAction } from './builtin/delete-tasks.action';
 import { NextTaskAction } from './builtin/next-task.action';
 import { PredictionsToAnnotationsAction } from './builtin/predictions-to-annotations.action';
 import { RemoveDuplicatesAction } from './builtin/remove-duplicates.action';
-import { RetrieveTasksPredictionsAction } from './builtin/retrieve-tasks-predictions.action';
 import { DeleteAnnotatorsAction, DeleteReviewersAction } from './builtin/unassign-tasks.action';
 import { DataManagerAction } from './data-manager-action';
 
 /**
  * The data manager's actions: the built-in ones, and those other libraries add with `register`
- * (an ML backend's "retrieve predictions", say) from their `onModuleInit`.
+ * (the ML backends' `retrieve_tasks_predictions`, say) from their `onModuleInit`.
  */
 @Injectable()
 export class DataManagerActions {
@@ -28,13 +27,11 @@ export class DataManagerActions {
     nextTask: NextTaskAction,
     predictionsToAnnotations: PredictionsToAnnotationsAction,
     removeDuplicates: RemoveDuplicatesAction,
-    retrievePredictions: RetrieveTasksPredictionsAction,
     deleteAnnotators: DeleteAnnotatorsAction,
     deleteReviewers: DeleteReviewersAction,
   ) {
     for (const action of [
       removeDuplicates,
-      retrievePredictions,
       predictionsToAnnotations,
       deleteTasks,
       deleteAnnotations,
@@ -74,7 +71,6 @@ export class DataManagerActions {
 
 export const BUILTIN_ACTIONS = [
   RemoveDuplicatesAction,
-  RetrieveTasksPredictionsAction,
   PredictionsToAnnotationsAction,
   DeleteTasksAction,
   DeleteTasksAnnotationsAction,

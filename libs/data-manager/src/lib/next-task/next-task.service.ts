@@ -3,6 +3,7 @@ import { AuthContext } from '@ls/auth';
 import { TransactionRunner } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { serializeTask, Task, TaskDataUrls, TaskRelations } from '@ls/tasks';
+import { TaskPrelabeling } from '../prelabeling/task-prelabeling';
 import { NextTaskPicker } from './next-task-picker';
 import { NextTaskResponse } from './next-task.response';
 import { TaskLocks } from './task-locks';
@@ -17,6 +18,7 @@ export class NextTaskService {
     private readonly locks: TaskLocks,
     private readonly relations: TaskRelations,
     private readonly dataUrls: TaskDataUrls,
+    private readonly prelabeling: TaskPrelabeling,
   ) {}
 
   async next(auth: AuthContext, projectId: number): Promise<NextTaskResponse> {
@@ -34,6 +36,7 @@ export class NextTaskService {
       return { task, queue: picked.queue };
     });
     if (!found) throw new NotFoundException(`There are no tasks for ${auth.user.email}`);
+    await this.prelabeling.beforeServing(project.id, [found.task], 'next-task');
     await this.dataUrls.applyTo(projectId, [found.task]);
     const related = await this.relations.relatedTo([found.task], auth);
     return { ...serializeTask(found.task, related.get(found.task.id)), queue: found.queue };

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth } from '@ls/auth';
 import { serializeTask, TaskDataUrls, TaskRelations } from '@ls/tasks';
+import { TaskPrelabeling } from '../prelabeling/task-prelabeling';
 import { ListTasksQuery } from './list-tasks.query';
 import { relatedFieldsOf } from './related-fields';
 import { TaskListService } from './task-list.service';
@@ -14,6 +15,7 @@ export class TaskListController {
     private readonly taskList: TaskListService,
     private readonly relations: TaskRelations,
     private readonly dataUrls: TaskDataUrls,
+    private readonly prelabeling: TaskPrelabeling,
   ) {}
 
   /**
@@ -30,6 +32,9 @@ export class TaskListController {
     @Query() query: ListTasksQuery,
   ): Promise<TaskPageResponse> {
     const { hiddenColumns, ...page } = await this.taskList.page(auth, query);
+    if (page.tasks.length > 0) {
+      await this.prelabeling.beforeServing(page.tasks[0].project_id, page.tasks, 'task-list');
+    }
     const fields = relatedFieldsOf(query.fields, query.include, hiddenColumns);
     const related = await this.relations.relatedTo(page.tasks, auth, fields);
     if (query.resolve_uri !== false && page.tasks.length > 0) {
