@@ -46,12 +46,20 @@ export { JobProcessor } from './lib/jobs/job-processor.decorator';
 export type { JobHandler, JobProcessorOptions } from './lib/jobs/job-processor.decorator';
 export { InvalidJobPayloadError } from './lib/jobs/invalid-job-payload.error';
 export { waitForJob } from './lib/jobs/wait-for-job';
-export { CORE_QUEUE, PING_JOB } from './lib/jobs/jobs.constants';
+export { CORE_QUEUE, OUTBOX_RELAY_JOB, PING_JOB } from './lib/jobs/jobs.constants';
 export type { PingJobPayload, PingJobResult } from './lib/jobs/ping.job';
 
 export { DomainEvent } from './lib/events/domain-event';
 export type { DomainEventClass } from './lib/events/domain-event';
 export { DomainEventBus, OnDomainEvent } from './lib/events/domain-event-bus';
+export { OnDurableEvent } from './lib/events/outbox/durable-event.decorator';
+export type {
+  DurableEventHandler,
+  RecordedEvent,
+} from './lib/events/outbox/durable-event.decorator';
+export { OutboxWriter } from './lib/events/outbox/outbox-writer';
+export { OutboxRelay } from './lib/events/outbox/outbox-relay';
+export { OutboxEvent } from './lib/events/outbox/outbox-event.entity';
 
 export { HealthService } from './lib/health/health.service';
 export type { HealthReport } from './lib/health/health.service';

@@ -50,11 +50,11 @@ describe('database (integration)', () => {
 
   it('ran the registered migrations of the dialect at boot', async () => {
     const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
-    const expected =
+    const [probe, outbox] =
       dialect() === 'postgres'
-        ? 'CreateProbeRecordPostgres1700000000000'
-        : 'CreateProbeRecordSqlite1700000000000';
-    expect(applied.map((row) => row.name)).toEqual([expected]);
+        ? ['CreateProbeRecordPostgres1700000000000', 'OutboxPostgres1796221048448']
+        : ['CreateProbeRecordSqlite1700000000000', 'OutboxSqlite1796221048448'];
+    expect(applied.map((row) => row.name).sort()).toEqual([probe, outbox]);
     expect(await dataSource.showMigrations()).toBe(false);
   });
 

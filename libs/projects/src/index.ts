@@ -43,3 +43,4 @@ export { inputDataKey } from './lib/label-config/parsed-label-config';
 /** The project as reads show it, for routes of higher libraries that extend it (project state). */
 export { serializeProject } from './lib/project.serializer';
 export { LseProjectResponse } from './lib/responses/lse-project.response';
+export { ProjectCreated, ProjectDeleted, ProjectUpdated } from './lib/events/project-events';

@@ -199,7 +199,7 @@ export class AnnotationsService {
         rows,
         project,
         auth.user.id,
-        (ids) => new AnnotationsCreated(auth.organizationId, project.id, ids),
+        (ids) => new AnnotationsCreated(auth.organizationId, project.id, ids, bulk),
       )
       .catch((error: unknown) => {
         throw translateWriteError(error);

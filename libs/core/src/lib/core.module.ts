@@ -12,6 +12,12 @@ import { SchemaCheck } from './database/schema-check';
 import { PreparedQueries } from './database/prepared-queries';
 import { TransactionRunner } from './database/transaction-runner';
 import { DomainEventBus } from './events/domain-event-bus';
+import { DurableEventExplorer } from './events/outbox/durable-event.explorer';
+import { DurableEvents } from './events/outbox/durable-events';
+import { OutboxEvent } from './events/outbox/outbox-event.entity';
+import { OutboxRelay } from './events/outbox/outbox-relay';
+import { OutboxRelayJob } from './events/outbox/outbox-relay.job';
+import { OutboxWriter } from './events/outbox/outbox-writer';
 import { HealthService } from './health/health.service';
 import { JobQueueHealthIndicator } from './health/job-queue.health-indicator';
 import { throttlerOptions } from './http/rate-limits';
@@ -20,7 +26,11 @@ import { InProcessJobQueueModule } from './jobs/in-process-job-queue.module';
 import { JobProcessorExplorer } from './jobs/job-processor.explorer';
 import { PingJob } from './jobs/ping.job';
 import { loggerOptions } from './logging/logger-options';
+import { registerMigrations } from './database/migration-registry';
+import { CORE_MIGRATIONS } from '../migrations';
 import { OutboundHttp } from './outbound/outbound-http';
+
+registerMigrations('core', CORE_MIGRATIONS);
 
 /** Bull on Redis when `REDIS_URL` is set; otherwise in memory, and no Redis connection at all. */
 function jobQueueModule(config: AppConfig): DynamicModule | Type {
@@ -52,6 +62,7 @@ export class CoreModule {
               synchronize: options.synchronizeSchema,
             }),
         }),
+        TypeOrmModule.forFeature([OutboxEvent]),
         jobQueue,
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
@@ -62,6 +73,11 @@ export class CoreModule {
         JobProcessorExplorer,
         PingJob,
         DomainEventBus,
+        DurableEvents,
+        DurableEventExplorer,
+        OutboxWriter,
+        OutboxRelay,
+        OutboxRelayJob,
         TransactionRunner,
         PreparedQueries,
         JobQueueHealthIndicator,
@@ -74,6 +90,8 @@ export class CoreModule {
         // The JobQueue port and, in scaled mode, each Bull queue for `@InjectQueue(name)`.
         jobQueue,
         DomainEventBus,
+        OutboxWriter,
+        OutboxRelay,
         TransactionRunner,
         PreparedQueries,
         HealthService,

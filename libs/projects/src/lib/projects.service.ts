@@ -1,7 +1,8 @@
+import { ProjectCreated, ProjectDeleted, ProjectUpdated } from './events/project-events';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
-import { AuthContext, OrganizationMember, OrganizationScope } from '@ls/auth';
+import { AuthContext, OrganizationMember, OrganizationRef, OrganizationScope } from '@ls/auth';
 import {
   AppConfig,
   assertIdListSize,
@@ -114,7 +115,11 @@ export class ProjectsService {
       created_by_id: auth.user.id,
       workspace_id: null,
     });
-    const saved = await this.projects.save(project);
+    const saved = await this.transactions.run(async (tx) => {
+      const stored = await tx.manager.save(Project, project);
+      tx.afterCommit(new ProjectCreated(auth.organizationId, stored.id));
+      return stored;
+    });
     return this.get(auth, saved.id);
   }
 
@@ -208,7 +213,7 @@ export class ProjectsService {
     if (input.control_weights !== undefined) {
       changes.control_weights = input.control_weights as Project['control_weights'];
     }
-    await this.transactions.run(async ({ manager }) => {
+    await this.transactions.run(async ({ manager, afterCommit }) => {
       const before = await lockedOverlapSettings(manager, project.id);
       const saved = await manager.save(Project, { ...project, ...changes });
       // The tasks follow the new settings in this transaction: no one sees one without the other.
@@ -218,13 +223,17 @@ export class ProjectsService {
         overlap_cohort_percentage: saved.overlap_cohort_percentage,
         skip_queue: saved.skip_queue,
       });
+      afterCommit(new ProjectUpdated(auth.organizationId, project.id));
     });
     return this.get(auth, id);
   }
 
   async remove(auth: AuthContext, id: number): Promise<void> {
     const project = await this.get(auth, id);
-    await this.transactions.run(({ manager }) => manager.delete(Project, { id: project.id }));
+    await this.transactions.run(async ({ manager, afterCommit }) => {
+      await manager.delete(Project, { id: project.id });
+      afterCommit(new ProjectDeleted(auth.organizationId, project.id));
+    });
   }
 
   /** `/api/projects/{id}/validate/`: the config checked against the project's annotations. */
@@ -263,8 +272,8 @@ export class ProjectsService {
   }
 
   /** Active members of the caller's organization: in the Community edition, every project's members. */
-  async memberCount(auth: AuthContext): Promise<number> {
-    return this.memberScope.count(auth, { deleted_at: IsNull() });
+  async memberCount(organization: OrganizationRef): Promise<number> {
+    return this.memberScope.count(organization, { deleted_at: IsNull() });
   }
 
   private analyze(config: unknown, weights: AnalyzedLabelConfig['control_weights'] = {}) {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { WebhooksController } from './http/webhooks.controller';
 import { WebhooksModule } from './webhooks.module';
 
 @Module({
   imports: [WebhooksModule],
-  controllers: [],
+  controllers: [WebhooksController],
 })
 export class WebhooksHttpModule {}

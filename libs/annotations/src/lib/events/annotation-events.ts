@@ -13,6 +13,16 @@ abstract class AnnotationsEvent extends DomainEvent {
 
 export class AnnotationsCreated extends AnnotationsEvent {
   static override readonly eventName = 'annotations.annotations.created';
+
+  /** `bulk`: made many at once (from predictions, the bulk route), not submitted one by one. */
+  constructor(
+    organizationId: number,
+    projectId: number,
+    annotationIds: number[],
+    readonly bulk = false,
+  ) {
+    super(organizationId, projectId, annotationIds);
+  }
 }
 
 export class AnnotationUpdated extends AnnotationsEvent {

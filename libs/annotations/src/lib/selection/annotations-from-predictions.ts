@@ -81,7 +81,7 @@ export class AnnotationsFromPredictions {
         rows,
         project,
         auth.user.id,
-        (ids) => new AnnotationsCreated(auth.organizationId, projectId, ids),
+        (ids) => new AnnotationsCreated(auth.organizationId, projectId, ids, true),
       );
       created += rows.length;
     }

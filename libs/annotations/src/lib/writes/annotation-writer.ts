@@ -10,6 +10,7 @@ import {
   dialectOfDataSource,
   DomainEvent,
   DomainEventBus,
+  OutboxWriter,
   PreparedQueries,
   TransactionRunner,
 } from '@ls/core';
@@ -54,6 +55,17 @@ export interface WriteGuard {
 const INSERT_ONE_SQL = `SELECT ls_insert_annotation($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
   $13, $14, $15, $16) AS id`;
 
+/**
+ * The same call, and the event it causes written to the outbox by the same statement (so in the
+ * same transaction): `$18` is the event's payload with a placeholder for the new id.
+ */
+const INSERT_ONE_RECORDED_SQL = `WITH inserted AS (${INSERT_ONE_SQL}),
+  recorded AS (
+    INSERT INTO outbox_event (name, payload, created_at, available_at)
+    SELECT $17, jsonb_set(CAST($18 AS jsonb), '{annotationIds}', jsonb_build_array(id)), $16, $16
+    FROM inserted WHERE id IS NOT NULL)
+  SELECT id FROM inserted`;
+
 const GUARD_SQL_SQLITE = `SELECT 1 AS ok FROM task t JOIN project p ON p.id = t.project_id
   WHERE t.id = ? AND ${OrganizationScope.sql('p', '?')} AND (? IS NULL OR ${CONFIG_VERSION_SQL} = ?)`;
 
@@ -78,6 +90,7 @@ export class AnnotationWriter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly events: DomainEventBus,
+    private readonly outbox: OutboxWriter,
     private readonly prepared: PreparedQueries,
     private readonly counters: TaskCounters,
   ) {}
@@ -101,9 +114,9 @@ export class AnnotationWriter {
     const now = new Date();
     const id =
       this.dialect === 'postgres'
-        ? await this.insertOneOnPostgres(row, guard, now)
-        : await this.transactions.run(async ({ manager }) => {
-            const [current] = await manager.query(GUARD_SQL_SQLITE, [
+        ? await this.insertOneOnPostgres(row, guard, now, eventFor)
+        : await this.transactions.run(async (tx) => {
+            const [current] = await tx.manager.query(GUARD_SQL_SQLITE, [
               row.task_id,
               guard.organizationId,
               guard.configVersion,
@@ -111,21 +124,29 @@ export class AnnotationWriter {
             ]);
             if (!current) return null;
             const [inserted] = await this.write(
-              manager,
+              tx.manager,
               [row],
               project,
               row.updated_by_id ?? 0,
               now,
             );
+            tx.afterCommit(eventFor([inserted]));
             return inserted;
           });
     if (id === null) return null;
-    await this.events.publish(eventFor([id]));
     return Object.assign(new Annotation(), row, { id, created_at: now, updated_at: now });
   }
 
-  private async insertOneOnPostgres(row: NewAnnotation, guard: WriteGuard, now: Date) {
-    const [result] = await this.prepared.rows('annotations.insert-one', INSERT_ONE_SQL, [
+  /** One statement, one round trip: the insert and, when someone listens durably, its event. */
+  private async insertOneOnPostgres(
+    row: NewAnnotation,
+    guard: WriteGuard,
+    now: Date,
+    eventFor: (ids: number[]) => DomainEvent,
+  ) {
+    const probe = eventFor([0]);
+    const recorded = this.outbox.isDurable(probe);
+    const values = [
       row.task_id,
       guard.organizationId,
       guard.configVersion,
@@ -142,11 +163,22 @@ export class AnnotationWriter {
       row.import_id,
       row.unique_id,
       now,
-    ]);
-    return result.id === null ? null : Number(result.id);
+    ];
+    const [result] = recorded
+      ? await this.prepared.rows('annotations.insert-one-recorded', INSERT_ONE_RECORDED_SQL, [
+          ...values,
+          probe.eventName,
+          JSON.stringify({ ...probe }),
+        ])
+      : await this.prepared.rows('annotations.insert-one', INSERT_ONE_SQL, values);
+    if (result.id === null) return null;
+    const id = Number(result.id);
+    if (recorded) this.outbox.wake();
+    await this.events.publish(eventFor([id]));
+    return id;
   }
 
-  /** Returns the stored annotations, in the order of `rows`; `event` is published after commit. */
+  /** Returns the stored annotations, in the order of `rows`; the event is published after commit. */
   async insert(
     rows: NewAnnotation[],
     project: Pick<Project, 'skip_queue'>,
@@ -154,10 +186,11 @@ export class AnnotationWriter {
     eventFor: (ids: number[]) => DomainEvent,
   ): Promise<Annotation[]> {
     const now = new Date();
-    const ids = await this.transactions.run(({ manager }) =>
-      this.write(manager, rows, project, userId, now),
-    );
-    await this.events.publish(eventFor(ids));
+    const ids = await this.transactions.run(async (tx) => {
+      const inserted = await this.write(tx.manager, rows, project, userId, now);
+      tx.afterCommit(eventFor(inserted));
+      return inserted;
+    });
     return rows.map((row, index) =>
       Object.assign(new Annotation(), row, { id: ids[index], created_at: now, updated_at: now }),
     );

@@ -350,6 +350,22 @@ export class AppConfig {
   @Max(7 * 24 * 3600)
   UPLOADS_PRESIGN_TTL_SECONDS = 900;
 
+  /**
+   * How often a process that runs jobs looks for events left in the outbox, in milliseconds
+   * (it is also woken after each commit that records one; this catches lost wake-ups).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 1000;
+
+  /** Events handed to the durable listeners per transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOX_BATCH_SIZE = 200;
+
   /** How long a webhook receiver has to answer one delivery, in milliseconds. */
   @Transform(toInt)
   @IsInt()

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { CORE_MODULE_OPTIONS, CoreModuleOptions, runsJobs } from '../../core.options';
+import { BoundSql } from '../../database/bound-sql';
+import { dialectOfManager } from '../../database/dialect';
+import { CORE_QUEUE, OUTBOX_RELAY_JOB } from '../../jobs/jobs.constants';
+import { JobQueue } from '../../jobs/job-queue';
+import { DomainEvent } from '../domain-event';
+import { DurableEvents } from './durable-events';
+
+/**
+ * Writes durable events into the outbox inside the caller's transaction, and tells a relay that
+ * there is something to read once that transaction has committed.
+ */
+@Injectable()
+export class OutboxWriter {
+  private readonly logger = new Logger(OutboxWriter.name);
+  private readonly relaysHere: boolean;
+  private localRelay?: () => void;
+  private signalling = false;
+  private signalAgain = false;
+
+  constructor(
+    private readonly durable: DurableEvents,
+    private readonly queue: JobQueue,
+    config: AppConfig,
+    @Inject(CORE_MODULE_OPTIONS) options: CoreModuleOptions,
+  ) {
+    this.relaysHere = runsJobs(options, config);
+  }
+
+  isDurable(event: DomainEvent): boolean {
+    return this.durable.isDurable(event.eventName);
+  }
+
+  /** Inserts the durable ones of `events` with `manager`; true when there was any. */
+  async record(manager: EntityManager, events: DomainEvent[]): Promise<boolean> {
+    const durable = events.filter((event) => this.isDurable(event));
+    if (durable.length === 0) return false;
+    const sql = new BoundSql(dialectOfManager(manager));
+    const now = new Date();
+    const rows = durable.map(
+      (event) =>
+        `(${sql.bind(event.eventName)}, ${sql.bind({ json: this.durable.payloadOf(event) })}, ` +
+        `${sql.bind(now)}, ${sql.bind(now)})`,
+    );
+    await manager.query(
+      `INSERT INTO outbox_event (name, payload, created_at, available_at) VALUES ${rows.join(', ')}`,
+      sql.values,
+    );
+    return true;
+  }
+
+  /** The relay of this process, when it runs one (embedded mode, workers). */
+  attachRelay(wake: () => void): void {
+    this.localRelay = wake;
+  }
+
+  /**
+   * After a commit that recorded events: wakes this process's relay, or else enqueues one relay
+   * job for the workers. Calls that come while one is being enqueued share the next one. Losing
+   * a wake-up loses nothing: relays also poll.
+   */
+  wake(): void {
+    if (this.relaysHere) {
+      this.localRelay?.();
+      return;
+    }
+    if (this.signalling) {
+      this.signalAgain = true;
+      return;
+    }
+    this.signalling = true;
+    this.queue
+      .enqueue(CORE_QUEUE, OUTBOX_RELAY_JOB, {})
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Could not wake the outbox relay; it will poll'),
+      )
+      .finally(() => {
+        this.signalling = false;
+        if (this.signalAgain) {
+          this.signalAgain = false;
+          this.wake();
+        }
+      });
+  }
+}

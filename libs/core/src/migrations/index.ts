@@ -1,0 +1,9 @@
+import { DialectMigrations } from '../lib/database/migration-registry';
+import { OutboxPostgres1796221048448 } from './postgres/1796221048448-Outbox';
+import { OutboxSqlite1796221048448 } from './sqlite/1796221048448-Outbox';
+
+/** In timestamp order; `npm run db:migration:generate -- core <Name>` writes new ones. */
+export const CORE_MIGRATIONS: DialectMigrations = {
+  postgres: [OutboxPostgres1796221048448],
+  sqlite: [OutboxSqlite1796221048448],
+};
