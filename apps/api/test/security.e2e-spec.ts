@@ -5,6 +5,7 @@ import type { Response } from 'supertest';
 import { createAccount, TestAccount } from '@ls/auth/testing';
 import { ServedRoute, servedRoutes } from '@ls/core';
 import { createTestApp, TestApp } from '@ls/core/testing';
+import { MlBackend } from '@ls/prompts';
 import { CloudStorage } from '@ls/storages';
 import { DataSource } from 'typeorm';
 import { DOMAIN_MODULES, HTTP_MODULES } from '../src/app.module';
@@ -276,8 +277,15 @@ async function createObjects(
       storageKinds[kind] = String(storage.id);
     }
   }
+  // An ML backend is saved as a row too: creating one needs a model server answering /health.
+  // Its address answers nothing, so reads show it disconnected.
+  const backends = testApp.app.get(DataSource).getRepository(MlBackend);
+  const backend = await backends.save(
+    backends.create({ project_id: project.id, url: 'http://127.0.0.1:9', title: 'Fixture' }),
+  );
   return {
     ...storageKinds,
+    ml_backend: String(backend.id),
     organization: String(owner.organizationId),
     user: String(member.userId),
     project: String(project.id),

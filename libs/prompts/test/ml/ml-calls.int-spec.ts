@@ -199,6 +199,25 @@ describe('ML backend calls (int)', () => {
     expect(after.error_message).toContain('train is broken');
   });
 
+  it('starts training with the START_TRAINING webhook when configured so', async () => {
+    const webhookApp = await createMlApp({ ML_TRAIN_VIA_WEBHOOK: true });
+    try {
+      const account = await createAccount(webhookApp.app);
+      const webhookApi = mlApiOf(webhookApp, account);
+      const project = await webhookApi.project();
+      const { id } = await webhookApi.backend(project, server.url);
+      await webhookApp.http().post(`/api/ml/${id}/train`).set(account.headers).send({}).expect(200);
+      expect(server.callsTo('train')).toHaveLength(0);
+      const [webhook] = server.callsTo('webhook');
+      expect(webhook.body).toMatchObject({
+        action: 'START_TRAINING',
+        project: { id: project, label_config: expect.stringContaining('<View>') },
+      });
+    } finally {
+      await webhookApp.close();
+    }
+  });
+
   it('starts training after every N annotations created or updated, counted in the database', async () => {
     const project = await api.project({
       start_training_on_annotation_update: true,

@@ -100,7 +100,11 @@ export class MlBackendCalls {
     return { data: (resultsOf(answer.exchange.body) ?? [])[0] };
   }
 
-  /** `versions`: the server's model versions (an older server: the backend's own, and why). */
+  /**
+   * `versions`: the server's model versions. A server without the route (older ones) or one
+   * that fails gives the backend's own version, with why in `message`: the version picker
+   * still has the version in use.
+   */
   async versions(auth: AuthContext, id: number): Promise<{ versions: string[]; message?: string }> {
     const backend = await this.backends.get(auth, id, false);
     const result = await this.client.versions(await this.connector.address(backend));
@@ -108,13 +112,10 @@ export class MlBackendCalls {
       const versions = (result.body as { versions?: unknown } | null)?.versions;
       return { versions: Array.isArray(versions) ? versions.map(String) : [] };
     }
-    if (result.status === 404) {
-      return {
-        versions: backend.model_version ? [backend.model_version] : [],
-        message: UPGRADE_MESSAGE,
-      };
-    }
-    throw new ModelServerFailed(result.error);
+    return {
+      versions: backend.model_version ? [backend.model_version] : [],
+      message: result.status === 404 ? UPGRADE_MESSAGE : result.error,
+    };
   }
 
   /** `train`: the backend is `TR` once the server took it, else `ER` and a 424 with the error. */
