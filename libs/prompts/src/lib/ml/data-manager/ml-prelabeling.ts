@@ -57,13 +57,17 @@ export class MlPrelabeling implements TaskPrelabelingSource, OnModuleInit {
       where: { id: projectId },
     });
     if (!project) return [];
+    const version = project.model_version;
+    const wanted =
+      moment === 'task-list'
+        ? project.evaluate_predictions_automatically
+        : project.show_collab_predictions && !!version;
+    if (!wanted) return [];
     const backends = await this.backends.find({
       where: { project_id: projectId, is_interactive: false },
       order: { id: 'ASC' },
     });
-    if (moment === 'task-list') return project.evaluate_predictions_automatically ? backends : [];
-    const version = project.model_version;
-    if (!project.show_collab_predictions || !version) return [];
+    if (moment === 'task-list') return backends;
     const named = backends.find(
       (backend) => backend.title === version || backend.model_version === version,
     );
