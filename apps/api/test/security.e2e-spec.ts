@@ -283,9 +283,16 @@ async function createObjects(
   const backend = await backends.save(
     backends.create({ project_id: project.id, url: 'http://127.0.0.1:9', title: 'Fixture' }),
   );
+  const webhook = await created(
+    http()
+      .post('/api/webhooks/')
+      .set(owner.headers)
+      .send({ url: 'https://hooks.example.com/fixture', project: project.id }),
+  );
   return {
     ...storageKinds,
     ml_backend: String(backend.id),
+    webhook: String(webhook.id),
     organization: String(owner.organizationId),
     user: String(member.userId),
     project: String(project.id),

@@ -44,7 +44,7 @@ export class OutboundHttpError extends RemoteFetchError {
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-export const OUTBOUND_USER_AGENT = `label-studio-server/${SERVER_VERSION}`;
+export const OUTBOUND_USER_AGENT = `label-studio-server/${SERVER_VERSION.server}`;
 
 /**
  * Requests to URLs that users configured (webhooks, model servers): with `SSRF_PROTECTION` every

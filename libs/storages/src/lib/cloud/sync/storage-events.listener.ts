@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In } from 'typeorm';
 import { AnnotationsCreated, AnnotationsDeleted, AnnotationUpdated } from '@ls/annotations';
-import { JobQueue, OnDomainEvent } from '@ls/core';
+import { JobQueue, OnDurableEvent, RecordedEvent, Transaction } from '@ls/core';
 import { TasksDeleted } from '@ls/tasks';
 import { CloudStorage } from '../storages/cloud-storage.entity';
 import { EXPORT_ANNOTATIONS_JOB, STORAGE_QUEUE, SYNC_JOB_ATTEMPTS } from './sync-jobs';
@@ -20,62 +19,78 @@ export interface ExportAnnotationsPayload {
  * Keeps storages in step with the project: annotations written to its export storages by jobs
  * (never in the request that saved them), objects of deleted annotations removed, and the
  * listing markers of import storages dropped when tasks are deleted, so a sync makes them again
- * as Label Studio does.
+ * as Label Studio does. Fed through the outbox: an event committed is handled even if its
+ * process dies right after, and the jobs are enqueued once the relay's transaction commits.
  */
 @Injectable()
 export class StorageEventsListener {
-  constructor(
-    @InjectRepository(CloudStorage) private readonly storages: Repository<CloudStorage>,
-    private readonly queue: JobQueue,
-  ) {}
+  constructor(private readonly queue: JobQueue) {}
 
-  @OnDomainEvent(AnnotationsCreated)
-  async annotationsCreated(event: AnnotationsCreated): Promise<void> {
-    await this.queueExports(event.projectId, event.annotationIds, false);
+  @OnDurableEvent(AnnotationsCreated)
+  async annotationsCreated(events: RecordedEvent<AnnotationsCreated>[], tx: Transaction) {
+    await this.queueExports(tx, events, false);
   }
 
-  @OnDomainEvent(AnnotationUpdated)
-  async annotationUpdated(event: AnnotationUpdated): Promise<void> {
-    await this.queueExports(event.projectId, event.annotationIds, false);
+  @OnDurableEvent(AnnotationUpdated)
+  async annotationUpdated(events: RecordedEvent<AnnotationUpdated>[], tx: Transaction) {
+    await this.queueExports(tx, events, false);
   }
 
-  @OnDomainEvent(AnnotationsDeleted)
-  async annotationsDeleted(event: AnnotationsDeleted): Promise<void> {
-    await this.queueExports(event.projectId, [], true);
+  @OnDurableEvent(AnnotationsDeleted)
+  async annotationsDeleted(events: RecordedEvent<AnnotationsDeleted>[], tx: Transaction) {
+    await this.queueExports(tx, events, true);
   }
 
-  @OnDomainEvent(TasksDeleted)
-  async tasksDeleted(event: TasksDeleted): Promise<void> {
-    await this.storages.update(
-      { project_id: event.projectId, direction: 'import' },
+  @OnDurableEvent(TasksDeleted)
+  async tasksDeleted(events: RecordedEvent<TasksDeleted>[], tx: Transaction) {
+    const projectIds = [...new Set(events.map(({ event }) => event.projectId))];
+    await tx.manager.update(
+      CloudStorage,
+      { project_id: In(projectIds), direction: 'import' },
       { sync_marker: null },
     );
-    await this.queueExports(event.projectId, [], true);
+    await this.queueExports(tx, events, true);
   }
 
+  /** One job per storage and thousand annotations; `removeGone` adds one that removes objects. */
   private async queueExports(
-    projectId: number,
-    annotationIds: number[],
+    tx: Transaction,
+    events: RecordedEvent<
+      AnnotationsCreated | AnnotationUpdated | AnnotationsDeleted | TasksDeleted
+    >[],
     removeGone: boolean,
   ): Promise<void> {
-    const targets = await this.storages.find({
-      select: { id: true },
-      where: { project_id: projectId, direction: 'export' },
+    const idsByProject = new Map<number, number[]>();
+    for (const { event } of events) {
+      const ids = 'annotationIds' in event && !removeGone ? event.annotationIds : [];
+      idsByProject.set(event.projectId, [...(idsByProject.get(event.projectId) ?? []), ...ids]);
+    }
+    const targets = await tx.manager.find(CloudStorage, {
+      select: { id: true, project_id: true },
+      where: { project_id: In([...idsByProject.keys()]), direction: 'export' },
     });
-    for (const { id } of targets) {
-      const chunks: number[][] = [];
+    const jobs: ExportAnnotationsPayload[] = [];
+    for (const { id, project_id } of targets) {
+      const annotationIds = idsByProject.get(project_id) ?? [];
       for (let start = 0; start < annotationIds.length; start += IDS_PER_JOB) {
-        chunks.push(annotationIds.slice(start, start + IDS_PER_JOB));
+        const chunk = annotationIds.slice(start, start + IDS_PER_JOB);
+        jobs.push({ storageId: id, annotationIds: chunk, removeGone: false });
       }
-      if (removeGone) chunks.push([]);
-      for (const chunk of chunks) {
+      if (removeGone) jobs.push({ storageId: id, annotationIds: [], removeGone: true });
+    }
+    if (jobs.length === 0) return;
+    tx.whenCommitted(async () => {
+      for (const job of jobs) {
         await this.queue.enqueue<ExportAnnotationsPayload>(
           STORAGE_QUEUE,
           EXPORT_ANNOTATIONS_JOB,
-          { storageId: id, annotationIds: chunk, removeGone: removeGone && chunk.length === 0 },
-          { attempts: SYNC_JOB_ATTEMPTS, backoff: { type: 'exponential', delayMs: 1000 } },
+          job,
+          {
+            attempts: SYNC_JOB_ATTEMPTS,
+            backoff: { type: 'exponential', delayMs: 1000 },
+          },
         );
       }
-    }
+    });
   }
 }
