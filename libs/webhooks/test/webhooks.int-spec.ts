@@ -5,7 +5,7 @@ import { TestApp } from '@ls/core/testing';
 import { ProjectsHttpModule } from '@ls/projects';
 import { TasksHttpModule } from '@ls/tasks';
 import { verifySignature, WebhooksHttpModule } from '@ls/webhooks';
-import { eventually, Receiver } from './support/receiver';
+import { eventually, Receiver } from '@ls/webhooks/testing';
 
 const CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;

@@ -28,6 +28,8 @@ interface Outcome {
 
 const RETRYABLE_STATUSES = new Set([408, 425, 429]);
 const MAX_ANSWER_BYTES = 1024 * 1024;
+/** A lease outlives one try by this much (the database writes around it). */
+const LEASE_MARGIN_MS = 5_000;
 
 /**
  * Sends each webhook's deliveries one at a time in event order, holding a lease on the webhook
@@ -94,7 +96,7 @@ export class WebhookDeliverer {
   /** Takes (or, `renew`, extends) the webhook's lease; false when another sender holds it. */
   private async lease(webhookId: number, renew = false): Promise<boolean> {
     const now = new Date();
-    const until = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + 30_000);
+    const until = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
     const query = this.webhooks
       .createQueryBuilder()
       .update(Webhook)
