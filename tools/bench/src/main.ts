@@ -6,6 +6,7 @@ import { benchLabelConfigParse } from './label-config.bench';
 import { benchProjectList } from './projects-list.bench';
 import { benchStorageSync } from './storage-sync.bench';
 import { benchTaskList } from './task-list.bench';
+import { benchWebhooks } from './webhooks.bench';
 
 type Figures = Record<string, number | string>;
 
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
   'task-list': [{ label: 'task list', run: benchTaskList }],
   export: [{ label: 'export', run: benchExport }],
   'storage-sync': [{ label: 'storage sync', run: benchStorageSync }],
+  webhooks: [{ label: 'webhooks', run: benchWebhooks }],
 };
 
 function selectedGroups(): string[] {

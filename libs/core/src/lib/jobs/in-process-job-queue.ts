@@ -26,6 +26,8 @@ class LocalQueue {
   readonly runners = new Map<string, { run: JobRunner; concurrency: number }>();
   private readonly waiting: LocalJob[] = [];
   private readonly running = new Set<Promise<void>>();
+  /** Running jobs per job name: counted, not searched for, as thousands may wait. */
+  private readonly activeByName = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly finished: string[] = [];
   private closed = false;
@@ -58,7 +60,10 @@ class LocalQueue {
         continue;
       }
       this.waiting.splice(i, 1);
+      const name = job.snapshot.name;
+      this.activeByName.set(name, this.activeCount(name) + 1);
       const execution = this.execute(job, runner.run).finally(() => {
+        this.activeByName.set(name, this.activeCount(name) - 1);
         this.running.delete(execution);
         this.pump();
       });
@@ -80,11 +85,7 @@ class LocalQueue {
   }
 
   private activeCount(name: string): number {
-    let count = 0;
-    for (const job of this.jobs.values()) {
-      if (job.snapshot.status === 'active' && job.snapshot.name === name) count += 1;
-    }
-    return count;
+    return this.activeByName.get(name) ?? 0;
   }
 
   private async execute(job: LocalJob, run: JobRunner): Promise<void> {

@@ -174,6 +174,8 @@ export class OutboundHttp {
         connectMs,
       );
       request.on('socket', (socket) => {
+        // Headers and body leave at once: with Nagle a small body can wait for a delayed ACK.
+        socket.setNoDelay(true);
         if (guard) guard.watch(socket);
         if (socket.connecting) socket.once('connect', () => clearTimeout(connectDeadline));
         else clearTimeout(connectDeadline);

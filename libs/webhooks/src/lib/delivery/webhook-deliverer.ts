@@ -29,7 +29,7 @@ interface Outcome {
 const RETRYABLE_STATUSES = new Set([408, 425, 429]);
 const MAX_ANSWER_BYTES = 1024 * 1024;
 /** A lease outlives one try by this much (the database writes around it). */
-const LEASE_MARGIN_MS = 5_000;
+const LEASE_MARGIN_MS = 10_000;
 
 /**
  * Sends each webhook's deliveries one at a time in event order, holding a lease on the webhook
@@ -78,6 +78,8 @@ export class WebhookDeliverer {
     const webhook = await this.webhooks.findOneBy({ id: webhookId });
     if (!webhook?.is_active) return;
     const secret = (await this.secrets.open(webhook.sealed_secret)) ?? '';
+    // The lease was just taken: it is renewed only once less than a try and half the margin is left.
+    let leaseUntil = Date.now() + this.leaseMs();
     for (;;) {
       const head = await this.head(webhookId);
       if (!head) return;
@@ -87,7 +89,10 @@ export class WebhookDeliverer {
         await this.kick([webhookId], waitMs, retryId);
         return;
       }
-      await this.lease(webhookId, true);
+      if (leaseUntil - Date.now() < this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS / 2) {
+        await this.lease(webhookId, true);
+        leaseUntil = Date.now() + this.leaseMs();
+      }
       const outcome = await this.send(webhook, head, secret);
       if (!(await this.record(webhook, head, outcome))) return;
     }
@@ -96,7 +101,7 @@ export class WebhookDeliverer {
   /** Takes (or, `renew`, extends) the webhook's lease; false when another sender holds it. */
   private async lease(webhookId: number, renew = false): Promise<boolean> {
     const now = new Date();
-    const until = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
+    const until = new Date(now.getTime() + this.leaseMs());
     const query = this.webhooks
       .createQueryBuilder()
       .update(Webhook)
@@ -113,6 +118,10 @@ export class WebhookDeliverer {
     }
     const result = await query.execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  private leaseMs(): number {
+    return this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS;
   }
 
   private head(webhookId: number): Promise<WebhookDelivery | null> {
