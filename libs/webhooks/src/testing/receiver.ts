@@ -18,6 +18,8 @@ export class Receiver {
   readonly requests: Received[] = [];
   answer: (request: Omit<Received, 'status'>, index: number) => number = () => 200;
   holdMs = 0;
+  /** The JSON answered (by default `{}`). */
+  bodyOf: (request: Omit<Received, 'status'>) => unknown = () => ({});
   private server?: Server;
 
   async start(): Promise<this> {
@@ -30,11 +32,15 @@ export class Receiver {
           path: request.url ?? '',
           headers: request.headers,
           raw,
-          body: JSON.parse(raw),
+          body: raw ? JSON.parse(raw) : { action: '' },
         };
         const status = this.answer(seen, this.requests.length);
         this.requests.push({ ...seen, status });
-        setTimeout(() => response.writeHead(status).end('{}'), this.holdMs);
+        const body = JSON.stringify(this.bodyOf(seen));
+        setTimeout(
+          () => response.writeHead(status, { 'Content-Type': 'application/json' }).end(body),
+          this.holdMs,
+        );
       });
     });
     this.server.listen(0, '127.0.0.1');

@@ -373,6 +373,13 @@ export class AppConfig {
   @Max(120_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
+  /** Webhooks sent to at once per process (each webhook's deliveries go one at a time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WEBHOOK_DELIVERY_CONCURRENCY = 16;
+
   /** Tries of one delivery, the first included, before it is given up. */
   @Transform(toInt)
   @IsInt()

@@ -24,7 +24,8 @@ class LocalQueue {
   readonly events = new EventEmitter();
   readonly jobs = new Map<string, LocalJob>();
   readonly runners = new Map<string, { run: JobRunner; concurrency: number }>();
-  private readonly waiting: LocalJob[] = [];
+  /** Jobs waiting to run, per job name, oldest first. */
+  private readonly waiting = new Map<string, LocalJob[]>();
   private readonly running = new Set<Promise<void>>();
   /** Running jobs per job name: counted, not searched for, as thousands may wait. */
   private readonly activeByName = new Map<string, number>();
@@ -50,25 +51,27 @@ class LocalQueue {
     }
   }
 
+  /** Starts waiting jobs while their names have room: per name, so a long backlog costs nothing. */
   pump(): void {
     if (this.closed) return;
-    for (let i = 0; i < this.waiting.length;) {
-      const job = this.waiting[i];
-      const runner = this.runners.get(job.snapshot.name);
-      if (!runner || this.activeCount(job.snapshot.name) >= runner.concurrency) {
-        i += 1;
-        continue;
+    for (const [name, jobs] of this.waiting) {
+      const runner = this.runners.get(name);
+      if (!runner) continue;
+      while (jobs.length > 0 && this.activeCount(name) < runner.concurrency) {
+        this.start(jobs.shift() as LocalJob, runner.run);
       }
-      this.waiting.splice(i, 1);
-      const name = job.snapshot.name;
-      this.activeByName.set(name, this.activeCount(name) + 1);
-      const execution = this.execute(job, runner.run).finally(() => {
-        this.activeByName.set(name, this.activeCount(name) - 1);
-        this.running.delete(execution);
-        this.pump();
-      });
-      this.running.add(execution);
     }
+  }
+
+  private start(job: LocalJob, run: JobRunner): void {
+    const name = job.snapshot.name;
+    this.activeByName.set(name, this.activeCount(name) + 1);
+    const execution = this.execute(job, run).finally(() => {
+      this.activeByName.set(name, this.activeCount(name) - 1);
+      this.running.delete(execution);
+      this.pump();
+    });
+    this.running.add(execution);
   }
 
   async close(): Promise<void> {
@@ -80,7 +83,10 @@ class LocalQueue {
 
   private makeWaiting(job: LocalJob): void {
     job.snapshot.status = 'waiting';
-    this.waiting.push(job);
+    const name = job.snapshot.name;
+    const queued = this.waiting.get(name);
+    if (queued) queued.push(job);
+    else this.waiting.set(name, [job]);
     this.pump();
   }
 

@@ -1,4 +1,5 @@
 import { SetMetadata, Type } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
 import { declareQueue } from './declared-queues';
 import { JobExecution } from './job-queue';
 
@@ -9,6 +10,8 @@ export interface JobProcessorOptions {
   name: string;
   /** class-validator class the payload is checked against before the handler runs. */
   payload?: Type<object>;
+  /** Jobs run at once per process; by default `JOB_CONCURRENCY` (I/O-bound jobs may want more). */
+  concurrency?: (config: AppConfig) => number;
 }
 
 export interface JobHandler<P = unknown, R = unknown> {

@@ -33,7 +33,7 @@ export class JobProcessorExplorer implements OnApplicationBootstrap {
         meta.queue,
         meta.name,
         async (job) => handler.handle(await this.checkedPayload(job, meta)),
-        this.config.JOB_CONCURRENCY,
+        meta.concurrency?.(this.config) ?? this.config.JOB_CONCURRENCY,
       );
       this.logger.log(`Processing ${meta.queue}/${meta.name}`);
     }

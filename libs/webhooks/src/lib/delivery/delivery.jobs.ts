@@ -7,7 +7,12 @@ import {
 import { WebhookDeliverer } from './webhook-deliverer';
 
 /** Sends a webhook's due deliveries, in order; a no-op when another process is sending them. */
-@JobProcessor({ queue: WEBHOOKS_QUEUE, name: DELIVER_WEBHOOK_JOB, payload: DeliverWebhookPayload })
+@JobProcessor({
+  queue: WEBHOOKS_QUEUE,
+  name: DELIVER_WEBHOOK_JOB,
+  payload: DeliverWebhookPayload,
+  concurrency: (config) => config.WEBHOOK_DELIVERY_CONCURRENCY,
+})
 export class DeliverWebhookJob implements JobHandler<DeliverWebhookPayload> {
   constructor(private readonly deliverer: WebhookDeliverer) {}
 

@@ -40,6 +40,7 @@ const LEASE_MARGIN_MS = 10_000;
 @Injectable()
 export class WebhookDeliverer {
   private readonly logger = new Logger(WebhookDeliverer.name);
+  private readonly sendingHere = new Set<number>();
 
   constructor(
     @InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>,
@@ -63,11 +64,18 @@ export class WebhookDeliverer {
   }
 
   async deliver(webhookId: number): Promise<void> {
-    if (!(await this.lease(webhookId))) return;
+    // Sent from this process already: its loop (and the look after it) covers this kick too.
+    if (this.sendingHere.has(webhookId)) return;
+    this.sendingHere.add(webhookId);
     try {
-      await this.sendDue(webhookId);
+      if (!(await this.lease(webhookId))) return;
+      try {
+        await this.sendDue(webhookId);
+      } finally {
+        await this.webhooks.update({ id: webhookId }, { delivering_until: null });
+      }
     } finally {
-      await this.webhooks.update({ id: webhookId }, { delivering_until: null });
+      this.sendingHere.delete(webhookId);
     }
     // A delivery added while this one held the lease had its kick refused: look once more.
     const head = await this.head(webhookId);
