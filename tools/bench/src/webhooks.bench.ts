@@ -40,11 +40,14 @@ export async function benchWebhooks(): Promise<Figures[]> {
     LABEL_STUDIO_USER_TOKEN: TOKEN,
   };
   const api = BuiltEntryProcess.start('apps/api/src/main', env);
-  const worker = scaled ? BuiltEntryProcess.start('apps/worker/src/main', env) : null;
+  let worker: BuiltEntryProcess | null = null;
   const receiver = new TimedReceiver();
   try {
     const hookUrl = await receiver.start();
     await api.waitForHttpOk(baseUrl, '/health');
+    // After the API: it applies the migrations the worker checks for.
+    if (scaled)
+      worker = BuiltEntryProcess.start('apps/worker/src/main', { ...env, LOG_LEVEL: 'info' });
     await worker?.waitForOutput('is processing jobs', 60_000);
     const headers = { authorization: `Token ${TOKEN}` };
     const project = await createOrFail<{ id: number }>(
@@ -86,6 +89,20 @@ export async function benchWebhooks(): Promise<Figures[]> {
       p99_ms_no_webhook: none.p99_ms,
       p99_ms_10_webhooks: ten.p99_ms,
     };
+    if (worker) {
+      // The write path alone: the API's work is the same, the worker (relay and sending, which
+      // share this machine's cores with the API) is stopped during the run and sends after.
+      await drain(receiver, 600_000);
+      await worker.stop();
+      const alone = await benchAnnotationLoad(baseUrl, taskIds, headers);
+      throughput.annotations_per_s_10_webhooks_worker_stopped = alone.annotations_per_s;
+      throughput.ratio_write_path = roundTo(
+        Number(alone.annotations_per_s) / Number(none.annotations_per_s),
+        2,
+      );
+      worker = BuiltEntryProcess.start('apps/worker/src/main', { ...env, LOG_LEVEL: 'info' });
+      await worker.waitForOutput('is processing jobs', 60_000);
+    }
     for (const id of hookIds.slice(1)) {
       await sendJson(baseUrl, { method: 'DELETE', path: `/api/webhooks/${id}/`, headers });
     }

@@ -28,6 +28,8 @@ interface Outcome {
 
 const RETRYABLE_STATUSES = new Set([408, 425, 429]);
 const MAX_ANSWER_BYTES = 1024 * 1024;
+/** Pending deliveries read at once from a webhook's queue. */
+const DELIVERIES_PER_READ = 50;
 /** A lease outlives one try by this much (the database writes around it). */
 const LEASE_MARGIN_MS = 10_000;
 
@@ -89,20 +91,24 @@ export class WebhookDeliverer {
     // The lease was just taken: it is renewed only once less than a try and half the margin is left.
     let leaseUntil = Date.now() + this.leaseMs();
     for (;;) {
-      const head = await this.head(webhookId);
-      if (!head) return;
-      const waitMs = head.next_attempt_at.getTime() - Date.now();
-      if (waitMs > 0) {
-        const retryId = `webhook-${webhookId}-delivery-${head.id}-try-${head.attempts + 1}`;
-        await this.kick([webhookId], waitMs, retryId);
-        return;
+      const next = await this.pending(webhookId, DELIVERIES_PER_READ);
+      if (next.length === 0) return;
+      for (const delivery of next) {
+        const waitMs = delivery.next_attempt_at.getTime() - Date.now();
+        if (waitMs > 0) {
+          const retryId = `webhook-${webhookId}-delivery-${delivery.id}-try-${delivery.attempts + 1}`;
+          await this.kick([webhookId], waitMs, retryId);
+          return;
+        }
+        if (leaseUntil - Date.now() < this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS / 2) {
+          await this.lease(webhookId, true);
+          leaseUntil = Date.now() + this.leaseMs();
+        }
+        const outcome = await this.send(webhook, delivery, secret);
+        if (!(await this.record(webhook, delivery, outcome))) return;
+        // A failed try may now wait at the head of the queue: read the queue again.
+        if (!outcome.delivered) break;
       }
-      if (leaseUntil - Date.now() < this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS / 2) {
-        await this.lease(webhookId, true);
-        leaseUntil = Date.now() + this.leaseMs();
-      }
-      const outcome = await this.send(webhook, head, secret);
-      if (!(await this.record(webhook, head, outcome))) return;
     }
   }
 
@@ -132,10 +138,17 @@ export class WebhookDeliverer {
     return this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS;
   }
 
-  private head(webhookId: number): Promise<WebhookDelivery | null> {
-    return this.deliveries.findOne({
+  private async head(webhookId: number): Promise<WebhookDelivery | null> {
+    const [first] = await this.pending(webhookId, 1);
+    return first ?? null;
+  }
+
+  /** The webhook's queue: its pending deliveries in event order. */
+  private pending(webhookId: number, count: number): Promise<WebhookDelivery[]> {
+    return this.deliveries.find({
       where: { webhook_id: webhookId, status: 'pending' },
       order: { event_id: 'ASC', part: 'ASC' },
+      take: count,
     });
   }
 

@@ -12,7 +12,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  */
 @Entity('webhook_delivery')
 @Index(['webhook_id', 'event_id', 'part'], { unique: true })
-@Index(['webhook_id', 'status', 'event_id'])
+@Index('webhook_delivery_queue_idx', ['webhook_id', 'status', 'event_id', 'part'])
 export class WebhookDelivery {
   @PrimaryGeneratedColumn()
   id!: number;

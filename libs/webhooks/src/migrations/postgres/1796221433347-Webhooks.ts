@@ -14,7 +14,7 @@ export class WebhooksPostgres1796221433347 implements MigrationInterface {
       'CREATE TABLE "webhook_delivery" ("id" SERIAL NOT NULL, "webhook_id" integer NOT NULL, "event_id" integer NOT NULL, "part" integer NOT NULL DEFAULT \'0\', "delivery_id" character varying(36) NOT NULL, "action" character varying(32) NOT NULL, "body" text NOT NULL, "status" character varying(16) NOT NULL DEFAULT \'pending\', "attempts" integer NOT NULL DEFAULT \'0\', "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_status_code" integer, "last_error" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "finished_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_b1ae290239a778f12399db91354" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_9f76bdc2e68756cad67ad7f334" ON "webhook_delivery" ("webhook_id", "status", "event_id") ',
+      'CREATE INDEX "webhook_delivery_queue_idx" ON "webhook_delivery" ("webhook_id", "status", "event_id", "part") ',
     );
     await queryRunner.query(
       'CREATE UNIQUE INDEX "IDX_76b3f3c4dee4cf7b592f0e5c26" ON "webhook_delivery" ("webhook_id", "event_id", "part") ',
@@ -41,7 +41,7 @@ export class WebhooksPostgres1796221433347 implements MigrationInterface {
       'ALTER TABLE "webhook" DROP CONSTRAINT "FK_2d4f7f00655c8aa6a4bb69a9add"',
     );
     await queryRunner.query('DROP INDEX "public"."IDX_76b3f3c4dee4cf7b592f0e5c26"');
-    await queryRunner.query('DROP INDEX "public"."IDX_9f76bdc2e68756cad67ad7f334"');
+    await queryRunner.query('DROP INDEX "public"."webhook_delivery_queue_idx"');
     await queryRunner.query('DROP TABLE "webhook_delivery"');
     await queryRunner.query('DROP INDEX "public"."IDX_910c3c5503e53b62bbd0faa568"');
     await queryRunner.query('DROP TABLE "webhook"');

@@ -14,7 +14,7 @@ export class WebhooksSqlite1796221433347 implements MigrationInterface {
       'CREATE TABLE "webhook_delivery" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "webhook_id" integer NOT NULL, "event_id" integer NOT NULL, "part" integer NOT NULL DEFAULT (0), "delivery_id" varchar(36) NOT NULL, "action" varchar(32) NOT NULL, "body" text NOT NULL, "status" varchar(16) NOT NULL DEFAULT (\'pending\'), "attempts" integer NOT NULL DEFAULT (0), "next_attempt_at" datetime NOT NULL, "last_status_code" integer, "last_error" text, "created_at" datetime NOT NULL DEFAULT (datetime(\'now\')), "finished_at" datetime, CONSTRAINT "FK_ef25cc28dcf88ea3dd81f39af2d" FOREIGN KEY ("webhook_id") REFERENCES "webhook" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
     );
     await queryRunner.query(
-      'CREATE INDEX "IDX_9f76bdc2e68756cad67ad7f334" ON "webhook_delivery" ("webhook_id", "status", "event_id") ',
+      'CREATE INDEX "webhook_delivery_queue_idx" ON "webhook_delivery" ("webhook_id", "status", "event_id", "part") ',
     );
     await queryRunner.query(
       'CREATE UNIQUE INDEX "IDX_76b3f3c4dee4cf7b592f0e5c26" ON "webhook_delivery" ("webhook_id", "event_id", "part") ',
