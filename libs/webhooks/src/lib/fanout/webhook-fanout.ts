@@ -7,6 +7,7 @@ import {
   BoundSql,
   chunksOf,
   dialectOfManager,
+  DomainEvent,
   OnDurableEvent,
   RecordedEvent,
   Transaction,
@@ -60,7 +61,7 @@ export class WebhookFanout {
   projectCreated(events: RecordedEvent<ProjectCreated>[], tx: Transaction) {
     return this.fanOut(
       tx,
-      events.map((e) => this.projectOccurrence(e, 'PROJECT_CREATED')),
+      occurrencesOf(events, () => 'PROJECT_CREATED'),
     );
   }
 
@@ -68,7 +69,7 @@ export class WebhookFanout {
   projectUpdated(events: RecordedEvent<ProjectUpdated>[], tx: Transaction) {
     return this.fanOut(
       tx,
-      events.map((e) => this.projectOccurrence(e, 'PROJECT_UPDATED')),
+      occurrencesOf(events, () => 'PROJECT_UPDATED'),
     );
   }
 
@@ -76,7 +77,7 @@ export class WebhookFanout {
   projectDeleted(events: RecordedEvent<ProjectDeleted>[], tx: Transaction) {
     return this.fanOut(
       tx,
-      events.map((e) => this.projectOccurrence(e, 'PROJECT_DELETED')),
+      occurrencesOf(events, () => 'PROJECT_DELETED'),
     );
   }
 
@@ -84,13 +85,7 @@ export class WebhookFanout {
   tasksCreated(events: RecordedEvent<TasksCreated>[], tx: Transaction) {
     return this.fanOut(
       tx,
-      events.map(({ id, event }) => ({
-        eventId: id,
-        organizationId: event.organizationId,
-        projectId: event.projectId,
-        action: 'TASKS_CREATED',
-        taskIds: event.taskIds,
-      })),
+      occurrencesOf(events, () => 'TASKS_CREATED', withTasks),
     );
   }
 
@@ -98,41 +93,22 @@ export class WebhookFanout {
   tasksDeleted(events: RecordedEvent<TasksDeleted>[], tx: Transaction) {
     return this.fanOut(
       tx,
-      events.map(({ id, event }) => ({
-        eventId: id,
-        organizationId: event.organizationId,
-        projectId: event.projectId,
-        action: 'TASKS_DELETED',
-        taskIds: event.taskIds,
-      })),
+      occurrencesOf(events, () => 'TASKS_DELETED', withTasks),
     );
   }
 
   @OnDurableEvent(AnnotationsCreated)
   annotationsCreated(events: RecordedEvent<AnnotationsCreated>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      events.map(({ id, event }) => ({
-        eventId: id,
-        organizationId: event.organizationId,
-        projectId: event.projectId,
-        action: event.bulk ? 'ANNOTATIONS_CREATED' : 'ANNOTATION_CREATED',
-        annotationIds: event.annotationIds,
-      })),
-    );
+    const action = (event: AnnotationsCreated): WebhookActionName =>
+      event.bulk ? 'ANNOTATIONS_CREATED' : 'ANNOTATION_CREATED';
+    return this.fanOut(tx, occurrencesOf(events, action, withAnnotations));
   }
 
   @OnDurableEvent(AnnotationUpdated)
   annotationUpdated(events: RecordedEvent<AnnotationUpdated>[], tx: Transaction) {
     return this.fanOut(
       tx,
-      events.map(({ id, event }) => ({
-        eventId: id,
-        organizationId: event.organizationId,
-        projectId: event.projectId,
-        action: 'ANNOTATION_UPDATED',
-        annotationIds: event.annotationIds,
-      })),
+      occurrencesOf(events, () => 'ANNOTATION_UPDATED', withAnnotations),
     );
   }
 
@@ -140,26 +116,8 @@ export class WebhookFanout {
   annotationsDeleted(events: RecordedEvent<AnnotationsDeleted>[], tx: Transaction) {
     return this.fanOut(
       tx,
-      events.map(({ id, event }) => ({
-        eventId: id,
-        organizationId: event.organizationId,
-        projectId: event.projectId,
-        action: 'ANNOTATIONS_DELETED',
-        annotationIds: event.annotationIds,
-      })),
+      occurrencesOf(events, () => 'ANNOTATIONS_DELETED', withAnnotations),
     );
-  }
-
-  private projectOccurrence(
-    { id, event }: RecordedEvent<ProjectCreated>,
-    action: WebhookActionName,
-  ): Occurrence {
-    return {
-      eventId: id,
-      organizationId: event.organizationId,
-      projectId: event.projectId,
-      action,
-    };
   }
 
   private async fanOut(tx: Transaction, occurrences: Occurrence[]): Promise<void> {
@@ -267,6 +225,33 @@ export class WebhookFanout {
       );
     }
   }
+}
+
+interface ProjectEventFields {
+  organizationId: number;
+  projectId: number;
+}
+
+type NamedIds = Pick<Occurrence, 'taskIds' | 'annotationIds'>;
+
+const withTasks = (event: { taskIds: number[] }): NamedIds => ({ taskIds: event.taskIds });
+const withAnnotations = (event: { annotationIds: number[] }): NamedIds => ({
+  annotationIds: event.annotationIds,
+});
+
+/** The events of one class as occurrences of `action`, with the ids their payloads name. */
+function occurrencesOf<E extends DomainEvent & ProjectEventFields>(
+  events: RecordedEvent<E>[],
+  action: (event: E) => WebhookActionName,
+  ids: (event: E) => NamedIds = () => ({}),
+): Occurrence[] {
+  return events.map(({ id, event }) => ({
+    eventId: id,
+    organizationId: event.organizationId,
+    projectId: event.projectId,
+    action: action(event),
+    ...ids(event),
+  }));
 }
 
 /** Label Studio's targeting: the organization's webhooks and the event project's, per action. */
