@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
 import { EntityManager, In } from 'typeorm';
 import { User } from '@ls/auth';
 import { chunksOf } from '@ls/core';
@@ -23,23 +22,12 @@ export interface PayloadIds {
 }
 
 /**
- * How long a project's serialized object (with its counters, which cost a scan of its
- * annotations) serves the events of the next batches: a burst of events shows counters at most
- * this old, instead of recounting the project for every batch.
- */
-const PROJECT_FRESH_MS = 1000;
-
-/**
  * Projects, tasks and annotations as the API serializes them, read in the relay's transaction
  * when the events are handed over: a payload shows the objects as they were then. An object
  * deleted since is shown as its id alone.
  */
 @Injectable()
 export class WebhookPayloads {
-  private readonly recentProjects = new LRUCache<number, { at: number; shown: PayloadObject }>({
-    max: 1000,
-  });
-
   constructor(
     private readonly projects: ProjectsService,
     private readonly stats: ProjectStats,
@@ -57,14 +45,8 @@ export class WebhookPayloads {
 
   private async projectObjects(manager: EntityManager, ids: number[]) {
     const found = new Map<number, PayloadObject>();
-    const now = Date.now();
-    for (const id of ids) {
-      const cached = this.recentProjects.get(id);
-      if (cached && now - cached.at < PROJECT_FRESH_MS) found.set(id, cached.shown);
-    }
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length === 0) return found;
-    const projects = await manager.find(Project, { where: { id: In(missing) } });
+    if (ids.length === 0) return found;
+    const projects = await manager.find(Project, { where: { id: In(ids) } });
     const counters = await this.stats.countersFor(projects.map((project) => project.id));
     const members = new Map<number, number>();
     for (const project of projects) {
@@ -78,7 +60,6 @@ export class WebhookPayloads {
         members.get(organizationId) ?? 0,
       );
       found.set(project.id, shown as unknown as PayloadObject);
-      this.recentProjects.set(project.id, { at: now, shown: shown as unknown as PayloadObject });
     }
     return found;
   }
