@@ -359,6 +359,16 @@ export class AppConfig {
   @Min(50)
   OUTBOX_POLL_MS = 1000;
 
+  /**
+   * How long after a commit that recorded events the relay is woken, in milliseconds: commits in
+   * that window are handed over together (fewer, larger relay transactions under load).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  OUTBOX_COALESCE_MS = 20;
+
   /** Events handed to the durable listeners per transaction. */
   @Transform(toInt)
   @IsInt()

@@ -18,6 +18,8 @@ export class OutboxWriter {
   private readonly logger = new Logger(OutboxWriter.name);
   private readonly relaysHere: boolean;
   private localRelay?: () => void;
+  private readonly coalesceMs: number;
+  private scheduled?: NodeJS.Timeout;
   private signalling = false;
   private signalAgain = false;
 
@@ -28,6 +30,7 @@ export class OutboxWriter {
     @Inject(CORE_MODULE_OPTIONS) options: CoreModuleOptions,
   ) {
     this.relaysHere = runsJobs(options, config);
+    this.coalesceMs = config.OUTBOX_COALESCE_MS;
   }
 
   isDurable(event: DomainEvent): boolean {
@@ -59,16 +62,25 @@ export class OutboxWriter {
 
   /**
    * After a commit that recorded events: wakes this process's relay, or else enqueues one relay
-   * job for the workers. Calls that come while one is being enqueued share the next one. Losing
-   * a wake-up loses nothing: relays also poll.
+   * job for the workers, `OUTBOX_COALESCE_MS` later, so that a burst of commits is handed over
+   * in a few batches rather than one transaction per event. Calls that come meanwhile (or while
+   * the job is being enqueued) share the next wake-up. Losing one loses nothing: relays also poll.
    */
   wake(): void {
-    if (this.relaysHere) {
-      this.localRelay?.();
+    if (this.scheduled || this.signalling) {
+      this.signalAgain = this.signalling;
       return;
     }
-    if (this.signalling) {
-      this.signalAgain = true;
+    this.scheduled = setTimeout(() => {
+      this.scheduled = undefined;
+      this.signal();
+    }, this.coalesceMs);
+    this.scheduled.unref();
+  }
+
+  private signal(): void {
+    if (this.relaysHere) {
+      this.localRelay?.();
       return;
     }
     this.signalling = true;

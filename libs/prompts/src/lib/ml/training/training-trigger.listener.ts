@@ -1,73 +1,87 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AnnotationsCreated, AnnotationUpdated } from '@ls/annotations';
-import { JobQueue, OnDomainEvent } from '@ls/core';
+import { JobQueue, OnDurableEvent, RecordedEvent, Transaction } from '@ls/core';
 import { Project } from '@ls/projects';
 import { MlBackend } from '../ml-backend.entity';
 import { ML_QUEUE, ML_TRAIN_JOB } from '../ml-jobs';
 import { MlTrainJobPayload } from './ml-train.job';
 
+type AnnotationEvents = RecordedEvent<AnnotationsCreated | AnnotationUpdated>[];
+
 /**
  * Label Studio's training trigger: with `start_training_on_annotation_update`, every
  * `min_annotations_to_start_training` annotations created or updated start training on each of
- * the project's backends. The count is kept on the backend's row (so every API replica adds to
- * the same one) and taken down by a conditional update, so a threshold crossed by two requests at
- * once queues one training; the training itself is a job.
+ * the project's backends. Fed by the outbox, a batch of events at a time (one query for the
+ * batch when no project of it trains): the count is kept on the backend's row, in the relay's
+ * transaction, and taken down by a conditional update, so a threshold crossed once queues one
+ * training; the training itself is a job, enqueued once that transaction has committed.
  */
 @Injectable()
 export class TrainingTriggerListener {
-  constructor(
-    private readonly queue: JobQueue,
-    @InjectRepository(MlBackend) private readonly backends: Repository<MlBackend>,
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
-  ) {}
+  constructor(private readonly queue: JobQueue) {}
 
-  @OnDomainEvent(AnnotationsCreated)
-  async annotationsCreated(event: AnnotationsCreated): Promise<void> {
-    await this.count(event.projectId, event.annotationIds.length);
+  @OnDurableEvent(AnnotationsCreated)
+  async annotationsCreated(events: RecordedEvent<AnnotationsCreated>[], tx: Transaction) {
+    await this.countAll(events, tx);
   }
 
-  @OnDomainEvent(AnnotationUpdated)
-  async annotationUpdated(event: AnnotationUpdated): Promise<void> {
-    await this.count(event.projectId, event.annotationIds.length);
+  @OnDurableEvent(AnnotationUpdated)
+  async annotationUpdated(events: RecordedEvent<AnnotationUpdated>[], tx: Transaction) {
+    await this.countAll(events, tx);
   }
 
-  private async count(projectId: number, annotations: number): Promise<void> {
-    if (annotations === 0) return;
-    const project = await this.projects.findOne({
-      select: {
-        id: true,
-        start_training_on_annotation_update: true,
-        min_annotations_to_start_training: true,
-      },
-      where: { id: projectId },
+  private async countAll(events: AnnotationEvents, tx: Transaction): Promise<void> {
+    const added = new Map<number, number>();
+    for (const { event } of events) {
+      added.set(event.projectId, (added.get(event.projectId) ?? 0) + event.annotationIds.length);
+    }
+    const training = await tx.manager.find(Project, {
+      select: { id: true, min_annotations_to_start_training: true },
+      where: { id: In([...added.keys()]), start_training_on_annotation_update: true },
     });
-    const every = project?.min_annotations_to_start_training ?? 0;
-    if (!project?.start_training_on_annotation_update || every < 1) return;
-    await this.backends
+    for (const project of training) {
+      const every = project.min_annotations_to_start_training ?? 0;
+      if (every >= 1) await this.count(tx, project.id, added.get(project.id) ?? 0, every);
+    }
+  }
+
+  private async count(tx: Transaction, projectId: number, annotations: number, every: number) {
+    if (annotations === 0) return;
+    const backends = tx.manager.getRepository(MlBackend);
+    await backends
       .createQueryBuilder()
       .update()
       .set({ annotations_since_training: () => 'annotations_since_training + :added' })
       .where('project_id = :projectId', { projectId })
       .setParameters({ added: annotations })
       .execute();
-    const due = await this.backends
+    const due = await backends
       .createQueryBuilder('backend')
       .select(['backend.id'])
       .where('backend.project_id = :projectId', { projectId })
       .andWhere('backend.annotations_since_training >= :every', { every })
       .getMany();
+    const starting: number[] = [];
     for (const { id } of due) {
-      const taken = await this.backends
-        .createQueryBuilder()
-        .update()
-        .set({ annotations_since_training: () => 'annotations_since_training - :every' })
-        .where('id = :id AND annotations_since_training >= :every', { id, every })
-        .execute();
-      if (taken.affected) {
-        await this.queue.enqueue<MlTrainJobPayload>(ML_QUEUE, ML_TRAIN_JOB, { backendId: id });
-      }
+      if (await this.takeDown(tx.manager, id, every)) starting.push(id);
     }
+    if (starting.length === 0) return;
+    tx.whenCommitted(async () => {
+      for (const backendId of starting) {
+        await this.queue.enqueue<MlTrainJobPayload>(ML_QUEUE, ML_TRAIN_JOB, { backendId });
+      }
+    });
+  }
+
+  private async takeDown(manager: EntityManager, id: number, every: number): Promise<boolean> {
+    const taken = await manager
+      .getRepository(MlBackend)
+      .createQueryBuilder()
+      .update()
+      .set({ annotations_since_training: () => 'annotations_since_training - :every' })
+      .where('id = :id AND annotations_since_training >= :every', { id, every })
+      .execute();
+    return Boolean(taken.affected);
   }
 }
