@@ -156,12 +156,17 @@ describe('webhooks (int)', () => {
   it('fires every action with its payload, signed and with the webhook headers', async () => {
     const hook = await createWebhook({ url: receiver.url('/all'), headers: { 'X-Team': 'blue' } });
     const project = await newProject('Every action');
+    // Payloads show the objects as they are when the event is handed over (libs/webhooks README):
+    // each change below waits for the one before to be handed over.
+    await eventually(() => expect(receiver.received('PROJECT_CREATED', '/all')).toHaveLength(1));
     await http()
       .patch(`/api/projects/${project}/`)
       .set(owner.headers)
       .send({ title: 'Renamed' })
       .expect(200);
+    await eventually(() => expect(receiver.received('PROJECT_UPDATED', '/all')).toHaveLength(1));
     const task = await newTask(project);
+    await eventually(() => expect(receiver.received('TASKS_CREATED', '/all')).toHaveLength(1));
     const annotation = (
       await http()
         .post(`/api/tasks/${task}/annotations/`)
