@@ -57,9 +57,18 @@ export class WebhooksService implements ProjectWebhookSource, OnModuleInit {
   async create(auth: AuthContext, input: WebhookCreateDto): Promise<WrittenWebhook> {
     const projectId = input.project ?? null;
     if (projectId !== null) await this.projects.getReferenced(auth, projectId);
+    return this.store(auth.organizationId, projectId, input);
+  }
+
+  /** A new webhook with Label Studio's defaults for what `input` leaves out. */
+  private async store(
+    organizationId: number,
+    projectId: number | null,
+    input: Omit<WebhookCreateDto, 'project'>,
+  ): Promise<WrittenWebhook> {
     const secret = input.secret ?? randomBytes(32).toString('hex');
     const webhook = this.webhooks.create({
-      organization_id: auth.organizationId,
+      organization_id: organizationId,
       project_id: projectId,
       url: checkedUrl(input.url),
       send_payload: input.send_payload ?? true,
@@ -113,20 +122,7 @@ export class WebhooksService implements ProjectWebhookSource, OnModuleInit {
       url: target.url,
     });
     if (existing) return;
-    await this.webhooks.save(
-      this.webhooks.create({
-        organization_id: target.organizationId,
-        project_id: target.projectId,
-        url: checkedUrl(target.url),
-        send_payload: true,
-        send_for_all_actions: true,
-        headers: {},
-        is_active: true,
-        actions: [],
-        sealed_secret: await this.secrets.seal(randomBytes(32).toString('hex')),
-        consecutive_failures: 0,
-      }),
-    );
+    await this.store(target.organizationId, target.projectId, { url: target.url });
   }
 }
 
