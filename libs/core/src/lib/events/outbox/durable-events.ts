@@ -13,6 +13,11 @@ export class DurableEvents {
     this.handlers.set(eventClass.eventName, [...this.handlersOf(eventClass.eventName), handler]);
   }
 
+  /** Whether any durable listener runs in this process (no relay is needed otherwise). */
+  get any(): boolean {
+    return this.classes.size > 0;
+  }
+
   isDurable(eventName: string): boolean {
     return this.classes.has(eventName);
   }

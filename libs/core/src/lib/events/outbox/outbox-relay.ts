@@ -50,7 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!runsJobs(this.options, this.config)) return;
+    if (!runsJobs(this.options, this.config) || !this.durable.any) return;
     this.writer.attachRelay(() => void this.drain());
     this.timer = setInterval(() => void this.drain(), this.config.OUTBOX_POLL_MS);
     this.timer.unref();
