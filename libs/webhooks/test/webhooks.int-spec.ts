@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { AnnotationsCreated, AnnotationsHttpModule } from '@ls/annotations';
 import { Transaction, TransactionRunner } from '@ls/core';
@@ -286,6 +287,13 @@ describe('webhooks (int)', () => {
     const webhook = (await http().get(`/api/webhooks/${hook.id}/`).set(owner.headers).expect(200))
       .body;
     expect(webhook.is_active).toBe(true);
+    const stored = await testApp.app.get(DataSource).query(
+      `SELECT status, attempts, last_status_code, last_error FROM webhook_delivery
+          WHERE webhook_id = ${Number(hook.id)}`,
+    );
+    expect(stored).toEqual([
+      { status: 'delivered', attempts: 4, last_status_code: 200, last_error: null },
+    ]);
     await http().delete(`/api/webhooks/${hook.id}/`).set(owner.headers).expect(204);
   });
 

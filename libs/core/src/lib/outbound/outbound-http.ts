@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import http, { IncomingHttpHeaders } from 'node:http';
@@ -46,18 +46,30 @@ export class OutboundHttpError extends RemoteFetchError {
 const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 export const OUTBOUND_USER_AGENT = `label-studio-server/${SERVER_VERSION.server}`;
 
+/** Errors of a kept-alive socket that the peer had closed before our request reached it. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
 /**
  * Requests to URLs that users configured (webhooks, model servers): with `SSRF_PROTECTION` every
  * address connected to is checked, redirects are not followed, and every call has a deadline.
+ * Connections are kept alive and reused (a webhook's deliveries go out one after another to the
+ * same receiver); a reused connection the receiver had just closed is retried once on a new one.
  */
 @Injectable()
-export class OutboundHttp {
+export class OutboundHttp implements OnApplicationShutdown {
   private readonly guard: AddressGuard | null;
+  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
   constructor(config: AppConfig) {
     this.guard = config.SSRF_PROTECTION
       ? new AddressGuard(parseNetworks(config.SSRF_ALLOWED_NETWORKS), (host) => this.resolve(host))
       : null;
+  }
+
+  onApplicationShutdown(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
   }
 
   /** Parses `url` as an http(s) URL, or explains why it is not one. */
@@ -91,7 +103,12 @@ export class OutboundHttp {
       ...options.headers,
       ...(body ? { 'Content-Length': String(body.length) } : {}),
     };
-    return this.exchange(url, options, headers, body);
+    try {
+      return await this.exchange(url, options, headers, body);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) throw error;
+      return this.exchange(url, options, headers, body, false);
+    }
   }
 
   /** The host's addresses; tests replace it to play DNS. */
@@ -99,18 +116,23 @@ export class OutboundHttp {
     return lookup(hostname, { all: true });
   }
 
+  /** `reuse` false: on a connection of its own (the retry after a stale kept-alive one). */
   private exchange(
     url: URL,
     options: OutboundRequest,
     headers: Record<string, string>,
     body: Buffer | null,
+    reuse = true,
   ): Promise<OutboundResponse> {
     const guard = this.guard;
     const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    const send = url.protocol === 'https:' ? https.request : http.request;
+    const secure = url.protocol === 'https:';
+    const send = secure ? https.request : http.request;
+    const agent = !reuse ? false : secure ? this.httpsAgent : this.httpAgent;
     return new Promise((resolve, reject) => {
       let settled = false;
-      const fail = (error: OutboundHttpError) => {
+      let answered = false;
+      const fail = (error: OutboundHttpError | StaleSocketError) => {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
@@ -120,8 +142,9 @@ export class OutboundHttp {
       };
       const request = send(
         url,
-        { method: options.method, headers, agent: false, lookup: guard?.lookup },
+        { method: options.method, headers, agent, lookup: guard?.lookup },
         (response) => {
+          answered = true;
           const chunks: Buffer[] = [];
           let size = 0;
           response.on('data', (chunk: Buffer) => {
@@ -180,17 +203,24 @@ export class OutboundHttp {
         if (socket.connecting) socket.once('connect', () => clearTimeout(connectDeadline));
         else clearTimeout(connectDeadline);
       });
-      request.on('error', (error) =>
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (request.reusedSocket && !answered && STALE_SOCKET_CODES.has(error.code ?? '')) {
+          fail(new StaleSocketError());
+          return;
+        }
         fail(
           error instanceof RemoteFetchError
             ? new OutboundHttpError('refused', error.message)
             : new OutboundHttpError('connection', `Can't connect to ${url.host}: ${error.message}`),
-        ),
-      );
+        );
+      });
       request.end(body ?? undefined);
     });
   }
 }
+
+/** Internal: the request failed on a reused connection before any answer, and may be retried. */
+class StaleSocketError extends Error {}
 
 function encodeBody(body: unknown): { body: Buffer | null; contentType: string | null } {
   if (body === undefined) return { body: null, contentType: null };

@@ -93,21 +93,31 @@ export class WebhookDeliverer {
     for (;;) {
       const next = await this.pending(webhookId, DELIVERIES_PER_READ);
       if (next.length === 0) return;
-      for (const delivery of next) {
-        const waitMs = delivery.next_attempt_at.getTime() - Date.now();
-        if (waitMs > 0) {
-          const retryId = `webhook-${webhookId}-delivery-${delivery.id}-try-${delivery.attempts + 1}`;
-          await this.kick([webhookId], waitMs, retryId);
-          return;
+      const delivered = new DeliveredBatch();
+      try {
+        for (const delivery of next) {
+          const waitMs = delivery.next_attempt_at.getTime() - Date.now();
+          if (waitMs > 0) {
+            const retryId = `webhook-${webhookId}-delivery-${delivery.id}-try-${delivery.attempts + 1}`;
+            await this.kick([webhookId], waitMs, retryId);
+            return;
+          }
+          if (leaseUntil - Date.now() < this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS / 2) {
+            await this.lease(webhookId, true);
+            leaseUntil = Date.now() + this.leaseMs();
+          }
+          const outcome = await this.send(webhook, delivery, secret);
+          if (outcome.delivered) {
+            delivered.add(delivery, outcome.statusCode);
+            continue;
+          }
+          await this.recordDelivered(webhook, delivered);
+          if (!(await this.recordFailure(webhook, delivery, outcome))) return;
+          // The failed try may now wait at the head of the queue: read the queue again.
+          break;
         }
-        if (leaseUntil - Date.now() < this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS / 2) {
-          await this.lease(webhookId, true);
-          leaseUntil = Date.now() + this.leaseMs();
-        }
-        const outcome = await this.send(webhook, delivery, secret);
-        if (!(await this.record(webhook, delivery, outcome))) return;
-        // A failed try may now wait at the head of the queue: read the queue again.
-        if (!outcome.delivered) break;
+      } finally {
+        await this.recordDelivered(webhook, delivered);
       }
     }
   }
@@ -187,22 +197,38 @@ export class WebhookDeliverer {
     }
   }
 
-  /** Stores the try's outcome; false when the webhook was deactivated by it. */
-  private async record(webhook: Webhook, delivery: WebhookDelivery, outcome: Outcome) {
+  /**
+   * Stores the successes sent since the last call, a statement per status code. Until then a
+   * crash sends them again, with the same delivery ids (receivers deduplicate by them).
+   */
+  private async recordDelivered(webhook: Webhook, delivered: DeliveredBatch): Promise<void> {
+    if (delivered.isEmpty) return;
+    const now = new Date();
+    for (const [statusCode, ids] of delivered.takeByStatus()) {
+      await this.deliveries
+        .createQueryBuilder()
+        .update(WebhookDelivery)
+        .set({
+          status: 'delivered',
+          attempts: () => 'attempts + 1',
+          last_status_code: statusCode,
+          last_error: null,
+          finished_at: now,
+        })
+        .whereInIds(ids)
+        .execute();
+    }
+    if (webhook.consecutive_failures > 0) {
+      webhook.consecutive_failures = 0;
+      await this.webhooks.update({ id: webhook.id }, { consecutive_failures: 0 });
+    }
+  }
+
+  /** Stores a failed try; false when the webhook was deactivated by it. */
+  private async recordFailure(webhook: Webhook, delivery: WebhookDelivery, outcome: Outcome) {
     const now = new Date();
     const attempts = delivery.attempts + 1;
     const tried = { attempts, last_status_code: outcome.statusCode, last_error: outcome.error };
-    if (outcome.delivered) {
-      await this.deliveries.update(
-        { id: delivery.id },
-        { ...tried, status: 'delivered', finished_at: now },
-      );
-      if (webhook.consecutive_failures > 0) {
-        webhook.consecutive_failures = 0;
-        await this.webhooks.update({ id: webhook.id }, { consecutive_failures: 0 });
-      }
-      return true;
-    }
     webhook.consecutive_failures += 1;
     const limit = this.config.WEBHOOK_MAX_CONSECUTIVE_FAILURES;
     if (limit > 0 && webhook.consecutive_failures >= limit) {
@@ -258,5 +284,26 @@ export class WebhookDeliverer {
     return dialectOfDataSource(this.webhooks.manager.connection) === 'postgres'
       ? date
       : sqliteTimestamp(date);
+  }
+}
+
+/** Deliveries sent successfully and not yet recorded, grouped by the receiver's status code. */
+class DeliveredBatch {
+  private byStatus = new Map<number | null, number[]>();
+
+  get isEmpty(): boolean {
+    return this.byStatus.size === 0;
+  }
+
+  add(delivery: WebhookDelivery, statusCode: number | null): void {
+    const ids = this.byStatus.get(statusCode);
+    if (ids) ids.push(delivery.id);
+    else this.byStatus.set(statusCode, [delivery.id]);
+  }
+
+  takeByStatus(): [number | null, number[]][] {
+    const taken = [...this.byStatus];
+    this.byStatus = new Map();
+    return taken;
   }
 }
