@@ -55,8 +55,10 @@ export { DomainEventBus, OnDomainEvent } from './lib/events/domain-event-bus';
 export { OnDurableEvent } from './lib/events/outbox/durable-event.decorator';
 export type {
   DurableEventHandler,
+  EventAttacher,
   RecordedEvent,
 } from './lib/events/outbox/durable-event.decorator';
+export { DurableEvents } from './lib/events/outbox/durable-events';
 export { OutboxWriter } from './lib/events/outbox/outbox-writer';
 export { OutboxRelay } from './lib/events/outbox/outbox-relay';
 export { OutboxEvent } from './lib/events/outbox/outbox-event.entity';

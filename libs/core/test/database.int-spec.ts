@@ -50,11 +50,12 @@ describe('database (integration)', () => {
 
   it('ran the registered migrations of the dialect at boot', async () => {
     const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
-    const [probe, outbox] =
-      dialect() === 'postgres'
-        ? ['CreateProbeRecordPostgres1700000000000', 'OutboxPostgres1796221048448']
-        : ['CreateProbeRecordSqlite1700000000000', 'OutboxSqlite1796221048448'];
-    expect(applied.map((row) => row.name).sort()).toEqual([probe, outbox]);
+    const suffix = dialect() === 'postgres' ? 'Postgres' : 'Sqlite';
+    expect(applied.map((row) => row.name).sort()).toEqual([
+      `CreateProbeRecord${suffix}1700000000000`,
+      `OutboxAttachments${suffix}1796233212564`,
+      `Outbox${suffix}1796221048448`,
+    ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });
 

@@ -157,17 +157,12 @@ describe('webhooks (int)', () => {
   it('fires every action with its payload, signed and with the webhook headers', async () => {
     const hook = await createWebhook({ url: receiver.url('/all'), headers: { 'X-Team': 'blue' } });
     const project = await newProject('Every action');
-    // Payloads show the objects as they are when the event is handed over (libs/webhooks README):
-    // each change below waits for the one before to be handed over.
-    await eventually(() => expect(receiver.received('PROJECT_CREATED', '/all')).toHaveLength(1));
     await http()
       .patch(`/api/projects/${project}/`)
       .set(owner.headers)
       .send({ title: 'Renamed' })
       .expect(200);
-    await eventually(() => expect(receiver.received('PROJECT_UPDATED', '/all')).toHaveLength(1));
     const task = await newTask(project);
-    await eventually(() => expect(receiver.received('TASKS_CREATED', '/all')).toHaveLength(1));
     const annotation = (
       await http()
         .post(`/api/tasks/${task}/annotations/`)
@@ -186,11 +181,7 @@ describe('webhooks (int)', () => {
       .set(owner.headers)
       .send({ tasks: [other], project, result: RESULT })
       .expect(201);
-    // Payloads show the objects as they are when the event is handed over (right after commit):
-    // wait for that before deleting them.
-    await eventually(() =>
-      expect(receiver.received('ANNOTATIONS_CREATED', '/all')).toHaveLength(1),
-    );
+    // Payloads show the objects as each change left them, even those deleted right after.
     await http().delete(`/api/annotations/${annotation}/`).set(owner.headers).expect(204);
     await http().delete(`/api/tasks/${task}/`).set(owner.headers).expect(204);
     await http().delete(`/api/projects/${project}/`).set(owner.headers).expect(204);
@@ -233,7 +224,7 @@ describe('webhooks (int)', () => {
     expect(body('ANNOTATION_CREATED')).toMatchObject({
       annotation: { id: annotation, task, project, result: RESULT, completed_by: owner.userId },
       task: { id: task },
-      project: { id: project, task_number: 1 },
+      project: { id: project },
     });
     expect(body('ANNOTATION_UPDATED').annotation).toMatchObject({ id: annotation });
     const bulk = body('ANNOTATIONS_CREATED');

@@ -90,6 +90,7 @@ export class CoreModule {
         // The JobQueue port and, in scaled mode, each Bull queue for `@InjectQueue(name)`.
         jobQueue,
         DomainEventBus,
+        DurableEvents,
         OutboxWriter,
         OutboxRelay,
         TransactionRunner,

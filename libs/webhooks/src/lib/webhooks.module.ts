@@ -9,6 +9,8 @@ import { WebhookDeliverer } from './delivery/webhook-deliverer';
 import { WebhookDelivery } from './delivery/webhook-delivery.entity';
 import { WebhookFanout } from './fanout/webhook-fanout';
 import { WebhookPayloads } from './fanout/webhook-payloads';
+import { WebhookSnapshots } from './fanout/webhook-snapshots';
+import { WebhookInterest } from './subscriptions/webhook-interest';
 import { WebhookResources } from './subscriptions/webhook-resources';
 import { Webhook } from './subscriptions/webhook.entity';
 import { WebhooksService } from './subscriptions/webhooks.service';
@@ -21,7 +23,9 @@ registerMigrations('webhooks', WEBHOOKS_MIGRATIONS);
   providers: [
     WebhooksService,
     WebhookResources,
+    WebhookInterest,
     WebhookPayloads,
+    WebhookSnapshots,
     WebhookFanout,
     WebhookDeliverer,
     DeliverWebhookJob,

@@ -137,7 +137,10 @@ export class AnnotationWriter {
     return Object.assign(new Annotation(), row, { id, created_at: now, updated_at: now });
   }
 
-  /** One statement, one round trip: the insert and, when someone listens durably, its event. */
+  /**
+   * One statement, one round trip: the insert and, when someone listens durably, its event. When
+   * a listener keeps something with the event (a webhook's payload), a transaction instead.
+   */
   private async insertOneOnPostgres(
     row: NewAnnotation,
     guard: WriteGuard,
@@ -164,6 +167,15 @@ export class AnnotationWriter {
       row.unique_id,
       now,
     ];
+    if (recorded && (await this.outbox.needsAttachments(probe))) {
+      return this.transactions.run(async (tx) => {
+        const [inserted] = (await tx.manager.query(INSERT_ONE_SQL, values)) as { id: unknown }[];
+        if (inserted.id === null) return null;
+        const id = Number(inserted.id);
+        tx.afterCommit(eventFor([id]));
+        return id;
+      });
+    }
     const [result] = recorded
       ? await this.prepared.rows('annotations.insert-one-recorded', INSERT_ONE_RECORDED_SQL, [
           ...values,

@@ -7,26 +7,28 @@ import {
   BoundSql,
   chunksOf,
   dialectOfManager,
-  DomainEvent,
   OnDurableEvent,
   RecordedEvent,
   Transaction,
 } from '@ls/core';
-import { ProjectCreated, ProjectDeleted, ProjectUpdated } from '@ls/projects';
+import { COUNTER_FIELDS, ProjectCreated, ProjectDeleted, ProjectUpdated } from '@ls/projects';
 import { TasksCreated, TasksDeleted } from '@ls/tasks';
 import { WebhookDeliverer } from '../delivery/webhook-deliverer';
-import { isOrganizationOnly, WebhookActionName } from '../subscriptions/webhook-actions';
 import { Webhook } from '../subscriptions/webhook.entity';
-import { PayloadIds, PayloadObject, PayloadObjects, WebhookPayloads } from './webhook-payloads';
+import { listens, Occurrence, occurrenceOf, WebhookSourceEvent } from './webhook-occurrences';
+import {
+  PayloadIds,
+  PayloadObject,
+  PayloadObjects,
+  PayloadSnapshot,
+  WebhookPayloads,
+} from './webhook-payloads';
+import { SNAPSHOT_KEY } from './webhook-snapshots';
 
-/** One event as webhooks see it: its action, where it happened and what its payload names. */
-interface Occurrence {
+/** An event handed over by the relay, with the snapshot of its payload's objects if one was kept. */
+interface Handed extends Occurrence {
   eventId: number;
-  organizationId: number;
-  projectId: number;
-  action: WebhookActionName;
-  taskIds?: number[];
-  annotationIds?: number[];
+  snapshot?: PayloadSnapshot;
 }
 
 const DELIVERY_COLUMNS = [
@@ -59,68 +61,45 @@ export class WebhookFanout {
 
   @OnDurableEvent(ProjectCreated)
   projectCreated(events: RecordedEvent<ProjectCreated>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      occurrencesOf(events, () => 'PROJECT_CREATED'),
-    );
+    return this.fanOut(tx, events.map(handed));
   }
 
   @OnDurableEvent(ProjectUpdated)
   projectUpdated(events: RecordedEvent<ProjectUpdated>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      occurrencesOf(events, () => 'PROJECT_UPDATED'),
-    );
+    return this.fanOut(tx, events.map(handed));
   }
 
   @OnDurableEvent(ProjectDeleted)
   projectDeleted(events: RecordedEvent<ProjectDeleted>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      occurrencesOf(events, () => 'PROJECT_DELETED'),
-    );
+    return this.fanOut(tx, events.map(handed));
   }
 
   @OnDurableEvent(TasksCreated)
   tasksCreated(events: RecordedEvent<TasksCreated>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      occurrencesOf(events, () => 'TASKS_CREATED', withTasks),
-    );
+    return this.fanOut(tx, events.map(handed));
   }
 
   @OnDurableEvent(TasksDeleted)
   tasksDeleted(events: RecordedEvent<TasksDeleted>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      occurrencesOf(events, () => 'TASKS_DELETED', withTasks),
-    );
+    return this.fanOut(tx, events.map(handed));
   }
 
   @OnDurableEvent(AnnotationsCreated)
   annotationsCreated(events: RecordedEvent<AnnotationsCreated>[], tx: Transaction) {
-    const action = (event: AnnotationsCreated): WebhookActionName =>
-      event.bulk ? 'ANNOTATIONS_CREATED' : 'ANNOTATION_CREATED';
-    return this.fanOut(tx, occurrencesOf(events, action, withAnnotations));
+    return this.fanOut(tx, events.map(handed));
   }
 
   @OnDurableEvent(AnnotationUpdated)
   annotationUpdated(events: RecordedEvent<AnnotationUpdated>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      occurrencesOf(events, () => 'ANNOTATION_UPDATED', withAnnotations),
-    );
+    return this.fanOut(tx, events.map(handed));
   }
 
   @OnDurableEvent(AnnotationsDeleted)
   annotationsDeleted(events: RecordedEvent<AnnotationsDeleted>[], tx: Transaction) {
-    return this.fanOut(
-      tx,
-      occurrencesOf(events, () => 'ANNOTATIONS_DELETED', withAnnotations),
-    );
+    return this.fanOut(tx, events.map(handed));
   }
 
-  private async fanOut(tx: Transaction, occurrences: Occurrence[]): Promise<void> {
+  private async fanOut(tx: Transaction, occurrences: Handed[]): Promise<void> {
     const hooks = await this.activeWebhooks(tx.manager, occurrences);
     if (hooks.length === 0) return;
     const targeted = occurrences
@@ -160,7 +139,7 @@ export class WebhookFanout {
     tx.whenCommitted(() => this.deliverer.kick(webhookIds));
   }
 
-  private activeWebhooks(manager: EntityManager, occurrences: Occurrence[]): Promise<Webhook[]> {
+  private activeWebhooks(manager: EntityManager, occurrences: Handed[]): Promise<Webhook[]> {
     const organizationIds = [...new Set(occurrences.map((o) => o.organizationId))];
     return manager.find(Webhook, {
       where: { organization_id: In(organizationIds), is_active: true },
@@ -168,9 +147,10 @@ export class WebhookFanout {
   }
 
   /** The request bodies of one event, lists split into `WEBHOOK_BATCH_SIZE` items each. */
-  private bodies(occurrence: Occurrence, objects: PayloadObjects): string[] {
+  private bodies(occurrence: Handed, objects: PayloadObjects): string[] {
     const { action } = occurrence;
-    const project = shown(objects.projects, occurrence.projectId);
+    const shown = new ShownObjects(occurrence, objects);
+    const project = shown.project();
     const size = this.config.WEBHOOK_BATCH_SIZE;
     const body = (payload: PayloadObject) => JSON.stringify({ action, ...payload });
     switch (action) {
@@ -180,32 +160,28 @@ export class WebhookFanout {
       case 'PROJECT_DELETED':
         return [body({ project: { id: occurrence.projectId } })];
       case 'TASKS_CREATED':
-        return chunksOf(occurrence.taskIds ?? [], size).map((ids) =>
-          body({ tasks: ids.map((id) => shown(objects.tasks, id)), project }),
+        return chunksOf(occurrence.taskIds, size).map((ids) =>
+          body({ tasks: ids.map((id) => shown.task(id)), project }),
         );
       case 'TASKS_DELETED':
-        return chunksOf(occurrence.taskIds ?? [], size).map((ids) =>
+        return chunksOf(occurrence.taskIds, size).map((ids) =>
           body({ tasks: ids.map((id) => ({ id })), project }),
         );
       case 'ANNOTATIONS_DELETED':
-        return chunksOf(occurrence.annotationIds ?? [], size).map((ids) =>
+        return chunksOf(occurrence.annotationIds, size).map((ids) =>
           body({ annotations: ids.map((id) => ({ id })), project }),
         );
       case 'ANNOTATIONS_CREATED':
-        return chunksOf(occurrence.annotationIds ?? [], size).map((ids) => {
-          const annotations = ids.map((id) => shown(objects.annotations, id));
-          const tasks = annotations.map((a) => shown(objects.tasks, a.task as number));
+        return chunksOf(occurrence.annotationIds, size).map((ids) => {
+          const annotations = ids.map((id) => shown.annotation(id));
+          const tasks = annotations.map((a) => shown.task(a.task as number));
           return body({ annotation: annotations, task: tasks, project });
         });
       default: {
         // ANNOTATION_CREATED, ANNOTATION_UPDATED: one request per annotation.
-        return (occurrence.annotationIds ?? []).map((id) => {
-          const annotation = shown(objects.annotations, id);
-          return body({
-            annotation,
-            task: shown(objects.tasks, annotation.task as number),
-            project,
-          });
+        return occurrence.annotationIds.map((id) => {
+          const annotation = shown.annotation(id);
+          return body({ annotation, task: shown.task(annotation.task as number), project });
         });
       }
     }
@@ -227,55 +203,58 @@ export class WebhookFanout {
   }
 }
 
-interface ProjectEventFields {
-  organizationId: number;
-  projectId: number;
+function handed({ id, event, attachments }: RecordedEvent<WebhookSourceEvent>): Handed {
+  const snapshot = attachments[SNAPSHOT_KEY] as PayloadSnapshot | undefined;
+  return { ...occurrenceOf(event), eventId: id, snapshot };
 }
 
-type NamedIds = Pick<Occurrence, 'taskIds' | 'annotationIds'>;
-
-const withTasks = (event: { taskIds: number[] }): NamedIds => ({ taskIds: event.taskIds });
-const withAnnotations = (event: { annotationIds: number[] }): NamedIds => ({
-  annotationIds: event.annotationIds,
-});
-
-/** The events of one class as occurrences of `action`, with the ids their payloads name. */
-function occurrencesOf<E extends DomainEvent & ProjectEventFields>(
-  events: RecordedEvent<E>[],
-  action: (event: E) => WebhookActionName,
-  ids: (event: E) => NamedIds = () => ({}),
-): Occurrence[] {
-  return events.map(({ id, event }) => ({
-    eventId: id,
-    organizationId: event.organizationId,
-    projectId: event.projectId,
-    action: action(event),
-    ...ids(event),
-  }));
-}
-
-/** Label Studio's targeting: the organization's webhooks and the event project's, per action. */
-function listens(hook: Webhook, occurrence: Occurrence): boolean {
-  if (hook.organization_id !== occurrence.organizationId) return false;
-  const projectMatches =
-    hook.project_id === null ||
-    (!isOrganizationOnly(occurrence.action) && hook.project_id === occurrence.projectId);
-  return projectMatches && (hook.send_for_all_actions || hook.actions.includes(occurrence.action));
-}
-
-function idsOf(occurrences: Occurrence[]): PayloadIds {
+/** What the relay reads now: what no snapshot covers, and every project (for its counters). */
+function idsOf(occurrences: Handed[]): PayloadIds {
   const ids: PayloadIds = { projectIds: new Set(), taskIds: new Set(), annotationIds: new Set() };
   for (const occurrence of occurrences) {
     if (occurrence.action !== 'PROJECT_DELETED') ids.projectIds.add(occurrence.projectId);
+    if (occurrence.snapshot) continue;
     if (occurrence.action === 'TASKS_CREATED') {
-      for (const id of occurrence.taskIds ?? []) ids.taskIds.add(id);
+      for (const id of occurrence.taskIds) ids.taskIds.add(id);
     }
     if (occurrence.action.startsWith('ANNOTATION') && occurrence.action !== 'ANNOTATIONS_DELETED') {
-      for (const id of occurrence.annotationIds ?? []) ids.annotationIds.add(id);
+      for (const id of occurrence.annotationIds) ids.annotationIds.add(id);
     }
   }
   return ids;
 }
 
-const shown = (objects: Map<number, PayloadObject>, id: number): PayloadObject =>
-  objects.get(id) ?? { id };
+/** Label Studio shows a project's live counters; the snapshot holds the rest as it was. */
+const LIVE_PROJECT_FIELDS = [...COUNTER_FIELDS, 'members_count'];
+
+/** The objects one event's payload shows: its snapshot first, else as read by the relay. */
+class ShownObjects {
+  private readonly tasks: Map<number, PayloadObject>;
+  private readonly annotations: Map<number, PayloadObject>;
+
+  constructor(
+    private readonly occurrence: Handed,
+    private readonly objects: PayloadObjects,
+  ) {
+    const byId = (list: PayloadObject[] = []) => new Map(list.map((o) => [o.id as number, o]));
+    this.tasks = byId(occurrence.snapshot?.tasks);
+    this.annotations = byId(occurrence.snapshot?.annotations);
+  }
+
+  project(): PayloadObject {
+    const id = this.occurrence.projectId;
+    const live = this.objects.projects.get(id);
+    const kept = this.occurrence.snapshot?.project;
+    if (!kept) return live ?? { id };
+    if (!live) return kept;
+    return { ...kept, ...Object.fromEntries(LIVE_PROJECT_FIELDS.map((f) => [f, live[f]])) };
+  }
+
+  task(id: number): PayloadObject {
+    return this.tasks.get(id) ?? this.objects.tasks.get(id) ?? { id };
+  }
+
+  annotation(id: number): PayloadObject {
+    return this.annotations.get(id) ?? this.objects.annotations.get(id) ?? { id };
+  }
+}

@@ -3,10 +3,28 @@ import { EntityManager, In } from 'typeorm';
 import { User } from '@ls/auth';
 import { chunksOf } from '@ls/core';
 import { Annotation, serializeAnnotation } from '@ls/annotations';
-import { Project, ProjectStats, ProjectsService, serializeProject } from '@ls/projects';
+import {
+  Project,
+  ProjectStats,
+  ProjectsService,
+  serializeProject,
+  ZERO_COUNTERS,
+} from '@ls/projects';
 import { serializeTaskSimple, Task } from '@ls/tasks';
+import { Occurrence } from './webhook-occurrences';
 
 export type PayloadObject = Record<string, unknown>;
+
+/**
+ * The objects an event's payload shows, serialized in the transaction of the change and kept
+ * with the event: a project without its counters (those are read when it is sent), the tasks
+ * created, or the annotations and their tasks.
+ */
+export interface PayloadSnapshot {
+  project?: PayloadObject;
+  tasks?: PayloadObject[];
+  annotations?: PayloadObject[];
+}
 
 /** What the payloads of a batch of events show, loaded once per batch and keyed by id. */
 export interface PayloadObjects {
@@ -22,9 +40,9 @@ export interface PayloadIds {
 }
 
 /**
- * Projects, tasks and annotations as the API serializes them, read in the relay's transaction
- * when the events are handed over: a payload shows the objects as they were then. An object
- * deleted since is shown as its id alone.
+ * Projects, tasks and annotations as the API serializes them: snapshots taken in the change's
+ * transaction, and the objects as they are when the events are handed over (for payloads that
+ * have no snapshot, and the projects' counters). An object deleted since is shown as its id alone.
  */
 @Injectable()
 export class WebhookPayloads {
@@ -43,10 +61,47 @@ export class WebhookPayloads {
     };
   }
 
-  private async projectObjects(manager: EntityManager, ids: number[]) {
+  /** Per occurrence, the objects its payload shows, as they are in `manager`'s transaction. */
+  async snapshot(manager: EntityManager, occurrences: Occurrence[]): Promise<PayloadSnapshot[]> {
+    const projectIds = occurrences.filter(isProjectAction).map((o) => o.projectId);
+    const annotationIds = occurrences.filter(isAnnotationAction).flatMap((o) => o.annotationIds);
+    const annotations = await this.annotations(manager, [...new Set(annotationIds)]);
+    const taskIds = new Set(
+      occurrences.filter((o) => o.action === 'TASKS_CREATED').flatMap((o) => o.taskIds),
+    );
+    for (const annotation of annotations.values()) taskIds.add(annotation.task as number);
+    const tasks = await this.tasks(manager, [...taskIds]);
+    const projects = await this.projectObjects(manager, [...new Set(projectIds)], false);
+    const pick = (objects: Map<number, PayloadObject>, ids: number[]): PayloadObject[] =>
+      ids.flatMap((id) => {
+        const found = objects.get(id);
+        return found ? [found] : [];
+      });
+    return occurrences.map((occurrence): PayloadSnapshot => {
+      if (isProjectAction(occurrence)) return { project: projects.get(occurrence.projectId) };
+      if (!isAnnotationAction(occurrence)) return { tasks: pick(tasks, occurrence.taskIds) };
+      const shown = pick(annotations, occurrence.annotationIds);
+      return {
+        annotations: shown,
+        tasks: pick(tasks, [...new Set(shown.map((annotation) => annotation.task as number))]),
+      };
+    });
+  }
+
+  /** `withCounters` false: counters and members zero, to be filled in when sent. */
+  private async projectObjects(manager: EntityManager, ids: number[], withCounters = true) {
     const found = new Map<number, PayloadObject>();
     if (ids.length === 0) return found;
     const projects = await manager.find(Project, { where: { id: In(ids) } });
+    if (!withCounters) {
+      for (const project of projects) {
+        found.set(
+          project.id,
+          serializeProject(project, ZERO_COUNTERS, 0) as unknown as PayloadObject,
+        );
+      }
+      return found;
+    }
     const counters = await this.stats.countersFor(projects.map((project) => project.id));
     const members = new Map<number, number>();
     for (const project of projects) {
@@ -94,3 +149,6 @@ export class WebhookPayloads {
 }
 
 const isId = (value: number | null): value is number => value !== null;
+
+const isProjectAction = (occurrence: Occurrence) => occurrence.action.startsWith('PROJECT_');
+const isAnnotationAction = (occurrence: Occurrence) => occurrence.action.startsWith('ANNOTATION');

@@ -13,6 +13,7 @@ import {
 import { WebhookCreateDto, WebhookPatchDto } from '../http/webhook.dto';
 import { isOrganizationOnly, WebhookActionName } from './webhook-actions';
 import { Webhook } from './webhook.entity';
+import { WebhookInterest } from './webhook-interest';
 
 const MAX_HEADERS = 10;
 const HEADER_NAME = /^[a-zA-Z0-9-_]+$/;
@@ -36,6 +37,7 @@ export class WebhooksService implements ProjectWebhookSource, OnModuleInit {
     private readonly projects: ProjectsService,
     private readonly secrets: SecretBox,
     private readonly port: ProjectWebhooks,
+    private readonly interest: WebhookInterest,
   ) {
     this.scope = new OrganizationScope(webhooks);
   }
@@ -79,7 +81,9 @@ export class WebhooksService implements ProjectWebhookSource, OnModuleInit {
       sealed_secret: await this.secrets.seal(secret),
       consecutive_failures: 0,
     });
-    return { webhook: await this.webhooks.save(webhook), secret };
+    const stored = await this.webhooks.save(webhook);
+    this.interest.forget(organizationId);
+    return { webhook: stored, secret };
   }
 
   /** PUT and PATCH; turning a webhook back on forgets its failures. */
@@ -99,12 +103,15 @@ export class WebhooksService implements ProjectWebhookSource, OnModuleInit {
       webhook.is_active = input.is_active;
     }
     if (input.secret !== undefined) webhook.sealed_secret = await this.secrets.seal(input.secret);
-    return { webhook: await this.webhooks.save(webhook), secret: input.secret };
+    const stored = await this.webhooks.save(webhook);
+    this.interest.forget(auth.organizationId);
+    return { webhook: stored, secret: input.secret };
   }
 
   async delete(auth: AuthContext, id: number): Promise<void> {
     const webhook = await this.get(auth, id);
     await this.webhooks.delete({ id: webhook.id });
+    this.interest.forget(auth.organizationId);
   }
 
   async remove(target: ProjectWebhookTarget): Promise<void> {
@@ -113,6 +120,7 @@ export class WebhooksService implements ProjectWebhookSource, OnModuleInit {
       project_id: target.projectId,
       url: target.url,
     });
+    this.interest.forget(target.organizationId);
   }
 
   async ensure(target: ProjectWebhookTarget): Promise<void> {

@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { DomainEvent, DomainEventClass } from '../domain-event';
 import { Transaction } from '../../database/transaction-runner';
 
@@ -9,6 +10,24 @@ export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
   id: number;
   event: E;
   recordedAt: Date;
+  /** What attachers kept with it when it was recorded, by attacher key. */
+  attachments: Record<string, unknown>;
+}
+
+/**
+ * Keeps, with each event of a class, what its listener must later see as it was at the change
+ * (the objects a webhook shows, say): called in the change's transaction just before its events
+ * are written to the outbox, it returns per event what to store under `key` (undefined: nothing).
+ * A listener that finds nothing under its key reads the current state instead.
+ */
+export interface EventAttacher<E extends DomainEvent = DomainEvent> {
+  readonly key: string;
+  /**
+   * Whether `attach` may keep anything for this event: a quick answer (it may be cached) that
+   * lets a write path skip the work. A wrong `false` only means the listener reads the state later.
+   */
+  wants(event: E): Promise<boolean>;
+  attach(events: E[], manager: EntityManager): Promise<(unknown | undefined)[]>;
 }
 
 /**

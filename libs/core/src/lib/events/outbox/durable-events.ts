@@ -1,16 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, DomainEventClass } from '../domain-event';
-import { DurableEventHandler } from './durable-event.decorator';
+import { DurableEventHandler, EventAttacher } from './durable-event.decorator';
 
 /** Which event classes have durable listeners in this process, and who they are. */
 @Injectable()
 export class DurableEvents {
   private readonly classes = new Map<string, DomainEventClass>();
   private readonly handlers = new Map<string, DurableEventHandler[]>();
+  private readonly attachers = new Map<string, EventAttacher[]>();
 
   subscribe(eventClass: DomainEventClass, handler: DurableEventHandler): void {
     this.classes.set(eventClass.eventName, eventClass);
     this.handlers.set(eventClass.eventName, [...this.handlersOf(eventClass.eventName), handler]);
+  }
+
+  /** Adds an attacher for a class that has (or will have) a durable listener. */
+  attach<E extends DomainEvent>(eventClass: DomainEventClass<E>, attacher: EventAttacher<E>): void {
+    const known = this.attachersOf(eventClass.eventName);
+    this.attachers.set(eventClass.eventName, [...known, attacher as unknown as EventAttacher]);
+  }
+
+  attachersOf(eventName: string): EventAttacher[] {
+    return this.attachers.get(eventName) ?? [];
   }
 
   /** Whether any durable listener runs in this process (no relay is needed otherwise). */

@@ -17,6 +17,10 @@ export class OutboxEvent {
   @JsonColumn()
   payload!: Record<string, unknown>;
 
+  /** What listeners' attachers kept with the event, by attacher key (see {@link EventAttacher}). */
+  @JsonColumn({ nullable: true })
+  attachments!: Record<string, unknown> | null;
+
   @CreatedAtColumn()
   created_at!: Date;
 

@@ -19,6 +19,7 @@ interface OutboxRow {
   id: number | string;
   name: string;
   payload: Record<string, unknown> | string;
+  attachments: Record<string, unknown> | string | null;
   created_at: Date | string;
 }
 
@@ -135,7 +136,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async due(tx: Transaction, size: number): Promise<OutboxRow[]> {
     const sql = new BoundSql(dialectOfDataSource(this.dataSource));
-    const statement = `SELECT id, name, payload, created_at FROM outbox_event
+    const statement = `SELECT id, name, payload, attachments, created_at FROM outbox_event
       WHERE available_at <= ${sql.bind(new Date())} ORDER BY id LIMIT ${sql.bind(size)}`;
     return (await tx.manager.query(statement, sql.values)) as OutboxRow[];
   }
@@ -144,10 +145,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async dispatch(rows: OutboxRow[], tx: Transaction): Promise<void> {
     const byName = new Map<string, RecordedEvent[]>();
     for (const row of rows) {
-      const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
-      const event = this.durable.revive(row.name, payload as Record<string, unknown>);
+      const event = this.durable.revive(row.name, parsed(row.payload) ?? {});
       if (!event) continue;
-      const recorded = { id: Number(row.id), event, recordedAt: new Date(row.created_at) };
+      const recorded = {
+        id: Number(row.id),
+        event,
+        recordedAt: new Date(row.created_at),
+        attachments: parsed(row.attachments) ?? {},
+      };
       byName.set(row.name, [...(byName.get(row.name) ?? []), recorded]);
     }
     for (const [name, events] of byName) {
@@ -184,4 +189,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
     });
   }
+}
+
+/** A JSON column as read back: an object on PostgreSQL, text on SQLite. */
+function parsed(value: Record<string, unknown> | string | null): Record<string, unknown> | null {
+  return typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : value;
 }

@@ -37,22 +37,60 @@ export class OutboxWriter {
     return this.durable.isDurable(event.eventName);
   }
 
+  /** Whether recording `event` would keep attachments with it (see {@link EventAttacher}). */
+  async needsAttachments(event: DomainEvent): Promise<boolean> {
+    for (const attacher of this.durable.attachersOf(event.eventName)) {
+      if (await attacher.wants(event)) return true;
+    }
+    return false;
+  }
+
   /** Inserts the durable ones of `events` with `manager`; true when there was any. */
   async record(manager: EntityManager, events: DomainEvent[]): Promise<boolean> {
     const durable = events.filter((event) => this.isDurable(event));
     if (durable.length === 0) return false;
+    const attachments = await this.attachmentsOf(manager, durable);
     const sql = new BoundSql(dialectOfManager(manager));
     const now = new Date();
-    const rows = durable.map(
-      (event) =>
+    const rows = durable.map((event, index) => {
+      const attached = attachments[index];
+      return (
         `(${sql.bind(event.eventName)}, ${sql.bind({ json: this.durable.payloadOf(event) })}, ` +
-        `${sql.bind(now)}, ${sql.bind(now)})`,
-    );
+        `${sql.bind(attached ? { json: attached } : null)}, ${sql.bind(now)}, ${sql.bind(now)})`
+      );
+    });
     await manager.query(
-      `INSERT INTO outbox_event (name, payload, created_at, available_at) VALUES ${rows.join(', ')}`,
+      `INSERT INTO outbox_event (name, payload, attachments, created_at, available_at)
+        VALUES ${rows.join(', ')}`,
       sql.values,
     );
     return true;
+  }
+
+  /** Per event, what its class's attachers keep with it (null: nothing). */
+  private async attachmentsOf(
+    manager: EntityManager,
+    events: DomainEvent[],
+  ): Promise<(Record<string, unknown> | null)[]> {
+    const attachments: (Record<string, unknown> | null)[] = events.map(() => null);
+    for (const name of new Set(events.map((event) => event.eventName))) {
+      for (const attacher of this.durable.attachersOf(name)) {
+        const indexes: number[] = [];
+        for (const [index, event] of events.entries()) {
+          if (event.eventName === name && (await attacher.wants(event))) indexes.push(index);
+        }
+        if (indexes.length === 0) continue;
+        const kept = await attacher.attach(
+          indexes.map((index) => events[index]),
+          manager,
+        );
+        indexes.forEach((index, position) => {
+          if (kept[position] === undefined) return;
+          attachments[index] = { ...attachments[index], [attacher.key]: kept[position] };
+        });
+      }
+    }
+    return attachments;
   }
 
   /** The relay of this process, when it runs one (embedded mode, workers). */

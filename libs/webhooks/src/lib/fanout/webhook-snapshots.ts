@@ -1,0 +1,43 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DurableEvents, EventAttacher } from '@ls/core';
+import { WebhookInterest } from '../subscriptions/webhook-interest';
+import {
+  needsSnapshot,
+  occurrenceOf,
+  WEBHOOK_SOURCE_EVENTS,
+  WebhookSourceEvent,
+} from './webhook-occurrences';
+import { PayloadSnapshot, WebhookPayloads } from './webhook-payloads';
+
+export const SNAPSHOT_KEY = 'webhooks';
+
+/**
+ * Keeps with each event, in the transaction of the change, the objects its payload shows, when
+ * an active webhook of the organization would send them: a payload then shows the change as it
+ * was made, even if the object changes again or is deleted before the event is handed over.
+ * Organizations without such a webhook pay nothing on the write path (see WebhookInterest).
+ */
+@Injectable()
+export class WebhookSnapshots implements EventAttacher<WebhookSourceEvent>, OnModuleInit {
+  readonly key = SNAPSHOT_KEY;
+
+  constructor(
+    private readonly durable: DurableEvents,
+    private readonly interest: WebhookInterest,
+    private readonly payloads: WebhookPayloads,
+  ) {}
+
+  onModuleInit(): void {
+    for (const eventClass of WEBHOOK_SOURCE_EVENTS) this.durable.attach(eventClass, this);
+  }
+
+  async wants(event: WebhookSourceEvent): Promise<boolean> {
+    const occurrence = occurrenceOf(event);
+    return needsSnapshot(await this.interest.activeFor(occurrence.organizationId), occurrence);
+  }
+
+  attach(events: WebhookSourceEvent[], manager: EntityManager): Promise<PayloadSnapshot[]> {
+    return this.payloads.snapshot(manager, events.map(occurrenceOf));
+  }
+}

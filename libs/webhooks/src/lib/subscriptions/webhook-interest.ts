@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Webhook } from './webhook.entity';
+
+export type ActiveWebhook = Pick<
+  Webhook,
+  'organization_id' | 'project_id' | 'actions' | 'send_for_all_actions' | 'send_payload'
+>;
+
+/**
+ * How long this process trusts what it read about an organization's active webhooks. A change
+ * made here is seen at once; one made by another process within this time only means that a
+ * payload is read when its event is handed over rather than at the change (see WebhookSnapshots).
+ */
+const TRUSTED_FOR_MS = 2000;
+const MAX_ORGANIZATIONS = 10_000;
+
+/**
+ * The active webhooks of an organization as the write path asks for them on every change that
+ * could be sent (is there anyone to keep a payload for?), cached briefly so that an organization
+ * without webhooks costs no query per write.
+ */
+@Injectable()
+export class WebhookInterest {
+  private readonly known = new Map<number, { until: number; hooks: Promise<ActiveWebhook[]> }>();
+
+  constructor(@InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>) {}
+
+  activeFor(organizationId: number): Promise<ActiveWebhook[]> {
+    const now = Date.now();
+    const cached = this.known.get(organizationId);
+    if (cached && cached.until > now) return cached.hooks;
+    if (this.known.size >= MAX_ORGANIZATIONS) this.dropExpired(now);
+    const hooks = this.webhooks
+      .find({
+        select: {
+          organization_id: true,
+          project_id: true,
+          actions: true,
+          send_for_all_actions: true,
+          send_payload: true,
+        },
+        where: { organization_id: organizationId, is_active: true },
+      })
+      .catch((error: unknown) => {
+        this.known.delete(organizationId);
+        throw error;
+      });
+    this.known.set(organizationId, { until: now + TRUSTED_FOR_MS, hooks });
+    return hooks;
+  }
+
+  /** After this process changed the organization's webhooks. */
+  forget(organizationId: number): void {
+    this.known.delete(organizationId);
+  }
+
+  private dropExpired(now: number): void {
+    for (const [organizationId, entry] of this.known) {
+      if (entry.until <= now) this.known.delete(organizationId);
+    }
+    if (this.known.size >= MAX_ORGANIZATIONS) this.known.clear();
+  }
+}

@@ -1,0 +1,193 @@
+import { DataSource } from 'typeorm';
+import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { AnnotationsHttpModule } from '@ls/annotations';
+import { OutboxRelay } from '@ls/core';
+import { TestApp } from '@ls/core/testing';
+import { ProjectsHttpModule } from '@ls/projects';
+import { TasksHttpModule } from '@ls/tasks';
+import { WebhooksHttpModule } from '@ls/webhooks';
+import { eventually, Receiver } from '@ls/webhooks/testing';
+
+const CONFIG = `<View><Text name="text" value="$text"/>
+  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
+const choice = (value: string) => [
+  {
+    id: 'c1',
+    from_name: 'sentiment',
+    to_name: 'text',
+    type: 'choices',
+    value: { choices: [value] },
+  },
+];
+
+/**
+ * Payloads show each change as it was made: the relay is held back (no wake-up, no polling)
+ * until every change below has committed, then drained once.
+ */
+describe('webhook payload snapshots (int)', () => {
+  let testApp: TestApp;
+  let owner: TestAccount;
+  let quiet: TestAccount;
+  const receiver = new Receiver();
+  const http = () => testApp.http();
+  const relayNow = () => testApp.app.get(OutboxRelay).drain();
+  const outbox = async () =>
+    (
+      (await testApp.app
+        .get(DataSource)
+        .query('SELECT name, attachments FROM outbox_event ORDER BY id')) as {
+        name: string;
+        attachments: unknown;
+      }[]
+    ).map(({ name, attachments }) => ({
+      name,
+      attachments: typeof attachments === 'string' ? JSON.parse(attachments) : attachments,
+    }));
+
+  const newProject = async (account: TestAccount, title: string) =>
+    (
+      await http()
+        .post('/api/projects/')
+        .set(account.headers)
+        .send({ title, label_config: CONFIG })
+        .expect(201)
+    ).body.id as number;
+
+  beforeAll(async () => {
+    await receiver.start();
+    testApp = await createAuthTestApp({
+      imports: [ProjectsHttpModule, TasksHttpModule, AnnotationsHttpModule, WebhooksHttpModule],
+      env: {
+        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
+        OUTBOX_COALESCE_MS: '10000',
+        OUTBOX_POLL_MS: '600000',
+      },
+    });
+    owner = await createAccount(testApp.app);
+    quiet = await createAccount(testApp.app);
+    await relayNow();
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+    await receiver.stop();
+  });
+
+  it('shows the objects as each change left them, not as they are when sent', async () => {
+    const hook = (
+      await http()
+        .post('/api/webhooks/')
+        .set(owner.headers)
+        .send({ url: receiver.url('/snap') })
+        .expect(201)
+    ).body;
+    const project = await newProject(owner, 'First title');
+    await http()
+      .patch(`/api/projects/${project}/`)
+      .set(owner.headers)
+      .send({ title: 'Second title' })
+      .expect(200);
+    const task = (
+      await http()
+        .post('/api/tasks/')
+        .set(owner.headers)
+        .send({ project, data: { text: 'as imported' } })
+        .expect(201)
+    ).body.id as number;
+    await http()
+      .patch(`/api/tasks/${task}/`)
+      .set(owner.headers)
+      .send({ data: { text: 'edited later' } })
+      .expect(200);
+    const annotation = (
+      await http()
+        .post(`/api/tasks/${task}/annotations/`)
+        .set(owner.headers)
+        .send({ result: choice('Positive') })
+        .expect(201)
+    ).body.id as number;
+    await http()
+      .patch(`/api/annotations/${annotation}/`)
+      .set(owner.headers)
+      .send({ result: choice('Negative') })
+      .expect(200);
+    await http().delete(`/api/annotations/${annotation}/`).set(owner.headers).expect(204);
+    // Another organization, without webhooks: its events keep nothing.
+    await newProject(quiet, 'Nobody listens');
+
+    const recorded = await outbox();
+    expect(recorded.map((row) => row.name)).toEqual([
+      'projects.project.created',
+      'projects.project.updated',
+      'tasks.tasks.created',
+      'annotations.annotations.created',
+      'annotations.annotation.updated',
+      'annotations.annotations.deleted',
+      'projects.project.created',
+    ]);
+    expect(recorded.map((row) => row.attachments !== null)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(receiver.received(undefined, '/snap')).toEqual([]);
+
+    await relayNow();
+    await eventually(() => expect(receiver.received(undefined, '/snap')).toHaveLength(6));
+    const bodies = receiver.received(undefined, '/snap').map((r) => r.body);
+    expect(bodies.map((body) => body.action)).toEqual([
+      'PROJECT_CREATED',
+      'PROJECT_UPDATED',
+      'TASKS_CREATED',
+      'ANNOTATION_CREATED',
+      'ANNOTATION_UPDATED',
+      'ANNOTATIONS_DELETED',
+    ]);
+    const [created, updated, tasks, annotated, changed, deleted] = bodies;
+    // Fields as at the change; counters as when sent (Label Studio shows live counters).
+    expect(created.project).toMatchObject({ id: project, title: 'First title', task_number: 1 });
+    expect(updated.project).toMatchObject({ id: project, title: 'Second title' });
+    expect(tasks).toMatchObject({
+      tasks: [{ id: task, data: { text: 'as imported' } }],
+      project: { id: project, title: 'Second title' },
+    });
+    expect(annotated).toMatchObject({
+      annotation: { id: annotation, result: choice('Positive') },
+      task: { id: task, data: { text: 'edited later' }, total_annotations: 1 },
+    });
+    expect(changed).toMatchObject({
+      annotation: { id: annotation, result: choice('Negative') },
+    });
+    expect(deleted).toMatchObject({ annotations: [{ id: annotation }] });
+    expect(await outbox()).toEqual([]);
+    await http().delete(`/api/webhooks/${hook.id}/`).set(owner.headers).expect(204);
+  });
+
+  it('reads the objects when sent for a webhook created after the change', async () => {
+    const project = await newProject(owner, 'Before the webhook');
+    const hook = (
+      await http()
+        .post('/api/webhooks/')
+        .set(owner.headers)
+        .send({ url: receiver.url('/late'), project })
+        .expect(201)
+    ).body;
+    await http()
+      .post('/api/tasks/')
+      .set(owner.headers)
+      .send({ project, data: { text: 'after' } })
+      .expect(201);
+    await relayNow();
+    await eventually(() => expect(receiver.received(undefined, '/late')).toHaveLength(1));
+    expect(receiver.received(undefined, '/late')[0].body).toMatchObject({
+      action: 'TASKS_CREATED',
+      tasks: [{ data: { text: 'after' } }],
+      project: { id: project, title: 'Before the webhook', task_number: 1 },
+    });
+    await http().delete(`/api/webhooks/${hook.id}/`).set(owner.headers).expect(204);
+  });
+});
