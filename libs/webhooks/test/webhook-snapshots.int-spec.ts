@@ -1,24 +1,9 @@
 import { DataSource } from 'typeorm';
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
-import { AnnotationsHttpModule } from '@ls/annotations';
+import { createAccount, TestAccount } from '@ls/auth/testing';
 import { OutboxRelay } from '@ls/core';
 import { TestApp } from '@ls/core/testing';
-import { ProjectsHttpModule } from '@ls/projects';
-import { TasksHttpModule } from '@ls/tasks';
-import { WebhooksHttpModule } from '@ls/webhooks';
 import { eventually, Receiver } from '@ls/webhooks/testing';
-
-const CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
-const choice = (value: string) => [
-  {
-    id: 'c1',
-    from_name: 'sentiment',
-    to_name: 'text',
-    type: 'choices',
-    value: { choices: [value] },
-  },
-];
+import { newSentimentProject, sentiment, webhooksTestApp } from './webhooks-test-app';
 
 /**
  * Payloads show each change as it was made: the relay is held back (no wake-up, no polling)
@@ -44,25 +29,12 @@ describe('webhook payload snapshots (int)', () => {
       attachments: typeof attachments === 'string' ? JSON.parse(attachments) : attachments,
     }));
 
-  const newProject = async (account: TestAccount, title: string) =>
-    (
-      await http()
-        .post('/api/projects/')
-        .set(account.headers)
-        .send({ title, label_config: CONFIG })
-        .expect(201)
-    ).body.id as number;
+  const newProject = (account: TestAccount, title: string) =>
+    newSentimentProject(testApp, account, title);
 
   beforeAll(async () => {
     await receiver.start();
-    testApp = await createAuthTestApp({
-      imports: [ProjectsHttpModule, TasksHttpModule, AnnotationsHttpModule, WebhooksHttpModule],
-      env: {
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        OUTBOX_COALESCE_MS: '10000',
-        OUTBOX_POLL_MS: '600000',
-      },
-    });
+    testApp = await webhooksTestApp({ OUTBOX_COALESCE_MS: '10000', OUTBOX_POLL_MS: '600000' });
     owner = await createAccount(testApp.app);
     quiet = await createAccount(testApp.app);
     await relayNow();
@@ -103,13 +75,13 @@ describe('webhook payload snapshots (int)', () => {
       await http()
         .post(`/api/tasks/${task}/annotations/`)
         .set(owner.headers)
-        .send({ result: choice('Positive') })
+        .send({ result: sentiment('Positive') })
         .expect(201)
     ).body.id as number;
     await http()
       .patch(`/api/annotations/${annotation}/`)
       .set(owner.headers)
-      .send({ result: choice('Negative') })
+      .send({ result: sentiment('Negative') })
       .expect(200);
     await http().delete(`/api/annotations/${annotation}/`).set(owner.headers).expect(204);
     // Another organization, without webhooks: its events keep nothing.
@@ -156,11 +128,11 @@ describe('webhook payload snapshots (int)', () => {
       project: { id: project, title: 'Second title' },
     });
     expect(annotated).toMatchObject({
-      annotation: { id: annotation, result: choice('Positive') },
+      annotation: { id: annotation, result: sentiment('Positive') },
       task: { id: task, data: { text: 'edited later' }, total_annotations: 1 },
     });
     expect(changed).toMatchObject({
-      annotation: { id: annotation, result: choice('Negative') },
+      annotation: { id: annotation, result: sentiment('Negative') },
     });
     expect(deleted).toMatchObject({ annotations: [{ id: annotation }] });
     expect(await outbox()).toEqual([]);

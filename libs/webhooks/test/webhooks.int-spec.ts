@@ -1,18 +1,13 @@
 import { DataSource } from 'typeorm';
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
-import { AnnotationsCreated, AnnotationsHttpModule } from '@ls/annotations';
+import { createAccount, TestAccount } from '@ls/auth/testing';
+import { AnnotationsCreated } from '@ls/annotations';
 import { Transaction, TransactionRunner } from '@ls/core';
 import { TestApp } from '@ls/core/testing';
-import { ProjectsHttpModule } from '@ls/projects';
-import { TasksHttpModule } from '@ls/tasks';
-import { verifySignature, WebhooksHttpModule } from '@ls/webhooks';
+import { verifySignature } from '@ls/webhooks';
 import { eventually, Receiver } from '@ls/webhooks/testing';
+import { newSentimentProject, sentiment, webhooksTestApp } from './webhooks-test-app';
 
-const CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
-const RESULT = [
-  { from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Positive'] } },
-];
+const RESULT = sentiment('Positive');
 
 /** Webhooks over the API, delivered to a receiver on 127.0.0.1 by the process's own relay. */
 describe('webhooks (int)', () => {
@@ -27,14 +22,7 @@ describe('webhooks (int)', () => {
       id: number;
       secret: string;
     };
-  const newProject = async (title = 'Hooks') =>
-    (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title, label_config: CONFIG })
-        .expect(201)
-    ).body.id as number;
+  const newProject = (title = 'Hooks') => newSentimentProject(testApp, owner, title);
   const newTask = async (project: number, text = 'good') =>
     (
       await http()
@@ -46,16 +34,12 @@ describe('webhooks (int)', () => {
 
   beforeAll(async () => {
     await receiver.start();
-    testApp = await createAuthTestApp({
-      imports: [ProjectsHttpModule, TasksHttpModule, AnnotationsHttpModule, WebhooksHttpModule],
-      env: {
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        WEBHOOK_RETRY_BASE_MS: '200',
-        WEBHOOK_MAX_ATTEMPTS: '5',
-        WEBHOOK_MAX_CONSECUTIVE_FAILURES: '4',
-        WEBHOOK_TIMEOUT_MS: '2000',
-        OUTBOX_POLL_MS: '200',
-      },
+    testApp = await webhooksTestApp({
+      WEBHOOK_RETRY_BASE_MS: '200',
+      WEBHOOK_MAX_ATTEMPTS: '5',
+      WEBHOOK_MAX_CONSECUTIVE_FAILURES: '4',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      OUTBOX_POLL_MS: '200',
     });
     owner = await createAccount(testApp.app);
     stranger = await createAccount(testApp.app);
