@@ -34,7 +34,11 @@ describe('webhook payload snapshots (int)', () => {
 
   beforeAll(async () => {
     await receiver.start();
-    testApp = await webhooksTestApp({ OUTBOX_COALESCE_MS: '10000', OUTBOX_POLL_MS: '600000' });
+    testApp = await webhooksTestApp({
+      OUTBOX_COALESCE_MS: '10000',
+      OUTBOX_POLL_MS: '600000',
+      DATABASE_POOL_SIZE: '3',
+    });
     owner = await createAccount(testApp.app);
     quiet = await createAccount(testApp.app);
     await relayNow();
@@ -160,6 +164,34 @@ describe('webhook payload snapshots (int)', () => {
       tasks: [{ data: { text: 'after' } }],
       project: { id: project, title: 'Before the webhook', task_number: 1 },
     });
+    await http().delete(`/api/webhooks/${hook.id}/`).set(owner.headers).expect(204);
+  });
+
+  it('keeps the payloads of more concurrent writes than the pool has connections', async () => {
+    const project = await newProject(owner, 'Busy');
+    const hook = (
+      await http()
+        .post('/api/webhooks/')
+        .set(owner.headers)
+        .send({ url: receiver.url('/busy'), project })
+        .expect(201)
+    ).body;
+    // Past the time the organization's webhooks are trusted from cache: the writes ask again,
+    // each from inside its transaction.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const texts = Array.from({ length: 12 }, (_, n) => `concurrent ${n}`);
+    await Promise.all(
+      texts.map((text) =>
+        http().post('/api/tasks/').set(owner.headers).send({ project, data: { text } }).expect(201),
+      ),
+    );
+    expect((await outbox()).filter((row) => row.attachments !== null)).toHaveLength(12);
+    await relayNow();
+    await eventually(() => expect(receiver.received(undefined, '/busy')).toHaveLength(12));
+    const sent = receiver.received(undefined, '/busy').map((r) => r.body.tasks as unknown[]);
+    expect(sent.map((tasks) => (tasks[0] as { data: { text: string } }).data.text).sort()).toEqual(
+      [...texts].sort(),
+    );
     await http().delete(`/api/webhooks/${hook.id}/`).set(owner.headers).expect(204);
   });
 });

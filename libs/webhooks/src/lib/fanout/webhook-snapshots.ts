@@ -32,9 +32,10 @@ export class WebhookSnapshots implements EventAttacher<WebhookSourceEvent>, OnMo
     for (const eventClass of WEBHOOK_SOURCE_EVENTS) this.durable.attach(eventClass, this);
   }
 
-  async wants(event: WebhookSourceEvent): Promise<boolean> {
+  async wants(event: WebhookSourceEvent, manager?: EntityManager): Promise<boolean> {
     const occurrence = occurrenceOf(event);
-    return needsSnapshot(await this.interest.activeFor(occurrence.organizationId), occurrence);
+    const hooks = await this.interest.activeFor(occurrence.organizationId, manager);
+    return needsSnapshot(hooks, occurrence);
   }
 
   attach(events: WebhookSourceEvent[], manager: EntityManager): Promise<PayloadSnapshot[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Webhook } from './webhook.entity';
 
 export type ActiveWebhook = Pick<
@@ -27,13 +27,14 @@ export class WebhookInterest {
 
   constructor(@InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>) {}
 
-  activeFor(organizationId: number): Promise<ActiveWebhook[]> {
+  /** `manager`: the transaction the question comes from, if any (read through it). */
+  activeFor(organizationId: number, manager?: EntityManager): Promise<ActiveWebhook[]> {
     const now = Date.now();
     const cached = this.known.get(organizationId);
     if (cached && cached.until > now) return cached.hooks;
     if (this.known.size >= MAX_ORGANIZATIONS) this.dropExpired(now);
-    const hooks = this.webhooks
-      .find({
+    const hooks = (manager ?? this.webhooks.manager)
+      .find(Webhook, {
         select: {
           organization_id: true,
           project_id: true,

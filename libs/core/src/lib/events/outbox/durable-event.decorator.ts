@@ -25,8 +25,10 @@ export interface EventAttacher<E extends DomainEvent = DomainEvent> {
   /**
    * Whether `attach` may keep anything for this event: a quick answer (it may be cached) that
    * lets a write path skip the work. A wrong `false` only means the listener reads the state later.
+   * `manager`: the transaction it is asked in, which any query must use (a connection of the pool
+   * taken while a transaction holds one can wait forever once every connection is so held).
    */
-  wants(event: E): Promise<boolean>;
+  wants(event: E, manager?: EntityManager): Promise<boolean>;
   attach(events: E[], manager: EntityManager): Promise<(unknown | undefined)[]>;
 }
 

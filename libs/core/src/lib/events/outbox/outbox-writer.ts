@@ -77,7 +77,8 @@ export class OutboxWriter {
       for (const attacher of this.durable.attachersOf(name)) {
         const indexes: number[] = [];
         for (const [index, event] of events.entries()) {
-          if (event.eventName === name && (await attacher.wants(event))) indexes.push(index);
+          if (event.eventName !== name) continue;
+          if (await attacher.wants(event, manager)) indexes.push(index);
         }
         if (indexes.length === 0) continue;
         const kept = await attacher.attach(
