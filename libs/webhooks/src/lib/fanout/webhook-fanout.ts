@@ -208,12 +208,20 @@ function handed({ id, event, attachments }: RecordedEvent<WebhookSourceEvent>): 
   return { ...occurrenceOf(event), eventId: id, snapshot };
 }
 
-/** What the relay reads now: what no snapshot covers, and every project (for its counters). */
+/**
+ * What the relay reads now: what no snapshot covers, every project (for its counters) and the
+ * tasks beside annotations.
+ */
 function idsOf(occurrences: Handed[]): PayloadIds {
   const ids: PayloadIds = { projectIds: new Set(), taskIds: new Set(), annotationIds: new Set() };
   for (const occurrence of occurrences) {
     if (occurrence.action !== 'PROJECT_DELETED') ids.projectIds.add(occurrence.projectId);
-    if (occurrence.snapshot) continue;
+    if (occurrence.snapshot) {
+      for (const annotation of occurrence.snapshot.annotations ?? []) {
+        ids.taskIds.add(annotation.task as number);
+      }
+      continue;
+    }
     if (occurrence.action === 'TASKS_CREATED') {
       for (const id of occurrence.taskIds) ids.taskIds.add(id);
     }

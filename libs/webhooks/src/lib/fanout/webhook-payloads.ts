@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { User } from '@ls/auth';
 import { chunksOf } from '@ls/core';
 import { Annotation, serializeAnnotation } from '@ls/annotations';
 import {
@@ -18,7 +17,7 @@ export type PayloadObject = Record<string, unknown>;
 /**
  * The objects an event's payload shows, serialized in the transaction of the change and kept
  * with the event: a project without its counters (those are read when it is sent), the tasks
- * created, or the annotations and their tasks.
+ * created, or the annotations (the task and project beside them are read when sent).
  */
 export interface PayloadSnapshot {
   project?: PayloadObject;
@@ -66,11 +65,10 @@ export class WebhookPayloads {
     const projectIds = occurrences.filter(isProjectAction).map((o) => o.projectId);
     const annotationIds = occurrences.filter(isAnnotationAction).flatMap((o) => o.annotationIds);
     const annotations = await this.annotations(manager, [...new Set(annotationIds)]);
-    const taskIds = new Set(
-      occurrences.filter((o) => o.action === 'TASKS_CREATED').flatMap((o) => o.taskIds),
-    );
-    for (const annotation of annotations.values()) taskIds.add(annotation.task as number);
-    const tasks = await this.tasks(manager, [...taskIds]);
+    const taskIds = occurrences
+      .filter((o) => o.action === 'TASKS_CREATED')
+      .flatMap((o) => o.taskIds);
+    const tasks = await this.tasks(manager, [...new Set(taskIds)]);
     const projects = await this.projectObjects(manager, [...new Set(projectIds)], false);
     const pick = (objects: Map<number, PayloadObject>, ids: number[]): PayloadObject[] =>
       ids.flatMap((id) => {
@@ -80,11 +78,7 @@ export class WebhookPayloads {
     return occurrences.map((occurrence): PayloadSnapshot => {
       if (isProjectAction(occurrence)) return { project: projects.get(occurrence.projectId) };
       if (!isAnnotationAction(occurrence)) return { tasks: pick(tasks, occurrence.taskIds) };
-      const shown = pick(annotations, occurrence.annotationIds);
-      return {
-        annotations: shown,
-        tasks: pick(tasks, [...new Set(shown.map((annotation) => annotation.task as number))]),
-      };
+      return { annotations: pick(annotations, occurrence.annotationIds) };
     });
   }
 
@@ -132,23 +126,17 @@ export class WebhookPayloads {
   private async annotations(manager: EntityManager, ids: number[]) {
     const found = new Map<number, PayloadObject>();
     for (const chunk of chunksOf(ids)) {
-      const rows = await manager.find(Annotation, { where: { id: In(chunk) } });
-      const authorIds = [...new Set(rows.map((row) => row.completed_by_id).filter(isId))];
-      const authors = new Map(
-        (authorIds.length ? await manager.find(User, { where: { id: In(authorIds) } }) : []).map(
-          (user) => [user.id, user],
-        ),
-      );
+      const rows = await manager.find(Annotation, {
+        where: { id: In(chunk) },
+        relations: { completed_by: true },
+      });
       for (const row of rows) {
-        const author = row.completed_by_id === null ? null : authors.get(row.completed_by_id);
-        found.set(row.id, serializeAnnotation(row, author) as unknown as PayloadObject);
+        found.set(row.id, serializeAnnotation(row, row.completed_by) as unknown as PayloadObject);
       }
     }
     return found;
   }
 }
-
-const isId = (value: number | null): value is number => value !== null;
 
 const isProjectAction = (occurrence: Occurrence) => occurrence.action.startsWith('PROJECT_');
 const isAnnotationAction = (occurrence: Occurrence) => occurrence.action.startsWith('ANNOTATION');
