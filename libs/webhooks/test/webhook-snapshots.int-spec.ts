@@ -192,6 +192,22 @@ describe('webhook payload snapshots (int)', () => {
     expect(sent.map((tasks) => (tasks[0] as { data: { text: string } }).data.text).sort()).toEqual(
       [...texts].sort(),
     );
+    // Annotations ask before their transaction too (PostgreSQL's one-statement path), while
+    // others already in theirs ask again.
+    const taskIds = sent.map((tasks) => (tasks[0] as { id: number }).id);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await Promise.all(
+      taskIds.flatMap((task) =>
+        [sentiment('Positive'), sentiment('Negative')].map((result) =>
+          http().post(`/api/tasks/${task}/annotations/`).set(owner.headers).send({ result }),
+        ),
+      ),
+    );
+    await relayNow();
+    await eventually(() =>
+      expect(receiver.received('ANNOTATION_CREATED', '/busy')).toHaveLength(24),
+    );
+    expect(await outbox()).toEqual([]);
     await http().delete(`/api/webhooks/${hook.id}/`).set(owner.headers).expect(204);
   });
 });
