@@ -106,7 +106,10 @@ export class AnnotationsService {
         rows[0],
         { organizationId: auth.organizationId, configVersion },
         target.project,
-        (ids) => new AnnotationsCreated(auth.organizationId, target.project_id, ids),
+        (ids, stored) =>
+          new AnnotationsCreated(auth.organizationId, target.project_id, ids).carrying(
+            stored.map((annotation) => Object.assign(annotation, { completed_by: author })),
+          ),
       )
       .catch((error: unknown) => {
         throw translateWriteError(error);

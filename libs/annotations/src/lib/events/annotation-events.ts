@@ -1,4 +1,5 @@
 import { DomainEvent } from '@ls/core';
+import type { Annotation } from '../entities/annotation.entity';
 
 /** Which annotations of which project changed; listeners load what they need. */
 abstract class AnnotationsEvent extends DomainEvent {
@@ -22,6 +23,17 @@ export class AnnotationsCreated extends AnnotationsEvent {
     readonly bulk = false,
   ) {
     super(organizationId, projectId, annotationIds);
+  }
+
+  /**
+   * The annotations as just written, with their authors, for listeners that would otherwise read
+   * them back (a webhook's payload). Kept in memory only: never stored with the event.
+   */
+  declare readonly created?: Annotation[];
+
+  carrying(created: Annotation[]): this {
+    Object.defineProperty(this, 'created', { value: created, enumerable: false });
+    return this;
   }
 }
 

@@ -57,17 +57,23 @@ const INSERT_ONE_SQL = `SELECT ls_insert_annotation($1, $2, $3, $4, $5, $6, $7, 
 
 /**
  * The same call, and the event it causes written to the outbox by the same statement (so in the
- * same transaction): `$18` is the event's payload with a placeholder for the new id.
+ * same transaction): `$18` is the event's payload with a placeholder for the new id, `$19` its
+ * attachments (made in memory; the new id is read from the payload).
  */
 const INSERT_ONE_RECORDED_SQL = `WITH inserted AS (${INSERT_ONE_SQL}),
   recorded AS (
-    INSERT INTO outbox_event (name, payload, created_at, available_at)
-    SELECT $17, jsonb_set(CAST($18 AS jsonb), '{annotationIds}', jsonb_build_array(id)), $16, $16
+    INSERT INTO outbox_event (name, payload, attachments, created_at, available_at)
+    SELECT $17, jsonb_set(CAST($18 AS jsonb), '{annotationIds}', jsonb_build_array(id)),
+      CAST($19 AS jsonb), $16, $16
     FROM inserted WHERE id IS NOT NULL)
   SELECT id FROM inserted`;
 
 const GUARD_SQL_SQLITE = `SELECT 1 AS ok FROM task t JOIN project p ON p.id = t.project_id
   WHERE t.id = ? AND ${OrganizationScope.sql('p', '?')} AND (? IS NULL OR ${CONFIG_VERSION_SQL} = ?)`;
+
+/** The annotation `row` became, as stored with `id` at `now`. */
+const stored = (row: NewAnnotation, id: number, now: Date): Annotation =>
+  Object.assign(new Annotation(), row, { id, created_at: now, updated_at: now });
 
 const valueOf = (row: NewAnnotation, column: keyof NewAnnotation): BoundValue =>
   column === 'result'
@@ -109,7 +115,7 @@ export class AnnotationWriter {
     row: NewAnnotation,
     guard: WriteGuard,
     project: Pick<Project, 'skip_queue'>,
-    eventFor: (ids: number[]) => DomainEvent,
+    eventFor: (ids: number[], created: Annotation[]) => DomainEvent,
   ): Promise<Annotation | null> {
     const now = new Date();
     const id =
@@ -130,11 +136,11 @@ export class AnnotationWriter {
               row.updated_by_id ?? 0,
               now,
             );
-            tx.afterCommit(eventFor([inserted]));
+            tx.afterCommit(eventFor([inserted], [stored(row, inserted, now)]));
             return inserted;
           });
     if (id === null) return null;
-    return Object.assign(new Annotation(), row, { id, created_at: now, updated_at: now });
+    return stored(row, id, now);
   }
 
   /**
@@ -145,9 +151,9 @@ export class AnnotationWriter {
     row: NewAnnotation,
     guard: WriteGuard,
     now: Date,
-    eventFor: (ids: number[]) => DomainEvent,
+    eventFor: (ids: number[], created: Annotation[]) => DomainEvent,
   ) {
-    const probe = eventFor([0]);
+    const probe = eventFor([0], [stored(row, 0, now)]);
     const recorded = this.outbox.isDurable(probe);
     const values = [
       row.task_id,
@@ -167,12 +173,13 @@ export class AnnotationWriter {
       row.unique_id,
       now,
     ];
-    if (recorded && (await this.outbox.needsAttachments(probe))) {
+    const attachments = recorded ? await this.outbox.attachmentsFromMemory(probe) : undefined;
+    if (attachments === null) {
       return this.transactions.run(async (tx) => {
         const [inserted] = (await tx.manager.query(INSERT_ONE_SQL, values)) as { id: unknown }[];
         if (inserted.id === null) return null;
         const id = Number(inserted.id);
-        tx.afterCommit(eventFor([id]));
+        tx.afterCommit(eventFor([id], [stored(row, id, now)]));
         return id;
       });
     }
@@ -181,12 +188,13 @@ export class AnnotationWriter {
           ...values,
           probe.eventName,
           JSON.stringify({ ...probe }),
+          attachments === undefined ? null : JSON.stringify(attachments),
         ])
       : await this.prepared.rows('annotations.insert-one', INSERT_ONE_SQL, values);
     if (result.id === null) return null;
     const id = Number(result.id);
     if (recorded) this.outbox.wake();
-    await this.events.publish(eventFor([id]));
+    await this.events.publish(eventFor([id], [stored(row, id, now)]));
     return id;
   }
 

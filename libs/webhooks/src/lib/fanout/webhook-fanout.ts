@@ -204,8 +204,17 @@ export class WebhookFanout {
 }
 
 function handed({ id, event, attachments }: RecordedEvent<WebhookSourceEvent>): Handed {
+  const occurrence = occurrenceOf(event);
   const snapshot = attachments[SNAPSHOT_KEY] as PayloadSnapshot | undefined;
-  return { ...occurrenceOf(event), eventId: id, snapshot };
+  if (snapshot?.annotations) {
+    // Annotations kept before their insert have no id yet: theirs are the event's, in order.
+    snapshot.annotations = snapshot.annotations.map((annotation, index) =>
+      annotation.id === undefined
+        ? { id: occurrence.annotationIds[index], ...annotation }
+        : annotation,
+    );
+  }
+  return { ...occurrence, eventId: id, snapshot };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AnnotationsCreated, serializeAnnotation } from '@ls/annotations';
 import { DurableEvents, EventAttacher } from '@ls/core';
 import { WebhookInterest } from '../subscriptions/webhook-interest';
 import {
@@ -8,7 +9,7 @@ import {
   WEBHOOK_SOURCE_EVENTS,
   WebhookSourceEvent,
 } from './webhook-occurrences';
-import { PayloadSnapshot, WebhookPayloads } from './webhook-payloads';
+import { PayloadObject, PayloadSnapshot, WebhookPayloads } from './webhook-payloads';
 
 export const SNAPSHOT_KEY = 'webhooks';
 
@@ -40,5 +41,18 @@ export class WebhookSnapshots implements EventAttacher<WebhookSourceEvent>, OnMo
 
   attach(events: WebhookSourceEvent[], manager: EntityManager): Promise<PayloadSnapshot[]> {
     return this.payloads.snapshot(manager, events.map(occurrenceOf));
+  }
+
+  /**
+   * An annotation just submitted carries itself and its author: its snapshot needs no read. It
+   * leaves out the id (unknown before the insert); the fan-out takes it from the event.
+   */
+  attachFromMemory(event: WebhookSourceEvent): PayloadSnapshot | null {
+    if (!(event instanceof AnnotationsCreated) || !event.created) return null;
+    const annotations = event.created.map((annotation) => {
+      const { id: _unknown, ...shown } = serializeAnnotation(annotation, annotation.completed_by);
+      return shown as PayloadObject;
+    });
+    return { annotations };
   }
 }

@@ -30,6 +30,11 @@ export interface EventAttacher<E extends DomainEvent = DomainEvent> {
    */
   wants(event: E, manager?: EntityManager): Promise<boolean>;
   attach(events: E[], manager: EntityManager): Promise<(unknown | undefined)[]>;
+  /**
+   * What `attach` would keep, from what the event carries in memory alone (no database), or
+   * null when it needs to read: lets a hot path record the event in its one statement.
+   */
+  attachFromMemory?(event: E): unknown;
 }
 
 /**

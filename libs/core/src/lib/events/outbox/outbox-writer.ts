@@ -37,12 +37,22 @@ export class OutboxWriter {
     return this.durable.isDurable(event.eventName);
   }
 
-  /** Whether recording `event` would keep attachments with it (see {@link EventAttacher}). */
-  async needsAttachments(event: DomainEvent): Promise<boolean> {
+  /**
+   * For a hot path that records `event` in a statement of its own, outside a transaction: what
+   * its attachers keep with it, made from what it carries in memory. Undefined when no attacher
+   * wants to keep anything; null when one must read the database (record it in a transaction).
+   */
+  async attachmentsFromMemory(
+    event: DomainEvent,
+  ): Promise<Record<string, unknown> | null | undefined> {
+    let attachments: Record<string, unknown> | undefined;
     for (const attacher of this.durable.attachersOf(event.eventName)) {
-      if (await attacher.wants(event)) return true;
+      if (!(await attacher.wants(event))) continue;
+      const kept = attacher.attachFromMemory?.(event) ?? null;
+      if (kept === null) return null;
+      attachments = { ...attachments, [attacher.key]: kept };
     }
-    return false;
+    return attachments;
   }
 
   /** Inserts the durable ones of `events` with `manager`; true when there was any. */
@@ -77,8 +87,10 @@ export class OutboxWriter {
       for (const attacher of this.durable.attachersOf(name)) {
         const indexes: number[] = [];
         for (const [index, event] of events.entries()) {
-          if (event.eventName !== name) continue;
-          if (await attacher.wants(event, manager)) indexes.push(index);
+          if (event.eventName !== name || !(await attacher.wants(event, manager))) continue;
+          const known = attacher.attachFromMemory?.(event) ?? null;
+          if (known === null) indexes.push(index);
+          else attachments[index] = { ...attachments[index], [attacher.key]: known };
         }
         if (indexes.length === 0) continue;
         const kept = await attacher.attach(
