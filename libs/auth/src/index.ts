@@ -9,6 +9,20 @@ export { memberContext } from './lib/context/member-context';
 export { idParam, OrganizationResources } from './lib/context/organization-resources';
 export type { ResourceLocator } from './lib/context/organization-resources';
 export { OrganizationScope } from './lib/context/organization-scope';
+export {
+  ACTIVE_ROLES,
+  PERMISSIONS,
+  isPermission,
+  roleHolds,
+} from './lib/permissions/permission-catalogue';
+export type {
+  GrantableRole,
+  Permission,
+  PermissionDefinition,
+} from './lib/permissions/permission-catalogue';
+export { Requires } from './lib/permissions/requires.decorator';
+export { ProjectAccessResolver } from './lib/permissions/project-access';
+export type { ProjectAccess } from './lib/permissions/project-access';
 export type { OrganizationOwned, OrganizationRef } from './lib/context/organization-scope';
 
 export { Organization } from './lib/entities/organization.entity';

@@ -101,6 +101,7 @@ export {
   BodyLimit,
   PublicRoute,
   ResourceParams,
+  routePolicy,
   routePolicyOf,
 } from './lib/http/route-policy';
 export type { RouteAccess, RoutePolicy } from './lib/http/route-policy';

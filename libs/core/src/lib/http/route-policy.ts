@@ -20,6 +20,11 @@ export interface RoutePolicy {
    * is not there answers 404 before any complaint about its body.
    */
   resources?: Record<string, string>;
+  /**
+   * The named permission a member needs to call the route (`@Requires(...)` of `@ls/auth`, which
+   * also knows the names). Every member route declares one; the auth guard decides.
+   */
+  permission?: string;
 }
 
 const ROUTE_POLICY_METADATA = 'ls:route-policy';
@@ -47,7 +52,11 @@ function mergePolicy(handler: object, patch: RoutePolicy, methodWins: boolean): 
   Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, policy: merged }, handler);
 }
 
-function routePolicy(patch: RoutePolicy): ClassDecorator & MethodDecorator {
+/**
+ * A decorator that adds `patch` to the policy of a route (on a method) or of every route of a
+ * controller (on a class; a method's own policy wins).
+ */
+export function routePolicy(patch: RoutePolicy): ClassDecorator & MethodDecorator {
   return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (descriptor) {
       mergePolicy(descriptor.value as object, patch, false);
