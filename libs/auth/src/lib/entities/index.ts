@@ -3,6 +3,8 @@ import { JwtSettings } from './jwt-settings.entity';
 import { LegacyToken } from './legacy-token.entity';
 import { OrganizationInvite } from './organization-invite.entity';
 import { OrganizationMember } from './organization-member.entity';
+import { OrganizationPermission } from './organization-permission.entity';
+import { OrganizationSettings } from './organization-settings.entity';
 import { Organization } from './organization.entity';
 import { ServerSecret } from './server-secret.entity';
 import { SessionPolicy } from './session-policy.entity';
@@ -18,4 +20,6 @@ export const AUTH_ENTITIES = [
   JwtSettings,
   SessionPolicy,
   ServerSecret,
+  OrganizationPermission,
+  OrganizationSettings,
 ];
