@@ -8,6 +8,7 @@ import { DataManagerHttpModule, DataManagerModule } from '@ls/data-manager';
 import { StoragesHttpModule, StoragesModule } from '@ls/storages';
 import { PromptsHttpModule, PromptsModule } from '@ls/prompts';
 import { WebhooksHttpModule, WebhooksModule } from '@ls/webhooks';
+import { AnalyticsHttpModule, AnalyticsModule } from '@ls/analytics';
 import { VersionModule } from './version/version.module';
 
 /** Domain modules (entities, services, job handlers) that every process of the server loads. */
@@ -20,6 +21,7 @@ export const DOMAIN_MODULES = [
   StoragesModule,
   PromptsModule,
   WebhooksModule,
+  AnalyticsModule,
 ];
 
 /** Their HTTP controllers, served by the API only. */
@@ -34,6 +36,7 @@ export const HTTP_MODULES = [
   StoragesHttpModule,
   PromptsHttpModule,
   WebhooksHttpModule,
+  AnalyticsHttpModule,
 ];
 
 @Module({})

@@ -49,7 +49,10 @@ class HandlerCalls implements NestInterceptor {
 const NEEDS_QUERY_OBJECT = new Set(['GET /tasks/:id/resolve', 'GET /projects/:id/resolve']);
 
 /** Path parameters that name something global rather than an organization's object. */
-const GLOBAL_NAMES: Record<string, string> = { action_id: 'delete_tasks' };
+const GLOBAL_NAMES: Record<string, string> = {
+  action_id: 'delete_tasks',
+  permission: 'views.drop_all',
+};
 
 const keyOf = (route: ServedRoute) => `${route.method} ${route.url}`;
 const isPublic = (route: ServedRoute) =>
@@ -289,8 +292,50 @@ async function createObjects(
       .set(owner.headers)
       .send({ url: 'https://hooks.example.com/fixture', project: project.id }),
   );
+  const org = `/api/organizations/${owner.organizationId}`;
+  await created(
+    http()
+      .post(`${org}/permissions`)
+      .set(owner.headers)
+      .send({ permission: 'views.drop_all', roles: ['AD', 'MA'] }),
+  );
+  const workspace = await created(
+    http().post('/api/workspaces/').set(owner.headers).send({ title: 'Fixture' }),
+  );
+  const tag = await created(
+    http().post(`${org}/member-tags`).set(owner.headers).send({ label: 'fixture' }),
+  );
+  const tagImport = await created(
+    http()
+      .post(`${org}/member-tags/imports`)
+      .set(owner.headers)
+      .attach('file', Buffer.from(`email,tags\n${member.email},fixture\n`), 'tags.csv'),
+  );
+  await created(
+    http()
+      .post(`/api/projects/${project.id}/members/`)
+      .set(owner.headers)
+      .send({ user: member.userId }),
+  );
+  const pause = await created(
+    http()
+      .post(`/api/projects/${project.id}/members/${member.userId}/pauses/`)
+      .set(owner.headers)
+      .send({ reason: 'MANUAL', verbose_reason: 'fixture' }),
+  );
+  const projectRole = await created(
+    http()
+      .post('/api/projects/roles/')
+      .set(owner.headers)
+      .send({ project: project.id, user: member.userId, role: 'RE' }),
+  );
   return {
     ...storageKinds,
+    workspace: String(workspace.id),
+    member_tag: String(tag.id),
+    member_tag_import: String(tagImport.import),
+    pause: String(pause.id),
+    project_role: String(projectRole.id),
     ml_backend: String(backend.id),
     webhook: String(webhook.id),
     organization: String(owner.organizationId),

@@ -15,6 +15,8 @@ export {
   PredictionsCreated,
 } from './lib/events/annotation-events';
 export { serializeAnnotation } from './lib/serializers';
+/** 403 with the pause's reason when the caller is paused in the project the route names. */
+export { assertNotPaused, PAUSED_DETAIL } from './lib/access/paused-caller';
 export { resultProblems } from './lib/results/result-validation';
 export { checkedResult } from './lib/results/result-input';
 export { ImportedAnnotations } from './lib/imports/imported-annotations';

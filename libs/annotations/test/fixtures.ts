@@ -25,16 +25,31 @@ export const span = (label: string) => ({
   value: { start: 0, end: 4, text: 'John', labels: [label] },
 });
 
+/**
+ * Makes every current member of the organization a member of the project: annotators and
+ * reviewers see only published projects they belong to.
+ */
+export async function joinEveryone(testApp: TestApp, account: TestAccount, project: number) {
+  await testApp
+    .http()
+    .post(`/api/projects/${project}/members/bulk`)
+    .set(account.headers)
+    .send({ all: true })
+    .expect(200);
+}
+
 /** API calls of one account, failing loudly on an unexpected status. */
 export function apiOf(testApp: TestApp, account: TestAccount) {
   return {
+    /** A published project every current member of the organization belongs to. */
     async project(body: Record<string, unknown> = {}): Promise<number> {
       const response = await testApp
         .http()
         .post('/api/projects/')
         .set(account.headers)
-        .send({ title: 'Annotated', label_config: SENTIMENT_CONFIG, ...body })
+        .send({ title: 'Annotated', label_config: SENTIMENT_CONFIG, is_published: true, ...body })
         .expect(201);
+      await joinEveryone(testApp, account, response.body.id);
       return response.body.id;
     },
     async task(project: number, text = 'John works at Acme'): Promise<number> {

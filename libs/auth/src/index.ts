@@ -2,7 +2,6 @@
 export { AuthModule } from './lib/auth.module';
 export { AuthHttpModule } from './lib/auth-http.module';
 
-export { ADMIN_ROLES } from './lib/context/auth-context';
 export type { AccountContext, AuthContext } from './lib/context/auth-context';
 export { CurrentAccount, CurrentAuth } from './lib/context/current-auth.decorator';
 export { memberContext } from './lib/context/member-context';
@@ -21,7 +20,9 @@ export type {
   PermissionDefinition,
 } from './lib/permissions/permission-catalogue';
 export { Requires } from './lib/permissions/requires.decorator';
-export { ProjectAccessResolver } from './lib/permissions/project-access';
+export { ProjectAccessRegistry, ProjectAccessResolver } from './lib/permissions/project-access';
+export { PermissionOverrides } from './lib/permissions/permission-overrides.service';
+export type { ProjectPlace } from './lib/context/organization-resources';
 export type { ProjectAccess } from './lib/permissions/project-access';
 export type { OrganizationOwned, OrganizationRef } from './lib/context/organization-scope';
 
@@ -44,3 +45,18 @@ export {
 export { LseUserApiResponse } from './lib/users/responses/lse-user-api.response';
 export { LseUserResponse } from './lib/users/responses/lse-user.response';
 export { UserSimpleResponse } from './lib/users/responses/user-simple.response';
+
+export { OrganizationMemberTag } from './lib/entities/organization-member-tag.entity';
+export { OrganizationMemberTagAssignment } from './lib/entities/organization-member-tag-assignment.entity';
+export { OrganizationMemberTagImport } from './lib/entities/organization-member-tag-import.entity';
+export { MemberTagsService } from './lib/member-tags/member-tags.service';
+export { MemberAccessLookup, MemberAccessRegistry } from './lib/member-tags/member-access';
+export type { AccessTarget } from './lib/member-tags/member-access';
+export {
+  MEMBER_TAG_IMPORT_JOB,
+  MEMBER_TAG_IMPORT_QUEUE,
+} from './lib/member-tags/import/member-tag-import.job-names';
+export { SamlSettings } from './lib/entities/saml-settings.entity';
+export { ScimSettings } from './lib/entities/scim-settings.entity';
+export { SamlSettingsService } from './lib/sso/saml-settings.service';
+export { ScimSettingsService } from './lib/sso/scim-settings.service';

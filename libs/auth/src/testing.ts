@@ -1,5 +1,8 @@
 // Test kit of @ls/auth (`@ls/auth/testing`): apps with the auth routes, and accounts to call them with.
-import { INestApplication } from '@nestjs/common';
+import { ExecutionContext, INestApplication } from '@nestjs/common';
+import { AuthGuard } from './lib/context/auth.guard';
+import { HttpAuthentication } from './lib/credentials/http-authentication';
+import { PermissionGate } from './lib/permissions/permission-gate';
 import { createTestApp, TestApp, TestAppOptions } from '@ls/core/testing';
 import { AccountsService, AccountRequest } from './lib/bootstrap/accounts.service';
 import { AuthHttpModule } from './lib/auth-http.module';
@@ -44,4 +47,24 @@ export async function createAccount(
     token: account.token,
     headers: { Authorization: `Token ${account.token}` },
   };
+}
+
+/**
+ * What the auth guard decides for `request` on the route `handler` of `controller`: resolves when
+ * admitted, rejects with the HTTP exception it would answer. Runs the real guard without running
+ * the handler (for routes whose call would change the data a test still needs).
+ */
+export async function guardDecision(
+  app: INestApplication,
+  handler: object,
+  controller: object,
+  request: Record<string, unknown>,
+): Promise<void> {
+  const guard = new AuthGuard(app.get(HttpAuthentication), app.get(PermissionGate));
+  const context = {
+    getHandler: () => handler,
+    getClass: () => controller,
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+  await guard.canActivate(context);
 }

@@ -99,6 +99,7 @@ export type { FreshDatabase } from './lib/database/fresh-database';
 export {
   AccountRoute,
   BodyLimit,
+  NamedIn,
   PublicRoute,
   ResourceParams,
   routePolicy,

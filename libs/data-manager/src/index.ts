@@ -23,7 +23,6 @@ export type {
   SelectedItems as PrepareSelectedItems,
 } from './lib/query/prepare-params';
 export { DataManagerActions } from './lib/actions/data-manager-actions';
-export { MANAGER_ROLES } from './lib/actions/data-manager-action';
 export type {
   ActionDialog,
   ActionFormField,

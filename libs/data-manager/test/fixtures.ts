@@ -23,12 +23,26 @@ export function createDataManagerApp(env: Record<string, string | number> = {}):
 export function dataManagerApiOf(testApp: TestApp, account: TestAccount) {
   const http = () => testApp.http();
   return {
+    /**
+     * A published project every current member of the organization belongs to (annotators and
+     * reviewers see only published projects they belong to).
+     */
     async project(body: Record<string, unknown> = {}): Promise<number> {
       const response = await http()
         .post('/api/projects/')
         .set(account.headers)
-        .send({ title: 'Data manager', label_config: IMAGE_TEXT_CONFIG, ...body })
+        .send({
+          title: 'Data manager',
+          label_config: IMAGE_TEXT_CONFIG,
+          is_published: true,
+          ...body,
+        })
         .expect(201);
+      await http()
+        .post(`/api/projects/${response.body.id}/members/bulk`)
+        .set(account.headers)
+        .send({ all: true })
+        .expect(200);
       return response.body.id;
     },
     async task(project: number, data: Record<string, unknown>): Promise<number> {

@@ -3,7 +3,25 @@ export { ProjectsModule } from './lib/projects.module';
 export { ProjectsHttpModule } from './lib/projects-http.module';
 export { Project, SAMPLING_MODES, SKIP_QUEUE_MODES } from './lib/project.entity';
 export { ProjectsService } from './lib/projects.service';
-export { inOrganizationProjects } from './lib/project-resources';
+export { Workspace } from './lib/workspaces/workspace.entity';
+export { WorkspaceMember } from './lib/workspaces/workspace-member.entity';
+export { ProjectMember } from './lib/members/project-member.entity';
+export { ProjectRole } from './lib/roles/project-role.entity';
+export { Pause, PAUSE_REASONS } from './lib/pauses/pause.entity';
+export type { PauseReason } from './lib/pauses/pause.entity';
+export { WorkspacesService } from './lib/workspaces/workspaces.service';
+export { WorkspaceMembershipsService } from './lib/workspaces/workspace-memberships.service';
+export { ProjectMembersService } from './lib/members/project-members.service';
+export { ProjectRolesService } from './lib/roles/project-roles.service';
+export { PausesService } from './lib/pauses/pauses.service';
+/**
+ * Who sees which project, as a SQL condition on a project alias (bound parameters only), for
+ * libraries that list objects across projects; the project list and the auth guard use it.
+ */
+export { namedBinder, visibleProjectSql } from './lib/access/visibility-sql';
+export type { Bind, Viewer } from './lib/access/visibility-sql';
+export { effectiveRole } from './lib/access/project-access.service';
+export { inOrganizationProjects, projectPlaceOf } from './lib/project-resources';
 export { ProjectScope } from './lib/project-scope';
 export type { ProjectOwned } from './lib/project-scope';
 

@@ -280,15 +280,36 @@ describe('projects (e2e)', () => {
     expect(annotators.body.map((u: { id: number }) => u.id)).toEqual([account.userId]);
   });
 
-  it('members are the organization members', async () => {
+  it('the deprecated member list shows members who are not annotators', async () => {
     const project = await createProject({ title: 'Team work' });
-    const member = await createAccount(testApp.app, { organizationId: owner.organizationId });
+    const annotator = await createAccount(testApp.app, { organizationId: owner.organizationId });
+    const manager = await createAccount(testApp.app, {
+      organizationId: owner.organizationId,
+      role: 'MA',
+    });
+    const outsider = await createAccount(testApp.app, {
+      organizationId: owner.organizationId,
+      role: 'MA',
+    });
+    for (const account of [annotator, manager]) {
+      await http()
+        .post(`/api/projects/${project.id}/members/`)
+        .set(owner.headers)
+        .send({ user: account.userId })
+        .expect(201);
+    }
     const members = await http()
       .get(`/api/projects/${project.id}/members/`)
       .set(owner.headers)
       .expect(200);
     expectContract(['LseUser'], members.body);
-    expect(members.body.map((u: { id: number }) => u.id)).toEqual([owner.userId, member.userId]);
+    expect(members.body.map((u: { id: number }) => u.id)).toEqual([owner.userId, manager.userId]);
+    expect(members.body.map((u: { id: number }) => u.id)).not.toContain(outsider.userId);
+    const picked = await http()
+      .get(`/api/projects/${project.id}/members/?user_ids=${manager.userId}`)
+      .set(owner.headers)
+      .expect(200);
+    expect(picked.body.map((u: { id: number }) => u.id)).toEqual([manager.userId]);
   });
 
   it('validates a config alone (signed in: issue 11 item 2) and against a project', async () => {

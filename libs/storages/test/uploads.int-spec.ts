@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { Controller, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { AuthContext, CurrentAuth, User } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires, User } from '@ls/auth';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { expectOperationResponse, TestApp } from '@ls/core/testing';
 import { ProjectsHttpModule, ProjectsModule, ProjectsService } from '@ls/projects';
@@ -31,6 +31,7 @@ const PNG = Buffer.from(
  * Test-only stand-in for the import endpoint, which will save request files through the same
  * service: every file of a multipart request, all or none, and the form's text fields.
  */
+@Requires('projects.import')
 @Controller('test/multipart')
 class MultipartProbeController {
   constructor(
@@ -72,7 +73,10 @@ describe('file uploads (e2e)', () => {
       env: { IMPORT_MAX_FILE_SIZE: MAX_SIZE, IMPORT_MAX_FILES: MAX_FILES },
     });
     owner = await createAccount(testApp.app);
-    colleague = await createAccount(testApp.app, { organizationId: owner.organizationId });
+    colleague = await createAccount(testApp.app, {
+      organizationId: owner.organizationId,
+      role: 'AD',
+    });
     stranger = await createAccount(testApp.app);
     dataSource = testApp.app.get(DataSource);
     uploads = testApp.app.get(UploadsService);

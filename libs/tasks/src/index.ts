@@ -33,4 +33,12 @@ export type {
   TaskRelated,
   TaskRelationsSource,
 } from './lib/ports/task-relations';
+export { effectiveRole, roleInProject } from './lib/visibility/effective-role';
+export type { EffectiveRole } from './lib/visibility/effective-role';
+/**
+ * What an annotator or reviewer sees of a project's tasks: `of(auth, projectId)` gives the rule
+ * (null: every task), `restrict(query, alias, rule)` applies it in SQL.
+ */
+export { TaskVisibility } from './lib/visibility/task-visibility';
+export type { Bind, VisibleTasks, WorkedOnSql } from './lib/visibility/task-visibility';
 export { taskDataProblems } from './lib/validation/task-data.validation';

@@ -1,3 +1,4 @@
+import { benchActivityLog } from './activity-log.bench';
 import { benchAnnotationCreate } from './annotations-create.bench';
 import { benchBareInsertReference } from './bare-insert-reference.bench';
 import { benchExport } from './export.bench';
@@ -26,6 +27,10 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
   export: [{ label: 'export', run: benchExport }],
   'storage-sync': [{ label: 'storage sync', run: benchStorageSync }],
   webhooks: [{ label: 'webhooks', run: benchWebhooks }],
+  'activity-log': [
+    { label: 'activity log', run: benchActivityLog },
+    { label: 'bare INSERT reference', run: benchBareInsertReference },
+  ],
 };
 
 function selectedGroups(): string[] {

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationResources, OrganizationScope } from '@ls/auth';
-import { inOrganizationProjects } from '@ls/projects';
+import { projectPlaceOf } from '@ls/projects';
 import { Annotation } from './entities/annotation.entity';
 import { Prediction } from './entities/prediction.entity';
 import { LabelLink } from './labels/label-link.entity';
@@ -20,9 +20,9 @@ export class AnnotationResources implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resources.registerById('annotation', inOrganizationProjects(this.annotations));
-    this.resources.registerById('prediction', inOrganizationProjects(this.predictions));
-    this.resources.registerById('label_link', inOrganizationProjects(this.links));
+    this.resources.registerInProject('annotation', projectPlaceOf(this.annotations));
+    this.resources.registerInProject('prediction', projectPlaceOf(this.predictions));
+    this.resources.registerInProject('label_link', projectPlaceOf(this.links));
     const labels = new OrganizationScope(this.labels);
     this.resources.registerById('label', (auth, id) => labels.exists(auth, { id }));
   }

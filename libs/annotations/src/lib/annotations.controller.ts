@@ -16,8 +16,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
-import { ResourceParams } from '@ls/core';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
+import { NamedIn, ResourceParams } from '@ls/core';
 import { AnnotationsService } from './annotations.service';
 import { AnnotationInputDto } from './dto/annotation-input.dto';
 import { BulkAnnotationDto } from './dto/bulk-annotation.dto';
@@ -29,11 +29,14 @@ import { serializeAnnotation } from './serializers';
 
 @ApiTags('Annotations')
 @ResourceParams({ id: 'annotation' })
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/annotations')
 export class AnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
 
   @Post('bulk')
+  @Requires('annotations.bulk')
   @ApiOperation({ operationId: 'api_annotations_bulk_create', summary: 'Bulk create annotations' })
   @ApiCreatedResponse({ type: [CreatedAnnotationResponse] })
   async bulkCreate(
@@ -45,6 +48,7 @@ export class AnnotationsController {
   }
 
   @Post('bulk-delete')
+  @Requires('annotations.bulk')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'api_annotations_bulk_delete_create',
@@ -59,17 +63,19 @@ export class AnnotationsController {
   }
 
   @Get(':id')
+  @Requires('annotations.view')
   @ApiOperation({ operationId: 'api_annotations_retrieve', summary: 'Get annotation' })
   @ApiOkResponse({ type: AnnotationResponse })
   async get(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<AnnotationResponse> {
-    const annotation = await this.annotations.get(auth, id);
+    const annotation = await this.annotations.getVisible(auth, id);
     return serializeAnnotation(annotation, annotation.completed_by);
   }
 
   @Patch(':id')
+  @Requires('annotations.change')
   @ApiOperation({ operationId: 'api_annotations_partial_update', summary: 'Update annotation' })
   @ApiOkResponse({ type: AnnotationResponse })
   async update(
@@ -82,6 +88,7 @@ export class AnnotationsController {
   }
 
   @Delete(':id')
+  @Requires('annotations.delete')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_annotations_destroy', summary: 'Delete annotation' })
   @ApiNoContentResponse({ description: 'Deleted' })

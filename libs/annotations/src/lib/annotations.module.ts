@@ -2,8 +2,9 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMigrations } from '@ls/core';
 import { LabelUsage, ProjectStats } from '@ls/projects';
-import { TaskCounters, TaskRelations, TasksModule } from '@ls/tasks';
+import { TaskCounters, TaskRelations, TasksModule, TaskVisibility } from '@ls/tasks';
 import { ANNOTATIONS_MIGRATIONS } from '../migrations';
+import { workedOnSql } from './access/worked-on.sql';
 import { AnnotationResources } from './annotation-resources';
 import { AnnotationsService } from './annotations.service';
 import { ANNOTATION_COUNTS } from './counters/annotation-counts';
@@ -27,7 +28,8 @@ registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
 
 /**
  * Annotations, predictions, drafts and the label library; fills the projects library's counters
- * and label usage, and the tasks library's task relations and counting SQL.
+ * and label usage, and the tasks library's task relations, counting SQL and what an annotator
+ * worked on (task visibility).
  */
 @Module({
   imports: [
@@ -68,6 +70,7 @@ export class AnnotationsModule implements OnModuleInit {
     private readonly counters: AnnotationCountersSource,
     private readonly usage: LabelUsageFromAnnotations,
     private readonly related: TaskRelationsFromAnnotations,
+    private readonly visibility: TaskVisibility,
   ) {}
 
   onModuleInit(): void {
@@ -75,5 +78,6 @@ export class AnnotationsModule implements OnModuleInit {
     this.labelUsage.register(this.usage);
     this.taskRelations.register(this.related);
     this.taskCounters.register(ANNOTATION_COUNTS);
+    this.visibility.registerWorkedOn(workedOnSql);
   }
 }

@@ -5,7 +5,9 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { AuthContext, User } from '@ls/auth';
 import { TransactionRunner, ValidationFailedException } from '@ls/core';
 import { Project, ProjectScope } from '@ls/projects';
-import { TaskCounters, TasksService } from '@ls/tasks';
+import { effectiveRole, TaskCounters, TasksService, TaskVisibility } from '@ls/tasks';
+import { assertMayAuthor, assertMayChange } from './access/annotation-ownership';
+import { assertNotPaused } from './access/paused-caller';
 import { AnnotationInputDto } from './dto/annotation-input.dto';
 import { BulkAnnotationDto } from './dto/bulk-annotation.dto';
 import { BulkDeleteAnnotationsDto } from './dto/bulk-delete-annotations.dto';
@@ -38,6 +40,7 @@ export class AnnotationsService {
     private readonly transactions: TransactionRunner,
     private readonly access: TaskAccess,
     private readonly tasks: TasksService,
+    private readonly visibility: TaskVisibility,
     private readonly counters: TaskCounters,
     private readonly writer: AnnotationWriter,
     @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
@@ -59,12 +62,33 @@ export class AnnotationsService {
     return annotation;
   }
 
-  /** A task's annotations that are not skips, as Label Studio lists them. */
+  /**
+   * {@link get} for reading: an annotator sees only their own annotations, and only on tasks
+   * they may see; another's answers 404 as if it were not there.
+   */
+  async getVisible(auth: AuthContext, id: number): Promise<Annotation> {
+    const annotation = await this.get(auth, id);
+    const own = annotation.completed_by_id === auth.user.id;
+    if (effectiveRole(auth, annotation.project_id).role === 'AN' && !own) {
+      throw new NotFoundException('Not found.');
+    }
+    await this.visibility.assertVisible(auth, {
+      id: annotation.task_id,
+      project_id: annotation.project_id,
+    });
+    return annotation;
+  }
+
+  /** A task's annotations that are not skips, as Label Studio lists them (an annotator's own). */
   async listForTask(auth: AuthContext, taskId: number, ordering = 'id'): Promise<Annotation[]> {
-    await this.tasks.get(auth, taskId);
-    return this.scoped(auth)
+    const task = await this.tasks.getVisible(auth, taskId);
+    const query = this.scoped(auth)
       .andWhere('annotation.task_id = :taskId', { taskId })
-      .andWhere('annotation.was_cancelled = :cancelled', { cancelled: false })
+      .andWhere('annotation.was_cancelled = :cancelled', { cancelled: false });
+    if (effectiveRole(auth, task.project_id).role === 'AN') {
+      query.andWhere('annotation.completed_by_id = :author', { author: auth.user.id });
+    }
+    return query
       .orderBy(
         `annotation.${ordering.replace(/^-/, '')}`,
         ordering.startsWith('-') ? 'DESC' : 'ASC',
@@ -78,6 +102,7 @@ export class AnnotationsService {
    * again and the input checked once more against the current one.
    */
   async create(auth: AuthContext, taskId: number, input: AnnotationInputDto): Promise<Annotation> {
+    assertNotPaused(auth);
     const known = await this.access.writeTarget(auth, taskId);
     if (known) {
       try {
@@ -100,6 +125,8 @@ export class AnnotationsService {
     input: AnnotationInputDto,
     configVersion: string | null,
   ): Promise<Annotation | null> {
+    assertMayAuthor(auth, target.project_id, input.completed_by);
+    await this.visibility.assertMayLabel(auth, target);
     const { rows, author } = await this.newRows(auth, [target], input, false);
     const created = await this.writer
       .insertOne(
@@ -134,6 +161,8 @@ export class AnnotationsService {
 
   async update(auth: AuthContext, id: number, input: AnnotationInputDto): Promise<Annotation> {
     const current = await this.get(auth, id);
+    assertMayChange(auth, current);
+    assertMayAuthor(auth, current.project_id, input.completed_by);
     await this.transactions.run(async (tx) => {
       const task = await this.access.lockedTask(tx.manager, auth, current.task_id);
       const changes: Partial<Annotation> = { updated_by_id: auth.user.id };
@@ -156,6 +185,7 @@ export class AnnotationsService {
 
   async delete(auth: AuthContext, id: number): Promise<void> {
     const annotation = await this.get(auth, id);
+    assertMayChange(auth, annotation);
     await this.deleteMany(auth, annotation.project_id, [annotation]);
   }
 

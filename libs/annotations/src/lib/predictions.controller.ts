@@ -18,8 +18,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
-import { ResourceParams } from '@ls/core';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
+import { NamedIn, ResourceParams } from '@ls/core';
 import { CreatePredictionDto } from './dto/create-prediction.dto';
 import { ListPredictionsQuery } from './dto/list-predictions.query';
 import { PredictionInputDto } from './dto/prediction-input.dto';
@@ -29,11 +29,15 @@ import { serializePrediction } from './serializers';
 
 @ApiTags('Predictions')
 @ResourceParams({ id: 'prediction' })
+@Requires('predictions.change')
+@NamedIn('query', { project: 'project', task: 'task' })
+@NamedIn('body', { project: 'project', task: 'task' })
 @Controller('api/predictions')
 export class PredictionsController {
   constructor(private readonly predictions: PredictionsService) {}
 
   @Get()
+  @Requires('predictions.view')
   @ApiOperation({ operationId: 'api_predictions_list', summary: 'List predictions' })
   @ApiOkResponse({ type: [PredictionResponse] })
   async list(
@@ -54,6 +58,7 @@ export class PredictionsController {
   }
 
   @Get(':id')
+  @Requires('predictions.view')
   @ApiOperation({ operationId: 'api_predictions_retrieve', summary: 'Get prediction' })
   @ApiOkResponse({ type: PredictionResponse })
   async get(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { AnnotationsService } from './annotations.service';
 import { AnnotationInputDto } from './dto/annotation-input.dto';
@@ -16,6 +16,7 @@ export class TaskAnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
 
   @Get()
+  @Requires('annotations.view')
   @ApiOperation({ operationId: 'api_tasks_annotations_list', summary: 'List task annotations' })
   @ApiOkResponse({ type: [AnnotationResponse] })
   async list(
@@ -30,6 +31,7 @@ export class TaskAnnotationsController {
   }
 
   @Post()
+  @Requires('annotations.create')
   @ApiOperation({ operationId: 'api_tasks_annotations_create', summary: 'Create annotation' })
   @ApiCreatedResponse({ type: AnnotationResponse })
   async create(

@@ -13,6 +13,14 @@ import { OrganizationsController } from './organizations/organizations.controlle
 import { SessionPolicyController } from './organizations/session-policy.controller';
 import { CurrentUserController } from './users/current-user.controller';
 import { UsersController } from './users/users.controller';
+import { MemberTagBulkController } from './member-tags/member-tag-bulk.controller';
+import { MemberTagImportsController } from './member-tags/member-tag-imports.controller';
+import { MemberTagsController } from './member-tags/member-tags.controller';
+import { SamlSettingsController } from './sso/saml-settings.controller';
+import { ScimSettingsController } from './sso/scim-settings.controller';
+import { PermissionGate } from './permissions/permission-gate';
+import { OrganizationPermissionsController } from './permissions/http/organization-permissions.controller';
+import { OrganizationSettingsController } from './organizations/organization-settings.controller';
 
 /**
  * The auth routes, and what authenticates every request: the request gate's authenticator (run
@@ -27,11 +35,19 @@ import { UsersController } from './users/users.controller';
     OrganizationsController,
     InvitesController,
     SessionPolicyController,
+    MemberTagBulkController,
+    MemberTagImportsController,
+    MemberTagsController,
+    SamlSettingsController,
+    ScimSettingsController,
+    OrganizationPermissionsController,
+    OrganizationSettingsController,
   ],
   providers: [
     ActivityTracker,
     AuthFailures,
     HttpAuthentication,
+    PermissionGate,
     { provide: RequestAuthenticator, useExisting: HttpAuthentication },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ResourceFirstInterceptor },

@@ -19,7 +19,20 @@ import { InvitesService } from './organizations/invites.service';
 import { MembershipsService } from './organizations/memberships.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { SessionPolicyService } from './organizations/session-policy.service';
+import { OrganizationSettingsService } from './organizations/organization-settings.service';
+import { OrganizationPermissionsService } from './permissions/http/organization-permissions.service';
 import { UsersService } from './users/users.service';
+import { MemberTagImportJob } from './member-tags/import/member-tag-import.job';
+import { MemberTagImportRunner } from './member-tags/import/member-tag-import.runner';
+import { MemberTagImportsService } from './member-tags/import/member-tag-imports.service';
+import { MemberAccessRegistry } from './member-tags/member-access';
+import { MemberTagAssignmentsService } from './member-tags/member-tag-assignments.service';
+import { MemberTagResources } from './member-tags/member-tag-resources';
+import { MemberTagsService } from './member-tags/member-tags.service';
+import { SamlSettingsService } from './sso/saml-settings.service';
+import { ScimSettingsService } from './sso/scim-settings.service';
+import { PermissionOverrides } from './permissions/permission-overrides.service';
+import { ProjectAccessRegistry } from './permissions/project-access';
 
 registerMigrations('auth', AUTH_MIGRATIONS);
 
@@ -44,6 +57,19 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     SessionPolicyService,
     AccountsService,
     BootstrapUserService,
+    MemberAccessRegistry,
+    MemberTagResources,
+    MemberTagsService,
+    MemberTagAssignmentsService,
+    MemberTagImportsService,
+    MemberTagImportRunner,
+    MemberTagImportJob,
+    SamlSettingsService,
+    ScimSettingsService,
+    PermissionOverrides,
+    ProjectAccessRegistry,
+    OrganizationSettingsService,
+    OrganizationPermissionsService,
   ],
   exports: [
     TypeOrmModule,
@@ -59,6 +85,16 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     InviteAcceptanceService,
     SessionPolicyService,
     AccountsService,
+    MemberAccessRegistry,
+    MemberTagsService,
+    MemberTagAssignmentsService,
+    MemberTagImportsService,
+    SamlSettingsService,
+    ScimSettingsService,
+    PermissionOverrides,
+    ProjectAccessRegistry,
+    OrganizationSettingsService,
+    OrganizationPermissionsService,
   ],
 })
 export class AuthModule {}

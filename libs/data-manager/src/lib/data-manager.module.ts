@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnnotationsModule } from '@ls/annotations';
 import { registerMigrations } from '@ls/core';
-import { TaskFilters } from '@ls/tasks';
+import { TaskFilters, TaskVisibility, WorkedOnSql } from '@ls/tasks';
 import { DATA_MANAGER_MIGRATIONS } from '../migrations';
 import { ActionRunner } from './actions/action-runner';
 import { BUILTIN_ACTIONS, DataManagerActions } from './actions/data-manager-actions';
@@ -32,6 +32,11 @@ registerMigrations('data-manager', DATA_MANAGER_MIGRATIONS);
  * manager (filters, ordering, selection) compiled to SQL, keeps the project's views and applies
  * actions to a selection of tasks.
  */
+/** A task the label stream holds for the user now counts as one they work on (they may open it). */
+const heldInStreamSql: WorkedOnSql = (task, userId, bind) =>
+  `EXISTS (SELECT 1 FROM task_lock vis_l WHERE vis_l.task_id = ${task}.id` +
+  ` AND vis_l.user_id = ${bind(userId)} AND vis_l.expire_at > ${bind(new Date())})`;
+
 @Module({
   imports: [AnnotationsModule, TypeOrmModule.forFeature([View, TaskLock])],
   providers: [
@@ -73,9 +78,11 @@ export class DataManagerModule implements OnModuleInit {
   constructor(
     private readonly taskFilters: TaskFilters,
     private readonly filtersSource: TaskFiltersFromDataManager,
+    private readonly visibility: TaskVisibility,
   ) {}
 
   onModuleInit(): void {
     this.taskFilters.register(this.filtersSource);
+    this.visibility.registerWorkedOn(heldInStreamSql);
   }
 }

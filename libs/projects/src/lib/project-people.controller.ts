@@ -1,15 +1,19 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AuthContext,
   CurrentAuth,
   LseUserResponse,
-  serializeUserDetail,
+  Requires,
   serializeUserSimple,
   UserSimpleResponse,
   UsersService,
 } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
+import { DeprecatedMembersQuery } from './members/dto/project-members.query';
+import { idsOfList } from './members/member-filters';
+import { serializeMemberUser } from './members/member.serializer';
+import { ProjectMembersService } from './members/project-members.service';
 import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
 import { serializeDashboard } from './project-dashboard.serializer';
 import { ProjectsService } from './projects.service';
@@ -21,11 +25,13 @@ import { ProjectDashboardResponse } from './responses/project-dashboard.response
 export class ProjectPeopleController {
   constructor(
     private readonly projects: ProjectsService,
+    private readonly projectMembers: ProjectMembersService,
     private readonly users: UsersService,
     private readonly stats: ProjectStats,
   ) {}
 
   @Get('annotators')
+  @Requires('projects.members')
   @ApiOperation({
     operationId: 'api_projects_annotators_retrieve',
     summary: 'List annotators of a project',
@@ -35,7 +41,7 @@ export class ProjectPeopleController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<UserSimpleResponse[]> {
-    await this.projects.get(auth, id);
+    await this.projects.getVisible(auth, id);
     const ids = new Set(await this.stats.annotatorIds(id));
     const members = await this.users.listMembers(auth);
     return members
@@ -43,28 +49,36 @@ export class ProjectPeopleController {
       .map(({ user }) => serializeUserSimple(user));
   }
 
-  /** In the Community edition every member of the organization works on every project. */
+  /**
+   * Deprecated: the project's members (explicit, through the workspace, owners and
+   * administrators) whose role there is not annotator, by user id.
+   */
   @Get('members')
-  @ApiOperation({ operationId: 'api_projects_members_retrieve', summary: 'List project members' })
+  @Requires('projects.view')
+  @ApiOperation({ operationId: 'api_projects_members_retrieve', summary: 'Get project members' })
   @ApiOkResponse({ type: [LseUserResponse] })
   async members(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
+    @Query() query: DeprecatedMembersQuery,
   ): Promise<LseUserResponse[]> {
-    await this.projects.get(auth, id);
-    const members = await this.users.listMembers(auth);
-    return members.map(({ user, membership }) => serializeUserDetail(user, membership));
+    const rows = await this.projectMembers.all(auth, id, {
+      ids: idsOfList('user_ids', query.user_ids),
+      noAnnotators: true,
+    });
+    return rows.map(serializeMemberUser);
   }
 
   @ApiTags('Dashboard')
   @Get('dashboard')
+  @Requires('projects.dashboard')
   @ApiOperation({ operationId: 'api_projects_dashboard_retrieve', summary: 'Get dashboard data' })
   @ApiOkResponse({ type: ProjectDashboardResponse })
   async dashboard(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<ProjectDashboardResponse> {
-    await this.projects.get(auth, id);
+    await this.projects.getVisible(auth, id);
     const counters = (await this.stats.countersFor([id])).get(id) ?? ZERO_COUNTERS;
     return serializeDashboard(counters);
   }

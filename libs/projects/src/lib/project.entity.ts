@@ -3,6 +3,7 @@ import { Organization, User } from '@ls/auth';
 import { CreatedAtColumn, JsonColumn, TimestampColumn, UpdatedAtColumn } from '@ls/core';
 import type { ControlWeight, ParsedLabelConfig } from './label-config/parsed-label-config';
 import type { ProjectSettings } from './project-settings';
+import { Workspace } from './workspaces/workspace.entity';
 
 export const SAMPLING_MODES = [
   'Sequential sampling',
@@ -29,9 +30,14 @@ export class Project {
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  /** Workspaces arrive with the Enterprise workspace routes; until then always null. */
+  /** The workspace the project is in; null: in none. */
+  @Index()
   @Column({ type: 'integer', nullable: true })
   workspace_id!: number | null;
+
+  @ManyToOne(() => Workspace, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'workspace_id' })
+  workspace?: Workspace | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   title!: string | null;

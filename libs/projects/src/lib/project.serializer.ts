@@ -58,7 +58,7 @@ export function serializeProject(
     pinned_at: project.pinned_at ? project.pinned_at.toISOString() : null,
     organization: project.organization_id,
     workspace: project.workspace_id === null ? '' : String(project.workspace_id),
-    workspace_title: '',
+    workspace_title: project.workspace?.title ?? '',
     ...enterprise,
     assignment_settings: {
       id: project.id,

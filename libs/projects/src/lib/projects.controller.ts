@@ -19,13 +19,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { Page, pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
 import { LabelConfigInput } from './dto/label-config-input.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectInput } from './dto/project-input.dto';
-import { ProjectCounters, ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
-import { Project } from './project.entity';
+import { ProjectStats, ZERO_COUNTERS } from './ports/project-stats';
+import { ProjectRows } from './project-rows';
 import {
   includedCounterFields,
   pickCounters,
@@ -46,12 +46,6 @@ import { ProjectPageResponse } from './responses/project-page.response';
 /** Label Studio pages projects by 30, at most 100. */
 const PROJECT_PAGES = { defaultSize: 30, maxSize: 100 };
 
-type ProjectSerializer<T> = (
-  project: Project,
-  counters: Partial<ProjectCounters>,
-  membersCount: number,
-) => T;
-
 @ApiTags('Projects')
 @ResourceParams({ id: 'project' })
 @Controller('api/projects')
@@ -59,9 +53,11 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly stats: ProjectStats,
+    private readonly rows: ProjectRows,
   ) {}
 
   @Get()
+  @Requires('projects.view')
   @ApiOperation({ operationId: 'api_projects_list', summary: 'List projects' })
   @ApiOkResponse({ type: ProjectPageResponse })
   async list(
@@ -71,11 +67,12 @@ export class ProjectsController {
   ): Promise<Page<AllRolesProjectListResponse>> {
     const window = pageWindow(query, PROJECT_PAGES);
     const { rows, count } = await this.projects.list(auth, query, window);
-    const results = await this.withCounters(auth, rows, serializeProject, query.include);
+    const results = await this.rows.serialize(auth, rows, serializeProject, query.include);
     return toPage(results, count, window, requestUrlOf(request));
   }
 
   @Post()
+  @Requires('projects.create')
   @ApiOperation({ operationId: 'api_projects_create', summary: 'Create a project' })
   @ApiCreatedResponse({ type: LseProjectCreateResponse })
   async create(
@@ -83,10 +80,11 @@ export class ProjectsController {
     @Body() body: ProjectInput,
   ): Promise<LseProjectCreateResponse> {
     const project = await this.projects.create(auth, body);
-    return (await this.withCounters(auth, [project], serializeWrittenProject))[0];
+    return (await this.rows.serialize(auth, [project], serializeWrittenProject))[0];
   }
 
   @Get('counts')
+  @Requires('projects.view')
   @ApiOperation({ operationId: 'api_projects_counts_list', summary: "List projects' counts" })
   @ApiOkResponse({ type: ProjectCountsPageResponse })
   async counts(
@@ -109,6 +107,7 @@ export class ProjectsController {
 
   @Post('validate')
   @HttpCode(204)
+  @Requires('projects.view')
   @ApiOperation({ operationId: 'api_projects_validate_create', summary: 'Validate label config' })
   @ApiNoContentResponse({ description: 'The config is valid' })
   validate(@Body() body: LabelConfigInput): void {
@@ -116,17 +115,19 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @Requires('projects.view')
   @ApiOperation({ operationId: 'api_projects_retrieve', summary: 'Get project by ID' })
   @ApiOkResponse({ type: LseProjectResponse })
   async get(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<LseProjectResponse> {
-    const project = await this.projects.get(auth, id);
-    return (await this.withCounters(auth, [project], serializeProject))[0];
+    const project = await this.projects.getVisible(auth, id);
+    return (await this.rows.serialize(auth, [project], serializeProject))[0];
   }
 
   @Patch(':id')
+  @Requires('projects.change')
   @ApiOperation({ operationId: 'api_projects_partial_update', summary: 'Update project' })
   @ApiOkResponse({ type: LseProjectUpdateResponse })
   async update(
@@ -134,23 +135,27 @@ export class ProjectsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ProjectInput,
   ): Promise<LseProjectUpdateResponse> {
+    await this.projects.getVisible(auth, id);
     const project = await this.projects.update(auth, id, body);
-    return (await this.withCounters(auth, [project], serializeWrittenProject))[0];
+    return (await this.rows.serialize(auth, [project], serializeWrittenProject))[0];
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @Requires('projects.delete')
   @ApiOperation({ operationId: 'api_projects_destroy', summary: 'Delete project' })
   @ApiNoContentResponse({ description: 'Deleted, with its tasks' })
   async remove(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<void> {
+    await this.projects.getVisible(auth, id);
     await this.projects.remove(auth, id);
   }
 
   @Post(':id/validate')
   @HttpCode(200)
+  @Requires('projects.change')
   @ApiOperation({
     operationId: 'api_projects_validate_label_config',
     summary: 'Validate project label config',
@@ -161,26 +166,7 @@ export class ProjectsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: LabelConfigInput,
   ): Promise<ProjectLabelConfigResponse> {
+    await this.projects.getVisible(auth, id);
     return this.projects.validateForProject(auth, id, body.label_config);
-  }
-
-  /** One counters query and one members count for the whole page, whatever its size. */
-  private async withCounters<T>(
-    auth: AuthContext,
-    rows: Project[],
-    serialize: ProjectSerializer<T>,
-    include?: string,
-  ): Promise<T[]> {
-    const fields = includedCounterFields(include);
-    const [counters, membersCount] = await Promise.all([
-      this.stats.countersFor(
-        rows.map((row) => row.id),
-        auth.user.id,
-      ),
-      this.projects.memberCount(auth),
-    ]);
-    return rows.map((row) =>
-      serialize(row, pickCounters(counters.get(row.id) ?? ZERO_COUNTERS, fields), membersCount),
-    );
   }
 }

@@ -24,6 +24,9 @@ import { LabelUsage } from './ports/label-usage';
 import { OverlapSettings, TaskStates } from './ports/task-states';
 import { DEFAULT_LABEL_CONFIG, Project } from './project.entity';
 import { PROJECT_SETTING_KEYS, ProjectSettings } from './project-settings';
+import { ProjectAccessService } from './access/project-access.service';
+import { namedBinder, visibleProjectSql } from './access/visibility-sql';
+import { WorkspaceLookup } from './workspaces/workspace-lookup';
 
 /**
  * The project's overlap settings as committed, its row locked until the transaction ends
@@ -68,7 +71,7 @@ function splitInput(input: ProjectInput) {
       (settings as Record<string, unknown>)[key] = value;
     } else if (key === 'pinned_at') {
       columns.pinned_at = value === null ? null : new Date(value as string);
-    } else if (key !== 'label_config' && key !== 'control_weights') {
+    } else if (!['label_config', 'control_weights', 'workspace'].includes(key)) {
       (columns as Record<string, unknown>)[key] = value;
     }
   }
@@ -85,6 +88,8 @@ export class ProjectsService {
     private readonly transactions: TransactionRunner,
     private readonly labelUsage: LabelUsage,
     private readonly taskStates: TaskStates,
+    private readonly access: ProjectAccessService,
+    private readonly workspaces: WorkspaceLookup,
     @InjectRepository(Project) private readonly projects: Repository<Project>,
     @InjectRepository(OrganizationMember) members: Repository<OrganizationMember>,
   ) {
@@ -100,6 +105,7 @@ export class ProjectsService {
   async create(auth: AuthContext, input: ProjectInput): Promise<Project> {
     const analyzed = this.analyze(input.label_config ?? DEFAULT_LABEL_CONFIG);
     const { settings, columns } = splitInput(input);
+    const workspaceId = await this.workspaceOf(auth, input.workspace);
     const project = this.projects.create({
       ...columns,
       label_config: input.label_config ?? DEFAULT_LABEL_CONFIG,
@@ -113,24 +119,48 @@ export class ProjectsService {
       settings,
       organization_id: auth.organizationId,
       created_by_id: auth.user.id,
-      workspace_id: null,
+      workspace_id: workspaceId ?? null,
     });
     const saved = await this.transactions.run(async (tx) => {
       const stored = await tx.manager.save(Project, project);
       tx.afterCommit(new ProjectCreated(auth.organizationId, stored.id));
       return stored;
     });
+    this.access.forget(saved.id);
     return this.get(auth, saved.id);
   }
 
+  /**
+   * The organization's project, whoever may see it: for work done on the caller's behalf. Routes
+   * about a project check that the caller sees it (`getVisible`, and the auth guard before).
+   */
   async get(auth: AuthContext, id: number): Promise<Project> {
     const project = await this.scope
       .query(auth, 'project')
       .leftJoinAndSelect('project.created_by', 'created_by')
+      .leftJoinAndSelect('project.workspace', 'workspace')
       .andWhere('project.id = :id', { id })
       .getOne();
     if (!project) throw new NotFoundException('Not found.');
     return project;
+  }
+
+  /** The project, when the caller may see it (see `visibleProjectSql`); else 404. */
+  async getVisible(auth: AuthContext, id: number): Promise<Project> {
+    const access = await this.access.accessOf(auth, id);
+    if (!access?.visible) throw new NotFoundException('Not found.');
+    return this.get(auth, id);
+  }
+
+  /** A project named in a request body that the caller does not see: a 400 on `field`. */
+  async getVisibleReferenced(auth: AuthContext, id: number, field = 'project'): Promise<Project> {
+    const access = await this.access.accessOf(auth, id);
+    if (!access?.visible) {
+      throw new ValidationFailedException({
+        [field]: [`Invalid pk "${id}" - object does not exist.`],
+      });
+    }
+    return this.get(auth, id);
   }
 
   /**
@@ -153,9 +183,22 @@ export class ProjectsService {
     query: ListProjectsQuery,
     window: PageWindow,
   ): Promise<{ rows: Project[]; count: number }> {
+    const visibility = namedBinder('visible');
+    const viewer = { userId: auth.user.id, role: auth.role };
     const builder = this.scope
       .query(auth, 'project')
-      .leftJoinAndSelect('project.created_by', 'created_by');
+      .leftJoinAndSelect('project.created_by', 'created_by')
+      .leftJoinAndSelect('project.workspace', 'workspace')
+      .andWhere(visibleProjectSql('project', viewer, visibility.bind), visibility.params);
+    if (query.workspaces !== undefined) {
+      builder.andWhere('project.workspace_id = :workspaceFilter', {
+        workspaceFilter: query.workspaces,
+      });
+    }
+    if (query.archived === true) builder.andWhere('workspace.is_archived = TRUE');
+    if (query.archived === false) {
+      builder.andWhere('(workspace.id IS NULL OR workspace.is_archived = FALSE)');
+    }
     if (query.ids) {
       const ids = query.ids.split(',').map(Number);
       assertIdListSize('ids', ids);
@@ -198,6 +241,9 @@ export class ProjectsService {
       ...columns,
       settings: { ...project.settings, ...settings },
     };
+    if (input.workspace !== undefined) {
+      changes.workspace_id = await this.workspaceOf(auth, input.workspace);
+    }
     if (input.label_config !== undefined && input.label_config !== project.label_config) {
       const config = input.label_config ?? DEFAULT_LABEL_CONFIG;
       const analyzed = this.analyze(config, project.control_weights ?? {});
@@ -215,7 +261,7 @@ export class ProjectsService {
     }
     await this.transactions.run(async ({ manager, afterCommit }) => {
       const before = await lockedOverlapSettings(manager, project.id);
-      const saved = await manager.save(Project, { ...project, ...changes });
+      const saved = await manager.save(Project, { ...project, workspace: undefined, ...changes });
       // The tasks follow the new settings in this transaction: no one sees one without the other.
       await this.taskStates.settingsChanged(manager, before, {
         id: project.id,
@@ -225,6 +271,8 @@ export class ProjectsService {
       });
       afterCommit(new ProjectUpdated(auth.organizationId, project.id));
     });
+    // Publishing or moving the project changes who sees it.
+    this.access.forget(project.id);
     return this.get(auth, id);
   }
 
@@ -234,6 +282,7 @@ export class ProjectsService {
       await manager.delete(Project, { id: project.id });
       afterCommit(new ProjectDeleted(auth.organizationId, project.id));
     });
+    this.access.forget(project.id);
   }
 
   /** `/api/projects/{id}/validate/`: the config checked against the project's annotations. */
@@ -251,6 +300,19 @@ export class ProjectsService {
         project.parsed_label_config,
       ),
     };
+  }
+
+  /** Puts the project in the workspace (null: in none); who sees it changes with it. */
+  async moveToWorkspace(
+    organization: OrganizationRef,
+    projectId: number,
+    workspaceId: number | null,
+  ): Promise<void> {
+    await this.transactions.run(async ({ manager, afterCommit }) => {
+      await manager.update(Project, { id: projectId }, { workspace_id: workspaceId });
+      afterCommit(new ProjectUpdated(organization.organizationId, projectId));
+    });
+    this.access.forget(projectId);
   }
 
   /**
@@ -271,9 +333,24 @@ export class ProjectsService {
       .execute();
   }
 
-  /** Active members of the caller's organization: in the Community edition, every project's members. */
+  /**
+   * Active members of the caller's organization (project rows of other libraries show it as
+   * `members_count`; this library's routes count each project's own members).
+   */
   async memberCount(organization: OrganizationRef): Promise<number> {
     return this.memberScope.count(organization, { deleted_at: IsNull() });
+  }
+
+  /**
+   * A workspace a project is put in (a request field): one the caller sees, else a 400; null
+   * takes the project out of any workspace.
+   */
+  private async workspaceOf(
+    auth: AuthContext,
+    workspaceId: number | null | undefined,
+  ): Promise<number | null | undefined> {
+    if (workspaceId === undefined || workspaceId === null) return workspaceId;
+    return (await this.workspaces.getReferenced(auth, workspaceId, 'workspace')).id;
   }
 
   private analyze(config: unknown, weights: AnalyzedLabelConfig['control_weights'] = {}) {

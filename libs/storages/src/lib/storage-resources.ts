@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationResources } from '@ls/auth';
-import { inOrganizationProjects, ProjectScope } from '@ls/projects';
+import { projectPlaceOf, ProjectScope } from '@ls/projects';
 import { storageResourceKind } from './cloud/http/storage-resource-kind';
 import { CloudStorage, STORAGE_DIRECTIONS } from './cloud/storages/cloud-storage.entity';
 import { STORAGE_TYPES } from './cloud/storages/storage-type-list';
@@ -27,10 +27,10 @@ export class StorageResources implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resources.registerById('file_upload', inOrganizationProjects(this.uploads));
-    this.resources.registerById('import', inOrganizationProjects(this.imports));
-    this.resources.registerById('reimport', inOrganizationProjects(this.reimports));
-    this.resources.registerById('export', inOrganizationProjects(this.exports));
+    this.resources.registerInProject('file_upload', projectPlaceOf(this.uploads));
+    this.resources.registerInProject('import', projectPlaceOf(this.imports));
+    this.resources.registerInProject('reimport', projectPlaceOf(this.reimports));
+    this.resources.registerInProject('export', projectPlaceOf(this.exports));
     const storages = new ProjectScope(this.cloudStorages);
     for (const { type } of STORAGE_TYPES) {
       for (const direction of STORAGE_DIRECTIONS) {

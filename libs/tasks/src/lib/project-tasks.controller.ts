@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { pageWindow, ResourceParams } from '@ls/core';
 import { ProjectTasksQuery } from './dto/project-tasks.query';
 import { TaskRelations } from './ports/task-relations';
@@ -19,6 +19,7 @@ export class ProjectTasksController {
 
   /** A plain array, as Label Studio answers it (page and page_size still apply). */
   @Get()
+  @Requires('tasks.view')
   @ApiOperation({ operationId: 'api_projects_tasks_list', summary: 'List project tasks' })
   @ApiOkResponse({ type: [TaskSimpleResponse] })
   async list(
@@ -32,6 +33,7 @@ export class ProjectTasksController {
   }
 
   @Delete()
+  @Requires('tasks.delete')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_projects_tasks_destroy', summary: 'Delete all tasks' })
   @ApiNoContentResponse({ description: "The project's tasks are deleted" })

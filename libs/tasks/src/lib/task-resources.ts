@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationResources } from '@ls/auth';
-import { inOrganizationProjects } from '@ls/projects';
+import { projectPlaceOf } from '@ls/projects';
 import { Task } from './task.entity';
 
 /** `task`: what route paths name with a task id (see `@ResourceParams`). */
@@ -14,6 +14,6 @@ export class TaskResources implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resources.registerById('task', inOrganizationProjects(this.tasks));
+    this.resources.registerInProject('task', projectPlaceOf(this.tasks));
   }
 }

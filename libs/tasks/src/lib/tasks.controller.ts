@@ -16,8 +16,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
-import { ResourceParams } from '@ls/core';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
+import { NamedIn, ResourceParams } from '@ls/core';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { PatchTaskDto } from './dto/patch-task.dto';
 import { TaskDataUrls } from './ports/task-data-urls';
@@ -29,6 +29,8 @@ import { TasksService } from './tasks.service';
 
 @ApiTags('Tasks')
 @ResourceParams({ id: 'task' })
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/tasks')
 export class TasksController {
   constructor(
@@ -38,6 +40,7 @@ export class TasksController {
   ) {}
 
   @Post()
+  @Requires('tasks.create')
   @ApiOperation({ operationId: 'api_tasks_create', summary: 'Create task' })
   @ApiCreatedResponse({ type: LseTaskResponse })
   async create(
@@ -49,19 +52,21 @@ export class TasksController {
   }
 
   @Get(':id')
+  @Requires('tasks.view')
   @ApiOperation({ operationId: 'api_tasks_retrieve', summary: 'Get task' })
   @ApiOkResponse({ type: LseTaskResponse })
   async get(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<LseTaskResponse> {
-    const task = await this.tasks.get(auth, id);
+    const task = await this.tasks.getVisible(auth, id);
     await this.dataUrls.applyTo(task.project_id, [task]);
     const [serialized] = await this.serializeWithRelations(auth, [task]);
     return serialized;
   }
 
   @Patch(':id')
+  @Requires('tasks.change')
   @ApiOperation({ operationId: 'api_tasks_partial_update', summary: 'Update task' })
   @ApiOkResponse({ type: LseTaskResponse })
   async update(
@@ -76,6 +81,7 @@ export class TasksController {
   }
 
   @Delete(':id')
+  @Requires('tasks.delete')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_tasks_destroy', summary: 'Delete task' })
   @ApiNoContentResponse({ description: 'Deleted, with its annotations and predictions' })

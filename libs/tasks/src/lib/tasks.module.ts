@@ -16,6 +16,7 @@ import { TaskCountersSource } from './task-counters.source';
 import { TaskResources } from './task-resources';
 import { TaskEvent } from './task-events/task-event.entity';
 import { TasksService } from './tasks.service';
+import { TaskVisibility } from './visibility/task-visibility';
 
 registerMigrations('tasks', TASKS_MIGRATIONS);
 
@@ -33,6 +34,7 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
     TaskFilters,
     TaskAssignmentsService,
     TaskResources,
+    TaskVisibility,
   ],
   exports: [
     ProjectsModule,
@@ -44,6 +46,7 @@ registerMigrations('tasks', TASKS_MIGRATIONS);
     TaskDataUrls,
     TaskFilters,
     TaskAssignmentsService,
+    TaskVisibility,
   ],
 })
 export class TasksModule implements OnModuleInit {

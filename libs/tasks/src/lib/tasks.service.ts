@@ -11,6 +11,7 @@ import { TasksCreated, TasksDeleted } from './events/task-events';
 import { NewTask, TaskBulkInsert } from './task-bulk-insert';
 import { Task } from './task.entity';
 import { taskDataProblems } from './validation/task-data.validation';
+import { TaskVisibility } from './visibility/task-visibility';
 
 /** A data manager selection of tasks. */
 export interface TaskSelection {
@@ -30,6 +31,7 @@ export class TasksService {
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
     private readonly taskStates: TaskStates,
+    private readonly visibility: TaskVisibility,
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
   ) {}
 
@@ -83,6 +85,13 @@ export class TasksService {
     return task as Task & { project: Project };
   }
 
+  /** {@link get}, and 404 as well when the caller's role does not let them see the task. */
+  async getVisible(auth: AuthContext, id: number): Promise<Task & { project: Project }> {
+    const task = await this.get(auth, id);
+    await this.visibility.assertVisible(auth, task);
+    return task;
+  }
+
   async create(auth: AuthContext, input: CreateTaskDto): Promise<Task> {
     const project = await this.projects.getReferenced(auth, input.project);
     assertValidData(input.data, project);
@@ -118,7 +127,7 @@ export class TasksService {
     });
   }
 
-  /** Tasks of a project of the caller's organization, in pages. */
+  /** Tasks of a project of the caller's organization that the caller may see, in pages. */
   async listForProject(
     auth: AuthContext,
     projectId: number,
@@ -127,9 +136,11 @@ export class TasksService {
   ): Promise<Task[]> {
     await this.projects.get(auth, projectId);
     const descending = ordering.startsWith('-');
-    return this.tasks
+    const query = this.tasks
       .createQueryBuilder('task')
-      .where('task.project_id = :projectId', { projectId })
+      .where('task.project_id = :projectId', { projectId });
+    return this.visibility
+      .restrict(query, 'task', await this.visibility.of(auth, projectId))
       .orderBy(`task.${ordering.replace(/^-/, '')}`, descending ? 'DESC' : 'ASC')
       .skip(window.offset)
       .take(window.size)

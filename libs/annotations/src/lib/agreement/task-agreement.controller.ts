@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { AnnotationsService } from '../annotations.service';
 import { taskAgreement } from './task-agreement';
@@ -8,6 +8,7 @@ import { TaskAgreementResponse } from './task-agreement.response';
 
 @ApiTags('Tasks')
 @ResourceParams({ id: 'task' })
+@Requires('projects.dashboard')
 @Controller('api/tasks/:id/agreement')
 export class TaskAgreementController {
   constructor(private readonly annotations: AnnotationsService) {}

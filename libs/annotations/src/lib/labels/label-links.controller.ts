@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { Page, pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
 import { LabelLinkCreateDto } from './dto/label-link-create.dto';
 import { LabelLinkPatchDto } from './dto/label-link-patch.dto';
@@ -32,11 +32,13 @@ import { LabelLinkResponse } from './responses/label-link.response';
 
 @ApiTags('Labels')
 @ResourceParams({ id: 'label_link' })
+@Requires('labels.change')
 @Controller('api/label_links')
 export class LabelLinksController {
   constructor(private readonly labels: LabelsService) {}
 
   @Get()
+  @Requires('labels.view')
   @ApiOperation({ operationId: 'api_label_links_list', summary: 'List label links' })
   @ApiOkResponse({ type: LabelLinkPageResponse })
   async list(
@@ -62,6 +64,7 @@ export class LabelLinksController {
   }
 
   @Get(':id')
+  @Requires('labels.view')
   @ApiOperation({ operationId: 'api_label_links_retrieve', summary: 'Get label link' })
   @ApiOkResponse({ type: LabelLinkResponse })
   async get(

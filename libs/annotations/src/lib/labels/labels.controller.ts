@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { Page, pageWindow, requestUrlOf, ResourceParams, toPage } from '@ls/core';
 import { LabelCreateDto } from './dto/label-create.dto';
 import { LabelItemsPipe } from './dto/label-items.pipe';
@@ -37,11 +37,13 @@ import { LabelsRenamedResponse } from './responses/labels-renamed.response';
 
 @ApiTags('Labels')
 @ResourceParams({ id: 'label' })
+@Requires('labels.change')
 @Controller('api/labels')
 export class LabelsController {
   constructor(private readonly labels: LabelsService) {}
 
   @Get()
+  @Requires('labels.view')
   @ApiOperation({ operationId: 'api_labels_list', summary: 'List labels' })
   @ApiOkResponse({ type: LabelPageResponse })
   async list(
@@ -87,6 +89,7 @@ export class LabelsController {
   }
 
   @Get(':id')
+  @Requires('labels.view')
   @ApiOperation({ operationId: 'api_labels_retrieve', summary: 'Get label' })
   @ApiOkResponse({ type: LabelResponse })
   async get(

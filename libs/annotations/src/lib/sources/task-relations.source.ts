@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { AuthContext } from '@ls/auth';
 import { Project } from '@ls/projects';
 import {
+  effectiveRole,
   NOTHING_RELATED,
   RELATED_COLUMNS,
   RelatedColumn,
@@ -85,7 +86,7 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
     const [annotations, predictions, drafts] = await Promise.all([
       wanted.annotations && annotated.length > 0
         ? this.annotations.find({
-            where: { task_id: In(annotated) },
+            where: annotationsSeenBy(viewer, tasks, annotated),
             ...(wanted.wholeAnnotations ? {} : { select: ANNOTATION_SUMMARY }),
             relations: { completed_by: fields.lists },
             order: { id: 'ASC' },
@@ -139,6 +140,30 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
       ),
     );
   }
+}
+
+/**
+ * The annotations of `annotated` the viewer may see: an annotator only their own (in the
+ * projects where they annotate), everyone else all of them.
+ */
+function annotationsSeenBy(viewer: AuthContext, tasks: Task[], annotated: number[]) {
+  const projectOf = new Map(tasks.map((task) => [task.id, task.project_id]));
+  const annotatorIn = new Map<number, boolean>();
+  const ownOnly: number[] = [];
+  const all: number[] = [];
+  for (const taskId of annotated) {
+    const projectId = projectOf.get(taskId) as number;
+    let annotator = annotatorIn.get(projectId);
+    if (annotator === undefined) {
+      annotator = effectiveRole(viewer, projectId).role === 'AN';
+      annotatorIn.set(projectId, annotator);
+    }
+    (annotator ? ownOnly : all).push(taskId);
+  }
+  return [
+    ...(ownOnly.length ? [{ task_id: In(ownOnly), completed_by_id: viewer.user.id }] : []),
+    ...(all.length ? [{ task_id: In(all) }] : []),
+  ];
 }
 
 const ANNOTATION_SUMMARY = {

@@ -1,3 +1,4 @@
+import type { ProjectAccess } from '../permissions/project-access';
 import { MemberRole } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
 
@@ -15,7 +16,6 @@ export interface AccountContext {
 export interface AuthContext extends AccountContext {
   organizationId: number;
   role: MemberRole;
+  /** Set on routes that name a project: the caller's access there (see `PermissionGate`). */
+  project?: { id: number } & ProjectAccess;
 }
-
-/** Roles allowed to change organization-wide settings and manage members. */
-export const ADMIN_ROLES: readonly MemberRole[] = ['OW', 'AD'];

@@ -20,7 +20,6 @@ import {
 import { PublicRoute } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
 import { AuthenticatedRequest, CurrentAuth } from '../context/current-auth.decorator';
-import { assertAdmin } from '../organizations/organizations.service';
 import { JwtSettingsDto } from './dto/jwt-settings.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { InvalidTokenError } from './jwt-claims';
@@ -32,6 +31,7 @@ import { CreatedApiTokenResponse } from './responses/created-api-token.response'
 import { JwtSettingsResponse } from './responses/jwt-settings.response';
 import { TokenRefreshResponse } from './responses/token-refresh.response';
 import { TokenRotateResponse } from './responses/token-rotate.response';
+import { Requires } from '../permissions/requires.decorator';
 
 const TOKEN_NOT_VALID = 'Token is invalid or expired';
 
@@ -44,6 +44,7 @@ export class JwtController {
   ) {}
 
   @Get('token')
+  @Requires('users.tokens')
   @ApiOperation({ operationId: 'api_token_list', summary: 'List API tokens' })
   @ApiOkResponse({ type: [ApiTokenResponse] })
   list(@CurrentAuth() auth: AuthContext): Promise<ApiTokenResponse[]> {
@@ -51,6 +52,7 @@ export class JwtController {
   }
 
   @Post('token')
+  @Requires('users.tokens')
   @ApiOperation({ operationId: 'api_token_create', summary: 'Create API token' })
   @ApiCreatedResponse({ type: CreatedApiTokenResponse })
   create(@CurrentAuth() auth: AuthContext): Promise<CreatedApiTokenResponse> {
@@ -73,6 +75,7 @@ export class JwtController {
   }
 
   @Post('token/rotate')
+  @Requires('users.tokens')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_token_rotate_create', summary: 'Rotate JWT refresh token' })
   @ApiOkResponse({ type: TokenRotateResponse })
@@ -107,6 +110,7 @@ export class JwtController {
   }
 
   @Get('jwt/settings')
+  @Requires('organizations.view')
   @ApiOperation({ operationId: 'api_jwt_settings_retrieve', summary: 'Retrieve JWT Settings' })
   @ApiOkResponse({ type: JwtSettingsResponse })
   async getSettings(@CurrentAuth() auth: AuthContext): Promise<JwtSettingsResponse> {
@@ -114,6 +118,7 @@ export class JwtController {
   }
 
   @Post('jwt/settings')
+  @Requires('organizations.change')
   @HttpCode(201)
   @ApiOperation({ operationId: 'api_jwt_settings_create', summary: 'Update JWT Settings' })
   @ApiCreatedResponse({ type: JwtSettingsResponse })
@@ -121,7 +126,6 @@ export class JwtController {
     @CurrentAuth() auth: AuthContext,
     @Body() body: JwtSettingsDto,
   ): Promise<JwtSettingsResponse> {
-    assertAdmin(auth, auth.organizationId);
     return serializeJwtSettings(await this.settings.update(auth.organizationId, body));
   }
 }

@@ -10,9 +10,7 @@ import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
 import { NewUser, UsersService } from '../users/users.service';
 import { pendingInvite } from './invites.service';
-
-/** Who joins through an organization's shared invite link (its `default_role`). */
-const LINK_ROLE: MemberRole = 'AN';
+import { OrganizationSettingsService } from './organization-settings.service';
 
 /** What a token opens: one person's invitation, or the organization's shared invite link. */
 interface Invitation {
@@ -40,6 +38,7 @@ export class InviteAcceptanceService {
     private readonly users: UsersService,
     @InjectRepository(OrganizationInvite) private readonly invites: Repository<OrganizationInvite>,
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly settings: OrganizationSettingsService,
   ) {}
 
   /** The signed-in caller joins the organization and works in it from now on. */
@@ -101,7 +100,8 @@ export class InviteAcceptanceService {
       return { organization: invite.organization, role: invite.role, invite };
     }
     const organization = await this.organizations.findOneBy({ token });
-    if (organization) return { organization, role: LINK_ROLE };
+    // The shared link gives the organization's default role (`set-default-role`).
+    if (organization) return { organization, role: await this.settings.joinRole(organization.id) };
     throw new NotFoundException(UNKNOWN_TOKEN);
   }
 

@@ -19,6 +19,7 @@ import { InviteAcceptedResponse } from './responses/invite-accepted.response';
 import { InviteSignUpResponse } from './responses/invite-sign-up.response';
 import { OrganizationInviteResponse } from './responses/organization-invite.response';
 import { SentInvitesResponse } from './responses/sent-invites.response';
+import { Requires } from '../permissions/requires.decorator';
 
 @ApiTags('Invites')
 @Controller('api/invite')
@@ -30,6 +31,7 @@ export class InvitesController {
   ) {}
 
   @Get()
+  @Requires('organizations.invite')
   @ApiOperation({ operationId: 'api_invite_retrieve', summary: 'Get organization invite link' })
   @ApiOkResponse({ type: OrganizationInviteResponse })
   async get(
@@ -41,6 +43,7 @@ export class InvitesController {
   }
 
   @Post('reset-token')
+  @Requires('organizations.change')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'api_invite_reset_token_create',
@@ -57,6 +60,7 @@ export class InvitesController {
 
   /** No email leaves this server: each invitation's link is in the answer, to pass on. */
   @Post('send-email')
+  @Requires('organizations.invite')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_invite_send_email_create', summary: 'Send email with invite' })
   @ApiOkResponse({ type: SentInvitesResponse })
@@ -70,6 +74,7 @@ export class InvitesController {
   }
 
   @Post('revoke')
+  @Requires('organizations.invite')
   @HttpCode(200)
   @ApiOperation({ operationId: 'api_invite_revoke_create', summary: 'Revoke invite' })
   @ApiOkResponse({ description: 'Revoked', schema: { type: 'object', properties: {} } })

@@ -13,7 +13,6 @@ import { newInviteToken, tokenHash } from '../credentials/random-tokens';
 import { OrganizationInvite } from '../entities/organization-invite.entity';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
-import { assertAdmin } from './organizations.service';
 
 /** How long an invitation can be accepted. */
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -59,7 +58,7 @@ export class InvitesService {
   }
 
   async invite(auth: AuthContext, emails: string[], role: MemberRole): Promise<InviteResult> {
-    assertAdmin(auth, auth.organizationId);
+    assertMayGrant(auth, role);
     const wanted = [...new Set(emails.map(normalized))];
     const members = await this.memberEmails(auth, wanted);
     const result: InviteResult = { invited: [], already_members: [], invites: [] };
@@ -99,7 +98,6 @@ export class InvitesService {
    * memberships routes, never here: the owner and the caller cannot be revoked at all.
    */
   async revoke(auth: AuthContext, email: string): Promise<void> {
-    assertAdmin(auth, auth.organizationId);
     const address = normalized(email);
     const user = await this.users.findOneBy({ email: address });
     const membership = user
@@ -132,5 +130,14 @@ export class InvitesService {
       { relations: { user: true } },
     );
     return new Set(rows.map((row) => (row.user as User).email));
+  }
+}
+
+/** Highest first: an inviter gives no role above their own (a manager invites no administrator). */
+const ROLE_RANK: MemberRole[] = ['OW', 'AD', 'MA', 'RE', 'AN', 'NO', 'DI'];
+
+function assertMayGrant(auth: AuthContext, role: MemberRole): void {
+  if (ROLE_RANK.indexOf(role) < ROLE_RANK.indexOf(auth.role)) {
+    throw new ForbiddenException('You cannot invite people with a role above your own.');
   }
 }

@@ -4,13 +4,18 @@ import { IsNull, Repository } from 'typeorm';
 import { PageWindow } from '@ls/core';
 import { AuthContext } from '../context/auth-context';
 import { OrganizationScope } from '../context/organization-scope';
+import { OrganizationMemberTagAssignment } from '../entities/organization-member-tag-assignment.entity';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
-import { OrganizationsService, assertAdmin } from './organizations.service';
+import { idsOfList } from '../member-tags/dto/comma-lists';
+import { memberTagsOfUsers, SimpleMemberTag } from '../member-tags/member-tags-of-users';
+import { OrganizationsService, assertOwnOrganization } from './organizations.service';
 
 export interface MemberFilter {
   role?: MemberRole;
   search?: string;
   ordering?: string;
+  /** Member tag ids, comma-separated: members with any of them. */
+  tags?: string;
 }
 
 const ORDERINGS: Record<string, [string, 'ASC' | 'DESC']> = {
@@ -40,7 +45,7 @@ export class MembershipsService {
     organizationId: number,
     filter: MemberFilter,
     window: PageWindow,
-  ): Promise<{ rows: OrganizationMember[]; count: number }> {
+  ): Promise<{ rows: OrganizationMember[]; count: number; tags: Map<number, SimpleMemberTag[]> }> {
     await this.organizations.getForMember(auth, organizationId);
     const query = this.scope
       .query({ organizationId }, 'member')
@@ -53,6 +58,16 @@ export class MembershipsService {
         { search: `%${filter.search.toLowerCase()}%` },
       );
     }
+    if (filter.tags) {
+      const tagged = this.members.manager
+        .getRepository(OrganizationMemberTagAssignment)
+        .createQueryBuilder('member_tag')
+        .select('1')
+        .where('member_tag.organization_id = member.organization_id')
+        .andWhere('member_tag.user_id = member.user_id')
+        .andWhere('member_tag.tag_id IN (:...memberTags)');
+      query.andWhere(`EXISTS (${tagged.getQuery()})`, { memberTags: idsOfList(filter.tags) });
+    }
     const [column, direction] = ORDERINGS[filter.ordering ?? 'id'] ?? ORDERINGS.id;
     const [rows, count] = await query
       .orderBy(column, direction)
@@ -60,7 +75,16 @@ export class MembershipsService {
       .skip(window.offset)
       .take(window.size)
       .getManyAndCount();
-    return { rows, count };
+    const tags = await this.tagsOf(
+      organizationId,
+      rows.map((row) => row.user_id),
+    );
+    return { rows, count, tags };
+  }
+
+  /** The organization's member tags on each of `userIds`. */
+  tagsOf(organizationId: number, userIds: number[]): Promise<Map<number, SimpleMemberTag[]>> {
+    return memberTagsOfUsers(this.members.manager, organizationId, userIds);
   }
 
   async get(
@@ -83,7 +107,7 @@ export class MembershipsService {
     role: MemberRole,
   ): Promise<OrganizationMember> {
     const membership = await this.get(auth, organizationId, userId);
-    assertAdmin(auth, organizationId);
+    assertOwnOrganization(auth, organizationId);
     if (membership.role === 'OW' || role === 'OW') {
       throw new ForbiddenException('The owner role cannot be given or taken here.');
     }
@@ -93,7 +117,7 @@ export class MembershipsService {
 
   async remove(auth: AuthContext, organizationId: number, userId: number): Promise<void> {
     const membership = await this.get(auth, organizationId, userId);
-    assertAdmin(auth, organizationId);
+    assertOwnOrganization(auth, organizationId);
     if (userId === auth.user.id) throw new ForbiddenException('You cannot remove yourself.');
     if (membership.role === 'OW') throw new ForbiddenException('The owner cannot be removed.');
     await this.members.update({ id: membership.id }, { deleted_at: new Date() });

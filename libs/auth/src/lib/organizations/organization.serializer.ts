@@ -1,6 +1,7 @@
 import { OrganizationMember } from '../entities/organization-member.entity';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
+import { SimpleMemberTag } from '../member-tags/member-tags-of-users';
 import { serializeUserDetail } from '../users/user.serializer';
 import { LseOrganizationResponse } from './responses/lse-organization.response';
 import { MemberListItemResponse } from './responses/member-list-item.response';
@@ -58,6 +59,7 @@ export function serializeMembership(membership: OrganizationMember): Organizatio
 export function serializeMemberListItem(
   user: User,
   membership: OrganizationMember,
+  tags: SimpleMemberTag[] = [],
 ): MemberListItemResponse {
   return {
     id: membership.id,
@@ -71,6 +73,6 @@ export function serializeMemberListItem(
     concurrency: '',
     contributed_to_projects: null,
     created_projects: null,
-    tags: [],
+    tags,
   };
 }

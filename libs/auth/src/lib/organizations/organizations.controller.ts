@@ -32,6 +32,7 @@ import { MemberListItemResponse } from './responses/member-list-item.response';
 import { MemberPageResponse } from './responses/member-page.response';
 import { OrganizationMemberResponse } from './responses/organization-member.response';
 import { OrganizationSummaryResponse } from './responses/organization-summary.response';
+import { Requires } from '../permissions/requires.decorator';
 
 @ApiTags('Organizations')
 @ResourceParams({ id: 'organization', userId: 'user' })
@@ -43,6 +44,7 @@ export class OrganizationsController {
   ) {}
 
   @Get()
+  @Requires('organizations.view')
   @ApiOperation({ operationId: 'api_organizations_list', summary: 'List your organizations' })
   @ApiOkResponse({ type: [OrganizationSummaryResponse] })
   async list(@CurrentAuth() auth: AuthContext): Promise<OrganizationSummaryResponse[]> {
@@ -51,6 +53,7 @@ export class OrganizationsController {
   }
 
   @Get(':id')
+  @Requires('organizations.view')
   @ApiOperation({ operationId: 'api_organizations_retrieve', summary: 'Get organization settings' })
   @ApiOkResponse({ type: LseOrganizationResponse })
   async get(
@@ -61,6 +64,7 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
+  @Requires('organizations.change')
   @ApiOperation({
     operationId: 'api_organizations_partial_update',
     summary: 'Update organization settings',
@@ -75,6 +79,7 @@ export class OrganizationsController {
   }
 
   @Get(':id/memberships')
+  @Requires('organizations.members.view')
   @ApiOperation({
     operationId: 'api_organizations_memberships_list',
     summary: 'Get organization members list',
@@ -87,12 +92,15 @@ export class OrganizationsController {
     @Req() request: FastifyRequest,
   ): Promise<Page<MemberListItemResponse>> {
     const window = pageWindow(query);
-    const { rows, count } = await this.memberships.list(auth, id, query, window);
-    const results = rows.map((row) => serializeMemberListItem(row.user as User, row));
+    const { rows, count, tags } = await this.memberships.list(auth, id, query, window);
+    const results = rows.map((row) =>
+      serializeMemberListItem(row.user as User, row, tags.get(row.user_id)),
+    );
     return toPage(results, count, window, requestUrlOf(request));
   }
 
   @Patch(':id/memberships')
+  @Requires('organizations.members.change')
   @ApiOperation({
     operationId: 'api_organizations_memberships_partial_update',
     summary: 'Update organization member/invite',
@@ -104,10 +112,16 @@ export class OrganizationsController {
     @Body() body: MembershipUpdateDto,
   ): Promise<MemberListItemResponse> {
     const membership = await this.memberships.changeRole(auth, id, body.user_id, body.role);
-    return serializeMemberListItem(membership.user as User, membership);
+    const tags = await this.memberships.tagsOf(id, [membership.user_id]);
+    return serializeMemberListItem(
+      membership.user as User,
+      membership,
+      tags.get(membership.user_id),
+    );
   }
 
   @Get(':id/memberships/:userId')
+  @Requires('organizations.members.view')
   @ApiOperation({
     operationId: 'api_organizations_memberships_retrieve',
     summary: 'Get organization member details',
@@ -122,6 +136,7 @@ export class OrganizationsController {
   }
 
   @Delete(':id/memberships/:userId')
+  @Requires('organizations.members.change')
   @HttpCode(204)
   @ApiOperation({
     operationId: 'api_organizations_memberships_destroy',

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
-import { ADMIN_ROLES, AuthContext } from '../context/auth-context';
+import { AuthContext } from '../context/auth-context';
 import { newInviteToken } from '../credentials/random-tokens';
 import { JwtSettings } from '../entities/jwt-settings.entity';
 import { OrganizationMember } from '../entities/organization-member.entity';
@@ -55,10 +55,10 @@ export class OrganizationsService {
     return organization;
   }
 
-  /** The caller's active organization, for changes only its administrators may make. */
-  async getForAdmin(auth: AuthContext, id = auth.organizationId): Promise<Organization> {
+  /** The caller's active organization, for changes (the route's permission says who may). */
+  async getForChange(auth: AuthContext, id = auth.organizationId): Promise<Organization> {
     const organization = await this.getForMember(auth, id);
-    assertAdmin(auth, id);
+    assertOwnOrganization(auth, id);
     return organization;
   }
 
@@ -67,20 +67,23 @@ export class OrganizationsService {
     id: number,
     changes: Partial<Pick<Organization, 'title' | 'contact_info'>>,
   ): Promise<Organization> {
-    const organization = await this.getForAdmin(auth, id);
+    const organization = await this.getForChange(auth, id);
     return this.organizations.save({ ...organization, ...changes });
   }
 
   async resetInviteToken(auth: AuthContext): Promise<Organization> {
-    const organization = await this.getForAdmin(auth);
+    const organization = await this.getForChange(auth);
     organization.token = newInviteToken();
     return this.organizations.save(organization);
   }
 }
 
-/** Organization-wide settings change only by owners and administrators of that organization. */
-export function assertAdmin(auth: AuthContext, organizationId: number): void {
-  if (organizationId !== auth.organizationId || !ADMIN_ROLES.includes(auth.role)) {
+/**
+ * Routes under `/api/organizations/{id}` act on the caller's active organization only; the route's
+ * permission says which roles may call it.
+ */
+export function assertOwnOrganization(auth: AuthContext, organizationId: number): void {
+  if (organizationId !== auth.organizationId) {
     throw new ForbiddenException('You do not have permission to perform this action.');
   }
 }

@@ -6,6 +6,7 @@ import { SessionPolicyUpdateDto } from './dto/session-policy-update.dto';
 import { SessionTimeoutPolicyResponse } from './responses/session-timeout-policy.response';
 import { serializeSessionPolicy } from './session-policy.serializer';
 import { SessionPolicyService } from './session-policy.service';
+import { Requires } from '../permissions/requires.decorator';
 
 @ApiTags('Session Policy')
 @Controller('api/session-policy')
@@ -13,6 +14,7 @@ export class SessionPolicyController {
   constructor(private readonly policies: SessionPolicyService) {}
 
   @Get()
+  @Requires('organizations.view')
   @ApiOperation({
     operationId: 'api_session_policy_retrieve',
     summary: 'Retrieve session timeout policy',
@@ -23,6 +25,7 @@ export class SessionPolicyController {
   }
 
   @Patch()
+  @Requires('organizations.change')
   @ApiOperation({
     operationId: 'api_session_policy_partial_update',
     summary: 'Update session timeout policy',

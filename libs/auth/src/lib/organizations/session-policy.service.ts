@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { AuthContext } from '../context/auth-context';
 import { OrganizationScope } from '../context/organization-scope';
 import { SessionPolicy } from '../entities/session-policy.entity';
-import { assertAdmin } from './organizations.service';
+import { assertOwnOrganization } from './organizations.service';
 
 export type SessionPolicyChanges = Partial<
   Pick<SessionPolicy, 'max_session_age' | 'max_time_between_activity'>
@@ -28,7 +28,7 @@ export class SessionPolicyService {
   }
 
   async update(auth: AuthContext, changes: SessionPolicyChanges): Promise<SessionPolicy> {
-    assertAdmin(auth, auth.organizationId);
+    assertOwnOrganization(auth, auth.organizationId);
     const current = await this.get(auth);
     return this.policies.save({ ...current, ...changes });
   }

@@ -60,6 +60,7 @@ export const PERMISSIONS = {
   'organizations.activity_log': fixed('Organization', 'Read the activity log', ADMINS),
   'organizations.sso': fixed('Organization', 'Manage SSO settings', ADMINS),
   'organizations.billing': fixed('Organization', 'Read usage and plan', EVERYONE),
+  'users.self': fixed('Users', 'See and change one’s own account', EVERYONE),
   'users.view': fixed('Users', 'See other members', EVERYONE),
   'users.tokens': configurable(
     'Users',
@@ -133,7 +134,6 @@ export const PERMISSIONS = {
     MANAGERS,
     MANAGERS,
   ),
-  'actions.perform': fixed('Data Manager', 'Run Data Manager actions', MANAGERS),
   'annotations.view': fixed('Annotations', 'See annotations one may see', EVERYONE),
   'annotations.create': fixed('Annotations', 'Label tasks', EVERYONE),
   'annotations.change': fixed(
@@ -146,6 +146,7 @@ export const PERMISSIONS = {
     'Delete annotations (others only as manager)',
     EVERYONE,
   ),
+  'annotations.bulk': fixed('Annotations', 'Create and delete annotations in bulk', MANAGERS),
   'predictions.view': fixed('Annotations', 'See predictions', EVERYONE),
   'predictions.change': fixed('Annotations', 'Manage predictions', MANAGERS),
 } as const satisfies Record<string, PermissionDefinition>;

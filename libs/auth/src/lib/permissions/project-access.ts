@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../context/auth-context';
 import { MemberRole } from '../entities/organization-member.entity';
 
@@ -20,4 +21,23 @@ export abstract class ProjectAccessResolver {
   abstract accessOf(auth: AuthContext, projectId: number): Promise<ProjectAccess | null>;
   /** Drops what it remembers about the project (after members, roles or pauses change). */
   abstract forget(projectId: number): void;
+}
+
+/**
+ * Where the projects library registers its {@link ProjectAccessResolver} when its module starts
+ * (`registry.provide(resolver)` in `onModuleInit`), for the auth guard to find across modules.
+ */
+@Injectable()
+export class ProjectAccessRegistry {
+  private resolver: ProjectAccessResolver | null = null;
+
+  provide(resolver: ProjectAccessResolver): void {
+    if (this.resolver) throw new Error('A project access resolver is registered twice');
+    this.resolver = resolver;
+  }
+
+  /** The registered resolver; null while no projects library runs in this app. */
+  current(): ProjectAccessResolver | null {
+    return this.resolver;
+  }
 }

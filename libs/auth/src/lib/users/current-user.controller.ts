@@ -13,13 +13,17 @@ import { WhoAmIUserResponse } from './responses/who-am-i-user.response';
 import { toUserChanges } from './user-changes';
 import { serializeUser, serializeWhoAmI } from './user.serializer';
 import { UsersService } from './users.service';
+import { PermissionOverrides } from '../permissions/permission-overrides.service';
+import { Requires } from '../permissions/requires.decorator';
 
 @ApiTags('Users')
+@Requires('users.self')
 @Controller('api/current-user')
 export class CurrentUserController {
   constructor(
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
+    private readonly permissions: PermissionOverrides,
   ) {}
 
   @Get()
@@ -57,10 +61,12 @@ export class CurrentUserController {
   async whoami(@CurrentAuth() auth: AuthContext): Promise<WhoAmIUserResponse> {
     const { membership } = await this.users.getMember(auth, auth.user.id);
     const organization = await this.organizations.getForMember(auth, auth.organizationId);
-    return serializeWhoAmI(auth, membership, organization);
+    const permissions = await this.permissions.heldBy(auth.organizationId, auth.role);
+    return serializeWhoAmI(auth, membership, organization, permissions);
   }
 
   @Get('token')
+  @Requires('users.tokens')
   @ApiOperation({ operationId: 'api_current_user_token_retrieve', summary: 'Get user token' })
   @ApiOkResponse({ type: LegacyTokenResponse })
   async token(@CurrentAuth() auth: AuthContext): Promise<LegacyTokenResponse> {
@@ -68,6 +74,7 @@ export class CurrentUserController {
   }
 
   @Post('reset-token')
+  @Requires('users.tokens')
   @HttpCode(201)
   @ApiOperation({ operationId: 'api_current_user_reset_token_create', summary: 'Reset user token' })
   @ApiCreatedResponse({ type: LegacyTokenResponse })

@@ -1,5 +1,4 @@
 import { AuthContext } from '../context/auth-context';
-import { permissionsOf } from '../context/permissions';
 import { OrganizationMember } from '../entities/organization-member.entity';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.entity';
@@ -91,12 +90,13 @@ export function serializeWhoAmI(
   auth: AuthContext,
   membership: OrganizationMember,
   organization: Organization,
+  permissions: string[],
 ): WhoAmIUserResponse {
   const detail = serializeUserDetail(auth.user, membership);
   return {
     ...detail,
     active_organization_meta: organization.title,
     lse_fields: { ...ENTERPRISE_USER_FIELDS, active_organization_external_id: null },
-    permissions: permissionsOf(auth.role),
+    permissions,
   };
 }

@@ -26,6 +26,7 @@ import { LseUserResponse } from './responses/lse-user.response';
 import { toUserChanges } from './user-changes';
 import { serializeUser, serializeUserDetail } from './user.serializer';
 import { UsersService } from './users.service';
+import { Requires } from '../permissions/requires.decorator';
 
 @ApiTags('Users')
 @Controller('api/users')
@@ -33,6 +34,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @Requires('users.view')
   @ApiOperation({ operationId: 'api_users_list', summary: 'List users' })
   @ApiOkResponse({ type: [LseUserApiResponse] })
   async list(@CurrentAuth() auth: AuthContext): Promise<LseUserApiResponse[]> {
@@ -41,6 +43,7 @@ export class UsersController {
   }
 
   @Post()
+  @Requires('organizations.members.change')
   @ApiOperation({ operationId: 'api_users_create', summary: 'Create new user' })
   @ApiCreatedResponse({ type: LseUserResponse })
   async create(
@@ -57,6 +60,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @Requires('users.view')
   @ResourceParams({ id: 'user' })
   @ApiOperation({ operationId: 'api_users_retrieve', summary: 'Get user info' })
   @ApiOkResponse({ type: LseUserResponse })
@@ -69,6 +73,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @Requires('users.self')
   @ResourceParams({ id: 'user' })
   @ApiOperation({ operationId: 'api_users_partial_update', summary: 'Update user details' })
   @ApiOkResponse({ type: LseUserResponse })
@@ -82,6 +87,7 @@ export class UsersController {
   }
 
   @Delete(':id')
+  @Requires('organizations.members.change')
   @ResourceParams({ id: 'user' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_users_destroy', summary: 'Delete user' })

@@ -14,7 +14,7 @@ import { LegacyTokens } from '../credentials/legacy-tokens.service';
 import { hashPassword } from '../credentials/password-hasher';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
-import { assertAdmin } from '../organizations/organizations.service';
+import { assertOwnOrganization } from '../organizations/organizations.service';
 
 export interface NewUser {
   email: string;
@@ -104,7 +104,7 @@ export class UsersService {
 
   /** A new user in the caller's organization; only its owner and administrators make one. */
   async createInOrganization(auth: AuthContext, input: NewUser): Promise<Member> {
-    assertAdmin(auth, auth.organizationId);
+    assertOwnOrganization(auth, auth.organizationId);
     const { user } = await this.transactions.run(({ manager }) =>
       this.create(manager, input, auth.organizationId, 'AN'),
     );
@@ -152,7 +152,7 @@ export class UsersService {
    */
   async removeFromOrganization(auth: AuthContext, userId: number): Promise<void> {
     const { membership } = await this.getMember(auth, userId);
-    assertAdmin(auth, auth.organizationId);
+    assertOwnOrganization(auth, auth.organizationId);
     if (userId === auth.user.id) throw new ForbiddenException('You cannot remove yourself.');
     if (membership.role === 'OW') throw new ForbiddenException('The owner cannot be removed.');
     await this.members.update({ id: membership.id }, { deleted_at: new Date() });

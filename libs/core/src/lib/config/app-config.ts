@@ -475,6 +475,21 @@ export class AppConfig {
   @Transform(toBool())
   @IsBoolean()
   ML_TRAIN_VIA_WEBHOOK = false;
+
+  /**
+   * Record every write request (POST, PUT, PATCH, DELETE under `/api`) of a member in the
+   * activity log (`GET /api/activity-logs/`), written in batches off the request path.
+   */
+  @Transform(toBool())
+  @IsBoolean()
+  ACTIVITY_LOG = true;
+
+  /** Activity log entries older than this many days are deleted (hourly); 0 keeps them all. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  ACTIVITY_LOG_RETENTION_DAYS = 180;
 }
 
 export type ConfigOverrides = Partial<Record<keyof AppConfig, string | number | boolean>>;

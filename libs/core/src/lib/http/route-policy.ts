@@ -25,6 +25,11 @@ export interface RoutePolicy {
    * also knows the names). Every member route declares one; the auth guard decides.
    */
   permission?: string;
+  /**
+   * Objects named in the query string or the JSON body (`{ query: { project: 'project' } }`):
+   * the auth guard reads from them which project the request is about.
+   */
+  named?: { query?: Record<string, string>; body?: Record<string, string> };
 }
 
 const ROUTE_POLICY_METADATA = 'ls:route-policy';
@@ -46,6 +51,12 @@ function mergePolicy(handler: object, patch: RoutePolicy, methodWins: boolean): 
   const merged: RoutePolicy = { ...base, ...top };
   if (base.resources || top.resources) {
     merged.resources = { ...base.resources, ...top.resources };
+  }
+  if (base.named || top.named) {
+    merged.named = {
+      query: { ...base.named?.query, ...top.named?.query },
+      body: { ...base.named?.body, ...top.named?.body },
+    };
   }
   Reflect.defineMetadata(ROUTE_POLICY_METADATA, merged, handler);
   const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as object;
@@ -87,6 +98,13 @@ export const BodyLimit = (limit: (config: AppConfig) => number) =>
  * controller, for every route of it.
  */
 export const ResourceParams = (resources: Record<string, string>) => routePolicy({ resources });
+
+/**
+ * Names what query parameters or JSON body fields point to (`{ project: 'project' }`), for routes
+ * that name their project there rather than in the path.
+ */
+export const NamedIn = (where: 'query' | 'body', names: Record<string, string>) =>
+  routePolicy({ named: { [where]: names } });
 
 /** The policy Fastify holds for a matched route (see {@link mergePolicy}). */
 export function routePolicyFromConfig(config: unknown): RoutePolicy {

@@ -33,7 +33,7 @@ export class ActionRunner {
 
   async run(auth: AuthContext, request: ActionRequest): Promise<ActionResult> {
     const selection = await this.resolve(auth, request);
-    const action = this.actions.runnableBy(auth, request.actionId);
+    const action = await this.actions.runnableBy(auth, request.actionId);
     if (action.runsAsJobWhenLarge) {
       const size = await this.selections.count(selection);
       if (size > this.config.ACTION_JOB_THRESHOLD_TASKS) {
@@ -46,7 +46,7 @@ export class ActionRunner {
   /** Applies the action now, whatever the size of the selection (the job's side). */
   async runNow(auth: AuthContext, request: ActionRequest): Promise<ActionResult> {
     const selection = await this.resolve(auth, request);
-    const action = this.actions.runnableBy(auth, request.actionId);
+    const action = await this.actions.runnableBy(auth, request.actionId);
     return this.apply(auth, action, selection, request.fields);
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
-import { isJsonObject } from '@ls/core';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
+import { isJsonObject, NamedIn } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { ActionRunner } from './action-runner';
 import { DataManagerActions } from './data-manager-actions';
@@ -13,6 +13,10 @@ import { ActionResponse } from './responses/action.response';
 const PREPARE_PARAMS = ['filters', 'selectedItems', 'ordering'];
 
 @ApiTags('Data Manager')
+/** The routes admit every member who may see tasks; each action asks its own permission. */
+@Requires('tasks.view')
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/dm/actions')
 export class ActionsController {
   constructor(
@@ -29,7 +33,7 @@ export class ActionsController {
     @Query() query: ActionsOfProjectQuery,
   ): Promise<ActionResponse[]> {
     await this.projects.get(auth, query.project);
-    return this.actions.listedFor(auth).map((action) => ({
+    return (await this.actions.listedFor(auth)).map((action) => ({
       id: action.id,
       title: action.title,
       order: action.order,
@@ -55,7 +59,7 @@ export class ActionsController {
     @Query() query: ActionsOfProjectQuery,
   ): Promise<unknown> {
     await this.projects.get(auth, query.project);
-    const action = this.actions.runnableBy(auth, actionId);
+    const action = await this.actions.runnableBy(auth, actionId);
     return (await action.form?.(auth, query.project)) ?? action.dialog?.form ?? null;
   }
 

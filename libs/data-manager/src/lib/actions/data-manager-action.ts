@@ -1,5 +1,5 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { AuthContext, MemberRole } from '@ls/auth';
+import { AuthContext, Permission } from '@ls/auth';
 import { Task } from '@ls/tasks';
 
 /** A field of an action's dialog form, as the data manager frontend renders it. */
@@ -36,8 +36,8 @@ export interface DataManagerAction {
   order: number;
   /** Label Studio's permission name, shown to the frontend. */
   permission: string;
-  /** Roles that may run it. */
-  roles: readonly MemberRole[];
+  /** The permission of the catalogue a caller needs to run it (in the project's role). */
+  requires: Permission;
   /** Not listed (the frontend calls it by id). */
   hidden?: boolean;
   /**
@@ -52,4 +52,3 @@ export interface DataManagerAction {
 }
 
 /** Roles that manage a project's data (Label Studio Enterprise's manager and above). */
-export const MANAGER_ROLES: readonly MemberRole[] = ['OW', 'AD', 'MA'];

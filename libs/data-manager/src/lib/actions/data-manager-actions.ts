@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { AuthContext } from '@ls/auth';
+import { AuthContext, PermissionOverrides } from '@ls/auth';
+import { effectiveRole } from '@ls/tasks';
 import { ValidationFailedException } from '@ls/core';
 import { DeleteGroundTruthsAction } from './builtin/delete-ground-truths.action';
 import { DeleteTasksAnnotationsAction } from './builtin/delete-tasks-annotations.action';
@@ -29,6 +30,7 @@ export class DataManagerActions {
     removeDuplicates: RemoveDuplicatesAction,
     deleteAnnotators: DeleteAnnotatorsAction,
     deleteReviewers: DeleteReviewersAction,
+    private readonly permissions: PermissionOverrides,
   ) {
     for (const action of [
       removeDuplicates,
@@ -49,23 +51,29 @@ export class DataManagerActions {
     this.actions.set(action.id, action);
   }
 
-  /** The listed actions the caller may run, by `order`. */
-  listedFor(auth: AuthContext): DataManagerAction[] {
-    return [...this.actions.values()]
-      .filter((action) => !action.hidden && action.roles.includes(auth.role))
-      .sort((a, b) => a.order - b.order);
+  /** The listed actions the caller may run (in the project's role), by `order`. */
+  async listedFor(auth: AuthContext): Promise<DataManagerAction[]> {
+    const listed: DataManagerAction[] = [];
+    for (const action of this.actions.values()) {
+      if (!action.hidden && (await this.allows(auth, action))) listed.push(action);
+    }
+    return listed.sort((a, b) => a.order - b.order);
   }
 
   /** The action `id`: 400 when there is none, 403 when the caller may not run it. */
-  runnableBy(auth: AuthContext, id: string): DataManagerAction {
+  async runnableBy(auth: AuthContext, id: string): Promise<DataManagerAction> {
     const action = this.actions.get(id);
     if (!action) {
       throw new ValidationFailedException({ id: [`"${id}" is not a valid choice.`] });
     }
-    if (!action.roles.includes(auth.role)) {
+    if (!(await this.allows(auth, action))) {
       throw new ForbiddenException('You do not have permission to perform this action.');
     }
     return action;
+  }
+
+  private allows(auth: AuthContext, action: DataManagerAction): Promise<boolean> {
+    return this.permissions.allows(auth.organizationId, effectiveRole(auth).role, action.requires);
   }
 }
 

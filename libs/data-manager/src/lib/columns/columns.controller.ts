@@ -1,12 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ColumnsResponse } from './columns.response';
 import { ColumnsService } from './columns.service';
 import { ProjectQuery } from './project.query';
+import { NamedIn } from '@ls/core';
 
 /** Not in the contract: the data manager frontend reads its table's columns here. */
 @ApiTags('Data Manager')
+@Requires('tasks.view')
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/dm/columns')
 export class ColumnsController {
   constructor(private readonly columns: ColumnsService) {}

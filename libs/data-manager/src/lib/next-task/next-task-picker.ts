@@ -31,13 +31,13 @@ const open = (c: StreamConditions) => [
 
 /**
  * Label Studio's `get_next_task` without the data-manager queue: the caller's assigned tasks if
- * any, else the task the caller holds, a draft of the caller, breadth first under overlap,
+ * any (only those when the project distributes tasks manually to an annotator), else the task the caller holds, a draft of the caller, breadth first under overlap,
  * the project's sampling, then postponed drafts and (REQUEUE_FOR_ME) the caller's skips.
  */
 @Injectable()
 export class NextTaskPicker {
   async pick(manager: EntityManager, caller: StreamCaller): Promise<PickedTask | null> {
-    if (await this.hasAssignments(manager, caller)) {
+    if (caller.onlyAssigned || (await this.hasAssignments(manager, caller))) {
       return this.first(manager, caller, {
         queue: 'Manually assigned queue',
         lock: false,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { NextTaskResponse } from './next-task.response';
 import { NextTaskService } from './next-task.service';
@@ -8,6 +8,7 @@ import { NextTaskService } from './next-task.service';
 /** The labeling stream's queue (not in the OpenAPI contract: the frontend's own route). */
 @ApiTags('Projects')
 @ResourceParams({ id: 'project' })
+@Requires('annotations.create')
 @Controller('api/projects')
 export class NextTaskController {
   constructor(private readonly nextTask: NextTaskService) {}

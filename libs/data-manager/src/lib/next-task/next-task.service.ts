@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { assertNotPaused } from '@ls/annotations';
 import { AuthContext } from '@ls/auth';
 import { TransactionRunner } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
-import { serializeTask, Task, TaskDataUrls, TaskRelations } from '@ls/tasks';
+import { serializeTask, Task, TaskDataUrls, TaskRelations, TaskVisibility } from '@ls/tasks';
 import { TaskPrelabeling } from '../prelabeling/task-prelabeling';
 import { NextTaskPicker } from './next-task-picker';
 import { NextTaskResponse } from './next-task.response';
@@ -19,17 +20,21 @@ export class NextTaskService {
     private readonly relations: TaskRelations,
     private readonly dataUrls: TaskDataUrls,
     private readonly prelabeling: TaskPrelabeling,
+    private readonly visibility: TaskVisibility,
   ) {}
 
   async next(auth: AuthContext, projectId: number): Promise<NextTaskResponse> {
+    assertNotPaused(auth, projectId);
     const project = await this.projects.get(auth, projectId);
     const userId = auth.user.id;
+    const visible = await this.visibility.of(auth, project.id);
+    const onlyAssigned = visible?.kind === 'assigned' && visible.type === 'AN';
     // pick and lock in one transaction, so no other pick sees the task free in between
     const found = await this.transactions.run(async ({ manager }) => {
       const now = new Date();
       await this.locks.serializePicks(manager, project.id);
       await this.locks.releaseStale(manager, project.id, userId, now);
-      const picked = await this.picker.pick(manager, { project, userId, now });
+      const picked = await this.picker.pick(manager, { project, userId, now, onlyAssigned });
       if (!picked) return null;
       if (picked.lock) await this.locks.take(manager, picked.taskId, userId, now);
       const task = await manager.findOneByOrFail(Task, { id: picked.taskId });

@@ -6,6 +6,8 @@ export interface StreamCaller {
   project: Project;
   userId: number;
   now: Date;
+  /** Manual distribution for an annotator: only tasks assigned to them, no other queue. */
+  onlyAssigned?: boolean;
 }
 
 /**

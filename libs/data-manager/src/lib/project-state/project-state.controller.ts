@@ -1,11 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ProjectQuery } from '../columns/project.query';
 import { ProjectStateResponse } from './project-state.response';
 import { ProjectStateService } from './project-state.service';
+import { NamedIn } from '@ls/core';
 
 @ApiTags('Data Manager')
+@Requires('tasks.view')
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/dm/project')
 export class ProjectStateController {
   constructor(private readonly state: ProjectStateService) {}

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AuthContext } from '@ls/auth';
 import { countOf, ProjectsService } from '@ls/projects';
-import { Task } from '@ls/tasks';
+import { Task, TaskVisibility, VisibleTasks } from '@ls/tasks';
 import { jsonParameter, parsePrepareParams, PrepareParams } from '../query/prepare-params';
 import { TaskQuery } from '../query/task-query';
 import { ViewsService } from '../views/views.service';
@@ -14,6 +14,8 @@ export interface TaskSelection {
   numberColumns: string[];
   /** Columns the view hides (`tasks:annotations_results`...); null without a view saying so. */
   hiddenColumns: ReadonlySet<string> | null;
+  /** The tasks the caller's role lets them see (annotators, reviewers); null: every task. */
+  visibleTasks: VisibleTasks | null;
 }
 
 export interface SelectionRequest {
@@ -28,7 +30,8 @@ export interface SelectionRequest {
 /**
  * Resolves what a request selects, for the task list and for actions: a view's stored filters,
  * ordering and selection take precedence; otherwise the params given, on a project of the
- * caller's organization (another organization's project or view is a 404).
+ * caller's organization (another organization's project or view is a 404). Whatever it selects
+ * stays within the tasks the caller may see (see TaskVisibility).
  */
 @Injectable()
 export class TaskSelections {
@@ -37,6 +40,7 @@ export class TaskSelections {
     private readonly taskQuery: TaskQuery,
     private readonly views: ViewsService,
     private readonly projects: ProjectsService,
+    private readonly visibility: TaskVisibility,
   ) {}
 
   async resolve(auth: AuthContext, request: SelectionRequest): Promise<TaskSelection> {
@@ -55,6 +59,7 @@ export class TaskSelections {
         params,
         numberColumns: numberColumnsOf(view.columnsDisplayType),
         hiddenColumns: view.hiddenColumns,
+        visibleTasks: await this.visibility.of(auth, view.projectId),
       };
     }
     if (request.projectId === undefined) {
@@ -66,14 +71,24 @@ export class TaskSelections {
       const selectedItems = jsonParameter(request.selectedItems, 'selectedItems');
       params.selectedItems = parsePrepareParams({ selectedItems }).selectedItems;
     }
-    return { projectId: request.projectId, params, numberColumns: [], hiddenColumns: null };
+    return {
+      projectId: request.projectId,
+      params,
+      numberColumns: [],
+      hiddenColumns: null,
+      visibleTasks: await this.visibility.of(auth, request.projectId),
+    };
   }
 
   /** The selected tasks, filtered and ordered, over the alias `task`. */
   query(selection: TaskSelection): SelectQueryBuilder<Task> {
-    return this.taskQuery.select(this.dataSource.manager, selection.projectId, selection.params, {
-      numberColumns: selection.numberColumns,
-    });
+    const query = this.taskQuery.select(
+      this.dataSource.manager,
+      selection.projectId,
+      selection.params,
+      { numberColumns: selection.numberColumns },
+    );
+    return this.visibility.restrict(query, 'task', selection.visibleTasks);
   }
 
   /** How many tasks the selection holds. */

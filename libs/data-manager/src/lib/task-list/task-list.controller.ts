@@ -1,14 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { serializeTask, TaskDataUrls, TaskRelations } from '@ls/tasks';
 import { TaskPrelabeling } from '../prelabeling/task-prelabeling';
 import { ListTasksQuery } from './list-tasks.query';
 import { relatedFieldsOf } from './related-fields';
 import { TaskListService } from './task-list.service';
 import { TaskPageResponse } from './task-page.response';
+import { NamedIn } from '@ls/core';
 
 @ApiTags('Tasks')
+@Requires('tasks.view')
+@NamedIn('query', { project: 'project', view: 'view' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/tasks')
 export class TaskListController {
   constructor(

@@ -37,11 +37,11 @@ export class TaskListService {
     const onlyAnnotated = query.only_annotated === true;
     const [tasks, totals] = await Promise.all([
       this.pageOf(selection, onlyAnnotated, pageWindow(query)),
-      this.totals.of(
-        this.selected(selection, onlyAnnotated),
-        selection.projectId,
-        selection.params,
-      ),
+      this.totals.of(this.selected(selection, onlyAnnotated), selection.projectId, {
+        params: selection.params,
+        // What a limited caller sees moves with their drafts and assignments, not only tasks.
+        keep: selection.visibleTasks === null,
+      }),
     ]);
     return { tasks, hiddenColumns: selection.hiddenColumns, ...totals };
   }

@@ -54,17 +54,18 @@ export class TaskTotals implements OnModuleInit {
     this.versioned = row?.versioned === true;
   }
 
+  /** `keep: false`: a selection whose rows depend on more than the project's tasks. */
   async of(
     selected: SelectQueryBuilder<Task>,
     projectId: number,
-    params: PrepareParams,
+    { params, keep = true }: { params: PrepareParams; keep?: boolean },
   ): Promise<TaskTotalsRow> {
     const totals = selected
       .orderBy()
       .select('COUNT(*)', 'total')
       .addSelect('COALESCE(SUM(task.total_annotations), 0)', 'total_annotations')
       .addSelect('COALESCE(SUM(task.total_predictions), 0)', 'total_predictions');
-    if (!this.versioned || !params.filters.items.every(readsTaskRowOnly)) {
+    if (!keep || !this.versioned || !params.filters.items.every(readsTaskRowOnly)) {
       return totalsOf(await totals.getRawOne());
     }
     const [sql, parameters] = totals.getQueryAndParameters();

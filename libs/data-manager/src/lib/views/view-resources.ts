@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationResources } from '@ls/auth';
-import { inOrganizationProjects } from '@ls/projects';
+import { projectPlaceOf } from '@ls/projects';
 import { View } from './view.entity';
 
 /** `view`: what route paths name with a view id (see `@ResourceParams`). */
@@ -14,6 +14,6 @@ export class ViewResources implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resources.registerById('view', inOrganizationProjects(this.views));
+    this.resources.registerInProject('view', projectPlaceOf(this.views));
   }
 }

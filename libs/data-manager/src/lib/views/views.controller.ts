@@ -19,8 +19,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
-import { BodyLimit, REQUIRED_MESSAGE, ResourceParams, ValidationFailedException } from '@ls/core';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
+import {
+  BodyLimit,
+  NamedIn,
+  REQUIRED_MESSAGE,
+  ResourceParams,
+  ValidationFailedException,
+} from '@ls/core';
 import { ProjectOfViewsQuery } from './dto/project-of-views.query';
 import { ResetViewsDto } from './dto/reset-views.dto';
 import { ViewCreateDto } from './dto/view-create.dto';
@@ -36,11 +42,15 @@ const viewBodyLimit = () => MAX_VIEW_BODY_BYTES;
 
 @ApiTags('Data Manager')
 @ResourceParams({ id: 'view' })
+@Requires('views.change')
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/dm/views')
 export class ViewsController {
   constructor(private readonly views: ViewsService) {}
 
   @Get()
+  @Requires('views.view')
   @ApiOperation({ operationId: 'api_dm_views_list', summary: 'List views' })
   @ApiOkResponse({ type: [ViewResponse] })
   async list(
@@ -76,6 +86,7 @@ export class ViewsController {
 
   /** Deletes the project's views; the project comes in the query (contract) or the body (SDK). */
   @Delete('reset')
+  @Requires('views.drop_all')
   @HttpCode(204)
   @ApiOperation({ operationId: 'api_dm_views_reset_destroy', summary: 'Delete all project views' })
   @ApiBody({ type: ResetViewsDto, required: false })
@@ -91,6 +102,7 @@ export class ViewsController {
   }
 
   @Get(':id')
+  @Requires('views.view')
   @ApiOperation({ operationId: 'api_dm_views_retrieve', summary: 'Get view details' })
   @ApiOkResponse({ type: ViewResponse })
   async get(

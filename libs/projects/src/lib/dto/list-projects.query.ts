@@ -1,6 +1,7 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@ls/core';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery, toBool } from '@ls/core';
+import { IsRowId } from './row-id';
 
 export const PROJECT_ORDERINGS = ['id', 'title', 'created_at', 'pinned_at', 'updated_at'] as const;
 
@@ -25,6 +26,12 @@ export class ListProjectsQuery extends PageQuery {
     },
   )
   ordering?: string;
+
+  /** Only the projects of this workspace. */
+  @IsOptional() @Type(() => Number) @IsRowId() workspaces?: number;
+
+  /** true: only projects in an archived workspace; false: only the others. */
+  @IsOptional() @Transform(toBool()) @IsBoolean() archived?: boolean;
 
   /** Comma-separated fields to return (ids and counters); all when absent. */
   @IsOptional() @IsString() include?: string;

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AssignmentSettingsInput } from './assignment-settings-input.dto';
+import { IsRowId } from './row-id';
 import { SAMPLING_MODES, SamplingMode, SKIP_QUEUE_MODES, SkipQueueMode } from '../project.entity';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
@@ -114,6 +115,13 @@ export class ProjectInput {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() reveal_preannotations_interactively?: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @nullable() @IsDateString() pinned_at?:
     string | null;
+
+  /** The workspace to put the project in (one the caller sees); null: in none. */
+  @ApiPropertyOptional({ type: 'integer', description: 'Workspace' })
+  @IsOptional()
+  @nullable()
+  @IsRowId()
+  workspace?: number | null;
 
   // Enterprise settings, stored as given.
   @IsOptional() @IsIn(['consensus', 'pairwise']) agreement_methodology?: 'consensus' | 'pairwise';

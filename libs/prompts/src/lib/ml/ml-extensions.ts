@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationResources } from '@ls/auth';
 import { DataManagerActions } from '@ls/data-manager';
-import { inOrganizationProjects } from '@ls/projects';
+import { projectPlaceOf } from '@ls/projects';
 import { RetrievePredictionsAction } from './data-manager/retrieve-predictions.action';
 import { ML_BACKEND_RESOURCE } from './http/ml-backends.controller';
 import { MlBackend } from './ml-backend.entity';
@@ -22,7 +22,7 @@ export class MlExtensions implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resources.registerById(ML_BACKEND_RESOURCE, inOrganizationProjects(this.backends));
+    this.resources.registerInProject(ML_BACKEND_RESOURCE, projectPlaceOf(this.backends));
     this.actions.register(this.retrievePredictions);
   }
 }

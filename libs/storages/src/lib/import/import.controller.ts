@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { BodyLimit, ResourceParams } from '@ls/core';
 import { ImportQuery } from './dto/import.query';
 import { importBodyLimit } from './import-limits';
@@ -15,6 +15,7 @@ import { ProjectImportResponse } from './responses/project-import.response';
 
 @ApiTags('Import')
 @ResourceParams({ id: 'project', importPk: 'import' })
+@Requires('projects.import')
 @Controller('api/projects/:id')
 export class ImportController {
   constructor(

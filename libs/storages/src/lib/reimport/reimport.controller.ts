@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { serializeReimport, serializeReimportResult } from './project-reimport.serializer';
 import { ReimportRequest, ReimportService } from './reimport.service';
@@ -16,6 +16,7 @@ import { ReimportResultResponse } from './responses/reimport-result.response';
 
 @ApiTags('Projects')
 @ResourceParams({ id: 'project', reimportPk: 'reimport' })
+@Requires('projects.import')
 @Controller('api/projects/:id')
 export class ReimportController {
   constructor(private readonly reimports: ReimportService) {}

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { BodyLimit, ResourceParams, ValidationFailedException } from '@ls/core';
 import { FileUploadSelectionQuery, parseUploadIds } from './dto/file-upload-selection.query';
 import { serializeFileUpload } from './file-upload.serializer';
@@ -42,6 +42,7 @@ function idsToDelete(body: unknown, query: FileUploadSelectionQuery): number[] |
 }
 
 @ApiTags('Import')
+@Requires('projects.import')
 @Controller()
 export class FileUploadsController {
   constructor(

@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { sendStoredFile } from '../files/stored-file-reply';
 import { contentDispositionOf, servedTypeOf } from './served-content-type';
@@ -18,6 +18,7 @@ import { UploadsService } from './uploads.service';
  */
 @ApiTags('Import')
 @ResourceParams({ '*': 'uploaded_file' })
+@Requires('tasks.view')
 @Controller('data/upload')
 export class UploadedFilesController {
   constructor(private readonly uploads: UploadsService) {}

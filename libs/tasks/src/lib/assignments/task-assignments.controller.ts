@@ -17,7 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { BulkAssignmentResponse } from '../responses/bulk-assignment.response';
 import { TaskAssignmentResponse } from '../responses/task-assignment.response';
@@ -30,6 +30,7 @@ import { TaskAssignmentsService } from './task-assignments.service';
 /** Task assignments (an Enterprise feature of Label Studio, served here to every edition). */
 @ApiTags('Tasks')
 @ResourceParams({ id: 'project', taskPk: 'task' })
+@Requires('tasks.assign')
 @Controller('api/projects/:id/tasks')
 export class TaskAssignmentsController {
   constructor(private readonly assignments: TaskAssignmentsService) {}

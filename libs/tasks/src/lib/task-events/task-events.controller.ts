@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { TaskEventResponse } from '../responses/task-event.response';
 import { TasksService } from '../tasks.service';
@@ -12,6 +12,7 @@ import { serializeTaskEvent } from './task-event.serializer';
 
 @ApiTags('Task Events')
 @ResourceParams({ id: 'task' })
+@Requires('annotations.create')
 @Controller('api/tasks/:id/events')
 export class TaskEventsController {
   constructor(

@@ -20,8 +20,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth, idParam } from '@ls/auth';
-import { createValidationPipe, ResourceParams, ValidationFailedException } from '@ls/core';
+import { AuthContext, CurrentAuth, idParam, Requires } from '@ls/auth';
+import { createValidationPipe, NamedIn, ResourceParams, ValidationFailedException } from '@ls/core';
 import { WEBHOOK_ACTIONS, WEBHOOK_ACTION_NAMES } from '../subscriptions/webhook-actions';
 import { WebhooksService } from '../subscriptions/webhooks.service';
 import { WebhookCreateDto, WebhookPatchDto, WebhookUpdateDto } from './webhook.dto';
@@ -39,6 +39,9 @@ const ACTION_INFO = {
 
 @ApiTags('Webhooks')
 @ResourceParams({ id: 'webhook' })
+@Requires('webhooks.manage')
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TaskSelectionWrites } from '@ls/annotations';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
+import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 /** Unmarks ground-truth annotations of the selected tasks; the annotations stay. */
 @Injectable()
@@ -9,7 +9,7 @@ export class DeleteGroundTruthsAction implements DataManagerAction {
   readonly title = 'Delete Ground Truths';
   readonly order = 103;
   readonly permission = 'tasks.change';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'tasks.change' as const;
   readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text: 'The ground truth marks of the selected tasks will be removed. Please confirm.',

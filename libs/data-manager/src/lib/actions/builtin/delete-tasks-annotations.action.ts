@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TaskSelectionWrites } from '@ls/annotations';
 import { AuthContext } from '@ls/auth';
 import { ValidationFailedException } from '@ls/core';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
+import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 @Injectable()
 export class DeleteTasksAnnotationsAction implements DataManagerAction {
@@ -10,7 +10,7 @@ export class DeleteTasksAnnotationsAction implements DataManagerAction {
   readonly title = 'Delete Annotations';
   readonly order = 101;
   readonly permission = 'tasks.delete';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'annotations.bulk' as const;
   readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text:

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TaskSelectionWrites } from '@ls/annotations';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
+import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 @Injectable()
 export class DeleteTasksPredictionsAction implements DataManagerAction {
@@ -8,7 +8,7 @@ export class DeleteTasksPredictionsAction implements DataManagerAction {
   readonly title = 'Delete Predictions';
   readonly order = 102;
   readonly permission = 'tasks.delete';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'predictions.change' as const;
   readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text: 'You are going to delete all predictions from the selected tasks. Please confirm.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TasksService } from '@ls/tasks';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
+import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 @Injectable()
 export class DeleteTasksAction implements DataManagerAction {
@@ -8,7 +8,7 @@ export class DeleteTasksAction implements DataManagerAction {
   readonly title = 'Delete Tasks';
   readonly order = 100;
   readonly permission = 'tasks.delete';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'tasks.delete' as const;
   readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text: 'You are going to delete the selected tasks. Please confirm your action.',

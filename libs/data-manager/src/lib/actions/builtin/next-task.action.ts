@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { serializeTask, TaskRelations } from '@ls/tasks';
-import { MEMBER_ROLES } from '@ls/auth';
 import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 /**
@@ -13,7 +12,7 @@ export class NextTaskAction implements DataManagerAction {
   readonly title = 'Generate next task';
   readonly order = 0;
   readonly permission = 'projects.view';
-  readonly roles = MEMBER_ROLES;
+  readonly requires = 'annotations.create' as const;
   readonly hidden = true;
 
   constructor(private readonly relations: TaskRelations) {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AnnotationsFromPredictions } from '@ls/annotations';
 import { AuthContext } from '@ls/auth';
 import { ValidationFailedException } from '@ls/core';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
+import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 @Injectable()
 export class PredictionsToAnnotationsAction implements DataManagerAction {
@@ -10,7 +10,7 @@ export class PredictionsToAnnotationsAction implements DataManagerAction {
   readonly title = 'Create Annotations From Predictions';
   readonly order = 91;
   readonly permission = 'tasks.change';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'annotations.bulk' as const;
   readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     title: 'Create Annotations From Predictions',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TaskSelectionWrites } from '@ls/annotations';
 import { canonicalJson } from '@ls/core';
 import { TasksService } from '@ls/tasks';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
+import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 interface Candidate {
   id: number;
@@ -21,7 +21,7 @@ export class RemoveDuplicatesAction implements DataManagerAction {
   readonly title = 'Remove Duplicated Tasks';
   readonly order = 1;
   readonly permission = 'tasks.delete';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'tasks.delete' as const;
   readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text:

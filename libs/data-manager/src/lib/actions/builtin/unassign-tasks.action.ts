@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedException } from '@ls/core';
 import { AssignmentType, TaskAssignmentsService } from '@ls/tasks';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '../data-manager-action';
+import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 /**
  * Removes the annotator (AN) or reviewer (RE) assignments of the selected tasks. Injectable
@@ -13,7 +13,7 @@ abstract class UnassignTasksAction implements DataManagerAction {
   abstract readonly title: string;
   abstract readonly order: number;
   readonly permission = 'tasks.change';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'tasks.assign' as const;
   readonly runsAsJobWhenLarge = true;
   protected abstract readonly type: AssignmentType;
   /** The optional form field naming the one user to unassign. */

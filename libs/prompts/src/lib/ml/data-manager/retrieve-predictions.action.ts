@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppConfig, chunksOf } from '@ls/core';
-import { ActionRun, DataManagerAction, MANAGER_ROLES } from '@ls/data-manager';
+import { ActionRun, DataManagerAction } from '@ls/data-manager';
 import { Task } from '@ls/tasks';
 import { ModelServerFailed } from '../ml-backend-calls.service';
 import { MlBackendStateService } from '../ml-backend-state';
@@ -24,7 +24,7 @@ export class RetrievePredictionsAction implements DataManagerAction {
   readonly title = 'Retrieve Predictions';
   readonly order = 90;
   readonly permission = 'predictions.any';
-  readonly roles = MANAGER_ROLES;
+  readonly requires = 'models.manage' as const;
   readonly runsAsJobWhenLarge = true;
   readonly dialog = {
     text:

@@ -19,8 +19,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
-import { booleanOfText, ResourceParams } from '@ls/core';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
+import { booleanOfText, NamedIn, ResourceParams } from '@ls/core';
 import { MlBackendCalls } from '../ml-backend-calls.service';
 import { MlBackendsService } from '../ml-backends.service';
 import {
@@ -38,6 +38,9 @@ export const ML_BACKEND_RESOURCE = 'ml_backend';
 /** The contract's "Machine Learning" routes: ML backends of the caller's organization. */
 @ApiTags('Machine Learning')
 @ResourceParams({ id: ML_BACKEND_RESOURCE })
+@Requires('models.manage')
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/ml')
 export class MlBackendsController {
   constructor(
@@ -46,6 +49,7 @@ export class MlBackendsController {
   ) {}
 
   @Get()
+  @Requires('models.view')
   @ApiOperation({ operationId: 'api_ml_list', summary: 'List ML backends' })
   @ApiOkResponse({ type: [MlBackendResponse] })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: MlBackendListQuery) {
@@ -61,6 +65,7 @@ export class MlBackendsController {
   }
 
   @Get(':id')
+  @Requires('models.view')
   @ApiOperation({ operationId: 'api_ml_retrieve', summary: 'Get ML Backend' })
   @ApiOkResponse({ type: MlBackendResponse })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {
@@ -90,6 +95,7 @@ export class MlBackendsController {
   }
 
   @Post(':id/interactive-annotating')
+  @Requires('models.predict')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'api_ml_interactive_annotating_create',
@@ -146,6 +152,7 @@ export class MlBackendsController {
   }
 
   @Get(':id/versions')
+  @Requires('models.view')
   @ApiOperation({ operationId: 'api_ml_versions_retrieve', summary: 'Get model versions' })
   @ApiOkResponse({ type: MlVersionsResponse })
   versions(@CurrentAuth() auth: AuthContext, @Param('id', ParseIntPipe) id: number) {

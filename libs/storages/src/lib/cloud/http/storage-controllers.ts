@@ -20,8 +20,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
-import { createValidationPipe, ResourceParams } from '@ls/core';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
+import { createValidationPipe, NamedIn, ResourceParams } from '@ls/core';
 import { StorageDirection } from '../storages/cloud-storage.entity';
 import { CloudStoragesService } from '../storages/cloud-storages.service';
 import { storageRequestClass } from '../storages/storage-requests';
@@ -63,6 +63,9 @@ export function storageController(storageType: StorageType, direction: StorageDi
 
   @ApiTags(TAGS[type] ?? 'Storage')
   @ResourceParams({ id: storageResourceKind(type, direction) })
+  @Requires('storages.manage')
+  @NamedIn('query', { project: 'project' })
+  @NamedIn('body', { project: 'project' })
   @Controller(path)
   class StorageController {
     constructor(readonly storages: CloudStoragesService) {}

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { StorageDirection } from '../storages/cloud-storage.entity';
 import { CloudStoragesService } from '../storages/cloud-storages.service';
 import { serializeStorage } from '../storages/storage-settings';
 import { StorageTypes } from '../storages/storage-types';
 import { optionalProjectId } from './project-query';
+import { NamedIn } from '@ls/core';
 
 const TYPES_SCHEMA = {
   type: 'array',
@@ -15,6 +16,9 @@ const STORAGES_SCHEMA = { type: 'array', items: { type: 'object', additionalProp
 
 /** A project's storages of every type, and the types offered. */
 @ApiTags('Storage')
+@Requires('storages.manage')
+@NamedIn('query', { project: 'project' })
+@NamedIn('body', { project: 'project' })
 @Controller('api/storages')
 export class StorageListsController {
   constructor(

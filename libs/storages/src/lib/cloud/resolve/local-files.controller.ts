@@ -4,7 +4,7 @@ import type { SendOptions } from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { open } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { AppConfig } from '@ls/core';
 import { contentDispositionOf, servedTypeOf, SNIFF_BYTES } from '../../uploads/served-content-type';
 import { servedLocalFile } from '../providers/localfiles/served-local-file';
@@ -26,6 +26,7 @@ const SEND_OPTIONS: SendOptions = {
  * import storage of one of the caller's organization's projects, when serving is enabled.
  */
 @ApiTags('Storage: Local')
+@Requires('tasks.view')
 @Controller('data/local-files')
 export class LocalFilesController {
   constructor(

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { AppConfig, ResourceParams } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { TasksService } from '@ls/tasks';
@@ -52,6 +52,7 @@ class StorageFailed extends HttpException {
  * storage presigns, else the bytes proxied (ranges clamped, ETag and 304).
  */
 @ApiTags('Storage')
+@Requires('tasks.view')
 @Controller()
 export class ResolveController {
   constructor(

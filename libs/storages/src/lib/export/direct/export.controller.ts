@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { exportConfigFromControls } from '../formats/export-config';
@@ -12,6 +12,7 @@ import { ExportFormatResponse } from './responses/export-format.response';
 
 @ApiTags('Export')
 @ResourceParams({ id: 'project' })
+@Requires('projects.export')
 @Controller('api/projects/:id')
 export class ExportController {
   constructor(

@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthContext, CurrentAuth } from '@ls/auth';
+import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
 import { ResourceParams } from '@ls/core';
 import { contentTypeOf } from '../export-names';
 import { ConvertExportRequest, CreateExportRequest } from './create-export.request';
@@ -33,6 +33,7 @@ import {
 
 @ApiTags('Export')
 @ResourceParams({ id: 'project', export_pk: 'export' })
+@Requires('projects.export')
 @Controller('api/projects/:id/exports')
 export class ExportsController {
   constructor(private readonly snapshots: ExportSnapshotsService) {}

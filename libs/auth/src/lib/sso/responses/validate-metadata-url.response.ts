@@ -1,0 +1,6 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+
+@ApiSchema({ name: 'ValidateSamlMetadataUrlResponse' })
+export class ValidateMetadataUrlResponse {
+  @ApiProperty() valid!: boolean;
+}
