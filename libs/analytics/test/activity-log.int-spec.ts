@@ -82,14 +82,14 @@ describe('activity log recording (int)', () => {
         title: `Renamed ${cycle}`,
       });
       const task = (
-        await send(owner, 'post', '/api/tasks/', 201, null, { project, data: { text: 'hi' } })
+        await send(owner, 'post', '/api/tasks/', 201, project, { project, data: { text: 'hi' } })
       ).id;
-      await send(owner, 'patch', `/api/tasks/${task}/`, 200, null, { data: { text: 'hello' } });
-      await send(owner, 'post', `/api/tasks/${task}/annotations/`, 201, null, {
+      await send(owner, 'patch', `/api/tasks/${task}/`, 200, project, { data: { text: 'hello' } });
+      await send(owner, 'post', `/api/tasks/${task}/annotations/`, 201, project, {
         result: POSITIVE,
       });
       await http().get(`/api/tasks/${task}/`).set(owner.headers).expect(200);
-      await send(owner, 'delete', `/api/tasks/${task}/`, 204, null);
+      await send(owner, 'delete', `/api/tasks/${task}/`, 204, project);
       // Refused: invalid (a password in the body, which must never be kept), another
       // organization's project, a role without the permission.
       await send(owner, 'post', '/api/projects/?source=test', 400, null, {
@@ -158,6 +158,36 @@ describe('activity log recording (int)', () => {
       project_id: strangerProject,
       organization_id: owner.organizationId,
     });
+  });
+
+  it("records the project a route reaches through its objects, and its workspace's owner", async () => {
+    const before = (await settledEntries(testApp, 0)).length;
+    const workspace = await http()
+      .post('/api/workspaces/')
+      .set(owner.headers)
+      .send({ title: 'Logged' })
+      .expect(201);
+    const project = await newProject(testApp, owner, 'In a workspace');
+    await http()
+      .post(`/api/workspaces/${workspace.body.id}/projects/`)
+      .set(owner.headers)
+      .send({ project })
+      .expect(201);
+    const task = await http()
+      .post('/api/tasks/')
+      .set(owner.headers)
+      .send({ project, data: { text: 'hi' } })
+      .expect(201);
+    await http()
+      .patch(`/api/tasks/${task.body.id}/`)
+      .set(owner.headers)
+      .send({ data: { text: 'hello' } })
+      .expect(200);
+    const entries = await settledEntries(testApp, 4, before);
+    const patched = entries.find((entry) => entry.request_method === 'PATCH');
+    expect(patched).toMatchObject({ project_id: project, workspace_owner_id: owner.userId });
+    const created = entries.find((entry) => entry.request_url === '/api/workspaces/');
+    expect(created).toMatchObject({ project_id: null, workspace_owner_id: null });
   });
 
   it('records nothing for anonymous or unauthenticated writes', async () => {

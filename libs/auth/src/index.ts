@@ -20,10 +20,14 @@ export type {
   PermissionDefinition,
 } from './lib/permissions/permission-catalogue';
 export { Requires } from './lib/permissions/requires.decorator';
-export { ProjectAccessRegistry, ProjectAccessResolver } from './lib/permissions/project-access';
+export {
+  MemberAccessLookup,
+  ProjectAccessRegistry,
+  ProjectAccessResolver,
+} from './lib/permissions/project-access';
 export { PermissionOverrides } from './lib/permissions/permission-overrides.service';
 export type { ProjectPlace } from './lib/context/organization-resources';
-export type { ProjectAccess } from './lib/permissions/project-access';
+export type { AccessTarget, ProjectAccess } from './lib/permissions/project-access';
 export type { OrganizationOwned, OrganizationRef } from './lib/context/organization-scope';
 
 export { Organization } from './lib/entities/organization.entity';
@@ -50,8 +54,6 @@ export { OrganizationMemberTag } from './lib/entities/organization-member-tag.en
 export { OrganizationMemberTagAssignment } from './lib/entities/organization-member-tag-assignment.entity';
 export { OrganizationMemberTagImport } from './lib/entities/organization-member-tag-import.entity';
 export { MemberTagsService } from './lib/member-tags/member-tags.service';
-export { MemberAccessLookup, MemberAccessRegistry } from './lib/member-tags/member-access';
-export type { AccessTarget } from './lib/member-tags/member-access';
 export {
   MEMBER_TAG_IMPORT_JOB,
   MEMBER_TAG_IMPORT_QUEUE,

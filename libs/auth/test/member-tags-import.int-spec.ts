@@ -174,6 +174,35 @@ describe('auth: member tag CSV import (e2e)', () => {
     expect(await count('organization_member_tag_assignment')).toBe(pairs.size);
   }, 300_000);
 
+  it('resumes an import whose job was lost with its process when its status is read', async () => {
+    // As an embedded server that stopped mid-import leaves it: in progress, half done, no job.
+    const [{ id: memberId }] = await db.query(
+      "SELECT id FROM htx_user WHERE email = 'member1@bulk.test'",
+    );
+    const inserted = await db.getRepository('OrganizationMemberTagImport').insert({
+      organization_id: owner.organizationId,
+      created_by_id: owner.userId,
+      status: 'in_progress',
+      users_skipped: [],
+      bulk_tags: [],
+      csv: 'email,tags\nmember1@bulk.test,resumed-a\nmember1@bulk.test,resumed-b\n',
+      error: null,
+      finished_at: null,
+    });
+    const id = Number((inserted.identifiers[0] as { id: number }).id);
+    const queue = testApp.app.get(JobQueue);
+    expect(await queue.getJob(MEMBER_TAG_IMPORT_QUEUE, `member-tag-import-${id}`)).toBeNull();
+
+    const status = await finished(id);
+    expect(status).toMatchObject({ status: 'completed', tags_created: 2, assignments_created: 2 });
+    const labels = await db.query(
+      `SELECT t.label FROM organization_member_tag_assignment a
+       JOIN organization_member_tag t ON t.id = a.tag_id
+       WHERE a.user_id = ${Number(memberId)} AND t.label LIKE 'resumed-%' ORDER BY t.label`,
+    );
+    expect(labels.map((row: { label: string }) => row.label)).toEqual(['resumed-a', 'resumed-b']);
+  }, 60_000);
+
   it('refuses a bad CSV with a 400 before queueing anything', async () => {
     const before = await count('organization_member_tag_import');
     const missing = await upload('mail,labels\na@b.c,x\n').expect(400);

@@ -76,7 +76,7 @@ describe('task visibility by role (int)', () => {
     annotatorB = await member('AN');
     reviewer = await member('RE');
     const api = dataManagerApiOf(testApp, owner);
-    project = await api.project({ is_published: true });
+    project = await api.project({ is_published: true, show_annotation_history: true });
     for (const account of [manager, annotatorA, annotatorB, reviewer]) {
       await http()
         .post(`/api/projects/${project}/members`)
@@ -101,7 +101,11 @@ describe('task visibility by role (int)', () => {
     await dataSource.getRepository(AnnotationDraft).clear();
     await settle({
       assignment_settings: { label_stream_task_distribution: 'auto_distribution' },
-      review_settings: { review_only_manual_assignments: false },
+      review_settings: {
+        review_only_manual_assignments: false,
+        show_data_manager_to_reviewers: true,
+      },
+      show_annotation_history: true,
     });
   });
 
@@ -131,6 +135,39 @@ describe('task visibility by role (int)', () => {
       .expect(200);
     expect(byView.body.tasks.map((task: { id: number }) => task.id)).toEqual([tasks[0], tasks[1]]);
     expect(byView.body.total).toBe(2);
+  });
+
+  it("gives an annotator rows without anyone else's work", async () => {
+    const [row] = (await taskList(annotatorA)).tasks as unknown as Record<string, unknown>[];
+    expect(row).toMatchObject({ id: tasks[0], data: { image: '1.jpg', caption: 'task 1' } });
+    for (const hidden of [
+      'annotators',
+      'agreement',
+      'reviewers',
+      'updated_by',
+      'file_upload',
+      'meta',
+    ]) {
+      expect(row).not.toHaveProperty(hidden);
+    }
+    const [managerRow] = (await taskList(manager)).tasks as unknown as Record<string, unknown>[];
+    expect(managerRow.annotators).toEqual([annotatorA.userId, annotatorB.userId]);
+  });
+
+  it('keeps the task list from annotators and reviewers when the project hides the Data Manager', async () => {
+    await settle({ show_annotation_history: false });
+    for (const path of [`/api/tasks/?project=${project}`, `/api/projects/${project}/tasks/`]) {
+      const refused = await http().get(path).set(annotatorA.headers).expect(403);
+      expect(refused.body.detail).toMatch(/not shown to annotators/);
+      await http().get(path).set(reviewer.headers).expect(200);
+    }
+    // the label stream and the tasks it serves do not depend on it
+    await http().get(`/api/tasks/${tasks[0]}/`).set(annotatorA.headers).expect(200);
+    await next(annotatorA).expect(200);
+    await dataSource.query('DELETE FROM task_lock');
+    await settle({ review_settings: { show_data_manager_to_reviewers: false } });
+    await http().get(`/api/tasks/?project=${project}`).set(reviewer.headers).expect(403);
+    await http().get(`/api/tasks/?project=${project}`).set(manager.headers).expect(200);
   });
 
   it('answers 404 for a task outside what an annotator sees, and shows only their annotations', async () => {

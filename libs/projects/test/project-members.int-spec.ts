@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  MemberAccessRegistry,
+  ProjectAccessRegistry,
   OrganizationMemberTag,
   OrganizationMemberTagAssignment,
 } from '@ls/auth';
@@ -339,7 +339,7 @@ describe('project members and roles (e2e)', () => {
   });
 
   it('tells the auth library who has access to a project or a workspace', async () => {
-    const access = testApp.app.get(MemberAccessRegistry);
+    const access = testApp.app.get(ProjectAccessRegistry);
     const workspace = await org.workspace(org.owner);
     const project = await org.project(org.owner, { workspace });
     await org.addMember(org.owner, project, annotators[0].userId);

@@ -14,7 +14,12 @@ export type { TaskSelection } from './lib/tasks.service';
 export { TaskBulkInsert } from './lib/task-bulk-insert';
 export type { NewTask } from './lib/task-bulk-insert';
 export { Task } from './lib/task.entity';
-export { serializeTask, serializeTaskSimple } from './lib/task.serializer';
+export {
+  AnnotatorTaskResponse,
+  serializeTask,
+  serializeTaskFor,
+  serializeTaskSimple,
+} from './lib/task.serializer';
 export { LseTaskResponse } from './lib/responses/lse-task.response';
 export { TaskEvent } from './lib/task-events/task-event.entity';
 export { AssignmentType, TaskAssignment } from './lib/assignments/task-assignment.entity';

@@ -1,18 +1,11 @@
-import { createFreshDatabase } from '@ls/core';
 import { positiveIntegerFromEnv } from './env';
 import { benchAnnotationLoad } from './load/annotation-load';
-import { createOrFail, sendJson } from './load/http-json';
-import { BuiltEntryProcess, freePort } from './process/built-entry-process';
+import { withAnnotatingApi } from './load/annotating-api';
+import { sendJson } from './load/http-json';
 import { cpuTimeMs } from './process/cpu-time';
 import { roundTo } from './stats';
 
 type Figures = Record<string, number | string>;
-
-const TOKEN = 'bench-token-0123456789abcdef';
-const TASKS = 10;
-const LABEL_CONFIG =
-  '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text">' +
-  '<Choice value="Positive"/><Choice value="Negative"/></Choices></View>';
 
 interface Run {
   annotationsPerS: number;
@@ -86,68 +79,37 @@ export async function benchActivityLog(): Promise<Figures[]> {
   ];
 }
 
-async function annotateOnFreshApi(
-  activityLog: 'on' | 'off',
-): Promise<{ database: string; run: Run }> {
-  const database = await createFreshDatabase();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = BuiltEntryProcess.start('apps/api/src/main', {
-    ...database.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    ACTIVITY_LOG: activityLog,
-    LABEL_STUDIO_USERNAME: 'bench@example.com',
-    LABEL_STUDIO_PASSWORD: 'bench-password-1',
-    LABEL_STUDIO_USER_TOKEN: TOKEN,
-  });
-  try {
-    await api.waitForHttpOk(baseUrl, '/health');
-    const headers = { authorization: `Token ${TOKEN}` };
-    const project = await createOrFail<{ id: number }>(
-      baseUrl,
-      '/api/projects/',
-      { title: 'Bench', label_config: LABEL_CONFIG },
-      headers,
-    );
-    const taskIds: number[] = [];
-    for (let n = 1; n <= TASKS; n += 1) {
-      const task = await createOrFail<{ id: number }>(
-        baseUrl,
-        '/api/tasks/',
-        { project: project.id, data: { text: `task ${n}` } },
+function annotateOnFreshApi(activityLog: 'on' | 'off'): Promise<{ database: string; run: Run }> {
+  return withAnnotatingApi(
+    { ACTIVITY_LOG: activityLog },
+    async ({ api, baseUrl, headers, taskIds, database }) => {
+      const cpuBefore = cpuTimeMs(api.pid);
+      const figures = await benchAnnotationLoad(baseUrl, taskIds, headers);
+      const cpuAfter = cpuTimeMs(api.pid);
+      const requests = Number(figures.annotations) + positiveIntegerFromEnv('BENCH_WARMUP', 2000);
+      // The last batch is written within ~250 ms of the last answer.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const logs = await sendJson(baseUrl, {
+        method: 'GET',
+        path: '/api/activity-logs/?page_size=1',
         headers,
-      );
-      taskIds.push(task.id);
-    }
-    const cpuBefore = cpuTimeMs(api.pid);
-    const figures = await benchAnnotationLoad(baseUrl, taskIds, headers);
-    const cpuAfter = cpuTimeMs(api.pid);
-    const requests = Number(figures.annotations) + positiveIntegerFromEnv('BENCH_WARMUP', 2000);
-    // The last batch is written within ~250 ms of the last answer.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const logs = await sendJson(baseUrl, {
-      method: 'GET',
-      path: '/api/activity-logs/?page_size=1',
-      headers,
-    });
-    if (logs.status !== 200) throw new Error(`activity logs answered ${logs.status}: ${logs.body}`);
-    return {
-      database: database.env.DATABASE_URL ? 'postgres' : 'sqlite',
-      run: {
-        annotationsPerS: Number(figures.annotations_per_s),
-        p99Ms: Number(figures.p99_ms),
-        errors: Number(figures.errors),
-        cpuMsPerRequest:
-          cpuBefore === null || cpuAfter === null
-            ? null
-            : roundTo((cpuAfter - cpuBefore) / requests, 3),
-        logged: (JSON.parse(logs.body) as { recordsTotal: number }).recordsTotal,
-      },
-    };
-  } finally {
-    await api.stop();
-    await database.drop();
-  }
+      });
+      if (logs.status !== 200) {
+        throw new Error(`activity logs answered ${logs.status}: ${logs.body}`);
+      }
+      return {
+        database,
+        run: {
+          annotationsPerS: Number(figures.annotations_per_s),
+          p99Ms: Number(figures.p99_ms),
+          errors: Number(figures.errors),
+          cpuMsPerRequest:
+            cpuBefore === null || cpuAfter === null
+              ? null
+              : roundTo((cpuAfter - cpuBefore) / requests, 3),
+          logged: (JSON.parse(logs.body) as { recordsTotal: number }).recordsTotal,
+        },
+      };
+    },
+  );
 }

@@ -49,10 +49,12 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
 
   const project = (
     await body<{ id: number }>(
-      http()
-        .post('/api/projects')
-        .set(as('OW'))
-        .send({ title: 'Matrix', label_config: CONFIG, is_published: true }),
+      http().post('/api/projects').set(as('OW')).send({
+        title: 'Matrix',
+        label_config: CONFIG,
+        is_published: true,
+        show_annotation_history: true,
+      }),
       201,
     )
   ).id;

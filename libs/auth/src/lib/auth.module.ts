@@ -25,7 +25,6 @@ import { UsersService } from './users/users.service';
 import { MemberTagImportJob } from './member-tags/import/member-tag-import.job';
 import { MemberTagImportRunner } from './member-tags/import/member-tag-import.runner';
 import { MemberTagImportsService } from './member-tags/import/member-tag-imports.service';
-import { MemberAccessRegistry } from './member-tags/member-access';
 import { MemberTagAssignmentsService } from './member-tags/member-tag-assignments.service';
 import { MemberTagResources } from './member-tags/member-tag-resources';
 import { MemberTagsService } from './member-tags/member-tags.service';
@@ -57,7 +56,6 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     SessionPolicyService,
     AccountsService,
     BootstrapUserService,
-    MemberAccessRegistry,
     MemberTagResources,
     MemberTagsService,
     MemberTagAssignmentsService,
@@ -85,7 +83,6 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     InviteAcceptanceService,
     SessionPolicyService,
     AccountsService,
-    MemberAccessRegistry,
     MemberTagsService,
     MemberTagAssignmentsService,
     MemberTagImportsService,

@@ -48,6 +48,8 @@ function correctTaskLists(schema: Schema): void {
 /**
  * Component schemas:
  * - tasks' lists (see {@link correctTaskLists});
+ * - an annotator's task counts comments in integers, as every other task shape does (strings in
+ *   the contract's annotator shape);
  * - `RoleBasedTask` is a `oneOf` whose first two members are the same schema, so no body can
  *   match exactly one of them: it is checked as `anyOf`;
  * - project counters are integers, typed as strings in the list and counts schemas.
@@ -55,6 +57,13 @@ function correctTaskLists(schema: Schema): void {
 const SCHEMA_CORRECTIONS: Record<string, (schema: Schema) => void> = {
   LseTask: correctTaskLists,
   LseTaskSerializerForReviewers: correctTaskLists,
+  LseTaskSerializerForAnnotators: (schema) => {
+    correctTaskLists(schema);
+    Object.assign(schema.properties ?? {}, {
+      comment_count: INTEGER,
+      unresolved_comment_count: INTEGER,
+    });
+  },
   RoleBasedTask: (schema) => {
     schema.anyOf = schema.oneOf;
     delete schema.oneOf;

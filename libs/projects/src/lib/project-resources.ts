@@ -21,17 +21,27 @@ export function inOrganizationProjects<T extends ObjectLiteral & ProjectOwned>(
 
 /**
  * Where a row of a table that belongs to a project (a `project_id` column) lives: its project and
- * that project's organization (for `OrganizationResources.registerInProject`).
+ * that project's organization (for `OrganizationResources.registerInProject`). `only` names
+ * further column values the row must have (column names written in code, never taken from input).
  */
-export function projectPlaceOf<T extends ObjectLiteral & ProjectOwned>(repository: Repository<T>) {
+export function projectPlaceOf<T extends ObjectLiteral & ProjectOwned>(
+  repository: Repository<T>,
+  only: Record<string, string | number> = {},
+) {
   return async (id: number): Promise<ProjectPlace | null> => {
-    const row = await repository
+    const query = repository
       .createQueryBuilder('row')
       .innerJoin(Project, 'place_project', 'place_project.id = row.project_id')
       .select('row.project_id', 'project_id')
       .addSelect('place_project.organization_id', 'organization_id')
-      .where('row.id = :id', { id })
-      .getRawOne<{ project_id: number | string; organization_id: number | string }>();
+      .where('row.id = :id', { id });
+    for (const [column, value] of Object.entries(only)) {
+      query.andWhere(`row.${column} = :only_${column}`, { [`only_${column}`]: value });
+    }
+    const row = await query.getRawOne<{
+      project_id: number | string;
+      organization_id: number | string;
+    }>();
     return row
       ? { project_id: Number(row.project_id), organization_id: Number(row.organization_id) }
       : null;

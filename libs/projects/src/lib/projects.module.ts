@@ -1,11 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  AuthModule,
-  MemberAccessRegistry,
-  ProjectAccessRegistry,
-  ProjectAccessResolver,
-} from '@ls/auth';
+import { AuthModule, ProjectAccessRegistry, ProjectAccessResolver } from '@ls/auth';
 import { registerMigrations } from '@ls/core';
 import { PROJECTS_MIGRATIONS } from '../migrations';
 import { ProjectAccessService } from './access/project-access.service';
@@ -87,13 +82,11 @@ export class ProjectsModule implements OnModuleInit {
   constructor(
     private readonly projectAccess: ProjectAccessRegistry,
     private readonly resolver: ProjectAccessResolver,
-    private readonly memberAccess: MemberAccessRegistry,
     private readonly memberLookup: ProjectMemberAccess,
   ) {}
 
-  /** The auth library finds what this one provides through its registries (it lives below). */
+  /** The auth library finds what this one provides through its registry (it lives below). */
   onModuleInit(): void {
-    this.projectAccess.provide(this.resolver);
-    this.memberAccess.provide(this.memberLookup);
+    this.projectAccess.provide(this.resolver, this.memberLookup);
   }
 }

@@ -31,16 +31,11 @@ export class StorageResources implements OnModuleInit {
     this.resources.registerInProject('import', projectPlaceOf(this.imports));
     this.resources.registerInProject('reimport', projectPlaceOf(this.reimports));
     this.resources.registerInProject('export', projectPlaceOf(this.exports));
-    const storages = new ProjectScope(this.cloudStorages);
     for (const { type } of STORAGE_TYPES) {
       for (const direction of STORAGE_DIRECTIONS) {
-        this.resources.registerById(storageResourceKind(type, direction), (auth, id) =>
-          storages
-            .query(auth, 'storage')
-            .andWhere('storage.id = :id', { id })
-            .andWhere('storage.type = :type', { type })
-            .andWhere('storage.direction = :direction', { direction })
-            .getExists(),
+        this.resources.registerInProject(
+          storageResourceKind(type, direction),
+          projectPlaceOf(this.cloudStorages, { type, direction }),
         );
       }
     }

@@ -149,6 +149,40 @@ describe('local files and Redis storages (int)', () => {
       await http().get('/data/local-files/?d=data/../../etc/passwd').set(owner.headers).expect(404);
     });
 
+    it("answers 404 by id to a manager outside the storage's project, 403 to an annotator in it", async () => {
+      const project = await newProject(TEXT_CONFIG);
+      const created = await http()
+        .post('/api/storages/localfiles/')
+        .set(owner.headers)
+        .send({ project, path: join(root, 'data'), title: 'before' })
+        .expect(201);
+      const path = `/api/storages/localfiles/${created.body.id}`;
+      const join_ = { organizationId: owner.organizationId };
+      const manager = await createAccount(testApp.app, { ...join_, role: 'MA' });
+      const annotator = await createAccount(testApp.app, { ...join_, role: 'AN' });
+      await http().get(path).set(manager.headers).expect(404);
+      await http().patch(path).set(manager.headers).send({ title: 'outsider' }).expect(404);
+      await http().post(`${path}/sync`).set(manager.headers).expect(404);
+      for (const member of [manager, annotator]) {
+        await http()
+          .post(`/api/projects/${project}/members/`)
+          .set(owner.headers)
+          .send({ user: member.userId })
+          .expect(201);
+      }
+      // an annotator sees a project once it is published
+      await http().patch(path).set(annotator.headers).send({ title: 'annotator' }).expect(404);
+      await http()
+        .patch(`/api/projects/${project}/`)
+        .set(owner.headers)
+        .send({ is_published: true })
+        .expect(200);
+      await http().patch(path).set(annotator.headers).send({ title: 'annotator' }).expect(403);
+      await http().patch(path).set(manager.headers).send({ title: 'member' }).expect(200);
+      const stored = await http().get(path).set(owner.headers).expect(200);
+      expect(stored.body.title).toBe('member');
+    });
+
     it('writes annotations as files of an export storage', async () => {
       const project = await newProject(TEXT_CONFIG);
       await http()

@@ -1,7 +1,9 @@
+import { AuthContext } from '@ls/auth';
 import { NOTHING_RELATED, TaskRelated } from './ports/task-relations';
 import { LseTaskResponse } from './responses/lse-task.response';
 import { TaskSimpleResponse } from './responses/task-simple.response';
 import { Task } from './task.entity';
+import { effectiveRole } from './visibility/effective-role';
 
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -86,4 +88,47 @@ export function serializeTask(task: Task, related: TaskRelated = NOTHING_RELATED
   if (related.avg_lead_time !== undefined) response.avg_lead_time = related.avg_lead_time;
   if (related.completed_at !== undefined) response.completed_at = related.completed_at;
   return response;
+}
+
+/** What an annotator is shown of a task (`LseTaskSerializerForAnnotators`): no one else's work. */
+const ANNOTATOR_FIELDS = [
+  'id',
+  'data',
+  'created_at',
+  'annotations',
+  'annotations_results',
+  'drafts',
+  'draft_exists',
+  'predictions',
+  'predictions_results',
+  'predictions_score',
+  'total_annotations',
+  'cancelled_annotations',
+  'total_predictions',
+  'reviews_rejected',
+  'comment_count',
+  'unresolved_comment_count',
+  'comments',
+  'state',
+] as const satisfies readonly (keyof LseTaskResponse)[];
+
+export type AnnotatorTaskResponse = Pick<LseTaskResponse, (typeof ANNOTATOR_FIELDS)[number]>;
+
+/**
+ * `RoleBasedTask`: the whole task for managers and above and for reviewers; for an annotator in
+ * the task's project, only the fields of their own work (who else annotated, agreement, reviewers,
+ * meta and the file it came from are left out).
+ */
+export function serializeTaskFor(
+  auth: AuthContext,
+  task: Task,
+  related: TaskRelated = NOTHING_RELATED,
+): LseTaskResponse | AnnotatorTaskResponse {
+  const response = serializeTask(task, related);
+  if (effectiveRole(auth, task.project_id).role !== 'AN') return response;
+  const shown: Partial<Record<keyof LseTaskResponse, unknown>> = {};
+  for (const field of ANNOTATOR_FIELDS) {
+    if (response[field] !== undefined) shown[field] = response[field];
+  }
+  return shown as AnnotatorTaskResponse;
 }

@@ -23,7 +23,7 @@ import { PatchTaskDto } from './dto/patch-task.dto';
 import { TaskDataUrls } from './ports/task-data-urls';
 import { TaskRelations } from './ports/task-relations';
 import { LseTaskResponse } from './responses/lse-task.response';
-import { serializeTask } from './task.serializer';
+import { AnnotatorTaskResponse, serializeTask, serializeTaskFor } from './task.serializer';
 import { Task } from './task.entity';
 import { TasksService } from './tasks.service';
 
@@ -58,7 +58,7 @@ export class TasksController {
   async get(
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
-  ): Promise<LseTaskResponse> {
+  ): Promise<LseTaskResponse | AnnotatorTaskResponse> {
     const task = await this.tasks.getVisible(auth, id);
     await this.dataUrls.applyTo(task.project_id, [task]);
     const [serialized] = await this.serializeWithRelations(auth, [task]);
@@ -73,7 +73,7 @@ export class TasksController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', ParseIntPipe) id: number,
     @Body() body: PatchTaskDto,
-  ): Promise<LseTaskResponse> {
+  ): Promise<LseTaskResponse | AnnotatorTaskResponse> {
     const [task] = await this.serializeWithRelations(auth, [
       await this.tasks.update(auth, id, body),
     ]);
@@ -95,8 +95,8 @@ export class TasksController {
   private async serializeWithRelations(
     auth: AuthContext,
     tasks: Task[],
-  ): Promise<LseTaskResponse[]> {
+  ): Promise<(LseTaskResponse | AnnotatorTaskResponse)[]> {
     const related = await this.relations.relatedTo(tasks, auth);
-    return tasks.map((task) => serializeTask(task, related.get(task.id)));
+    return tasks.map((task) => serializeTaskFor(auth, task, related.get(task.id)));
   }
 }

@@ -135,6 +135,7 @@ export class TasksService {
     ordering = 'id',
   ): Promise<Task[]> {
     await this.projects.get(auth, projectId);
+    await this.visibility.assertMayBrowse(auth, projectId);
     const descending = ordering.startsWith('-');
     const query = this.tasks
       .createQueryBuilder('task')

@@ -21,8 +21,11 @@ export interface AnsweredRequest {
   url: string;
   ip?: string;
   headers: Record<string, string | string[] | undefined>;
-  /** The authenticated member; absent for anonymous or refused-before-authentication requests. */
-  auth?: { organizationId: number; user: { id: number; email: string } };
+  /**
+   * The authenticated member, and the project the route reached (named in its path, or through
+   * an object of it); absent for anonymous or refused-before-authentication requests.
+   */
+  auth?: { organizationId: number; user: { id: number; email: string }; project?: { id: number } };
 }
 
 export const RECORDED_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -81,6 +84,6 @@ export function activityEntryOf(
     ip_address: request.ip ? clip(request.ip, 45) : null,
     user_agent: clip(header(request, 'user-agent'), 1024),
     http_referer: clip(header(request, 'referer'), 1024),
-    project_id: projectIdOf(request.url),
+    project_id: auth.project?.id ?? projectIdOf(request.url),
   };
 }

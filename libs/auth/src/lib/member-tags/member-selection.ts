@@ -5,7 +5,7 @@ import { OrganizationMemberTagAssignment } from '../entities/organization-member
 import { OrganizationMember } from '../entities/organization-member.entity';
 import { idsOfList } from './dto/comma-lists';
 import { MemberSelectionQuery } from './dto/member-selection.query';
-import { MemberAccessRegistry } from './member-access';
+import { ProjectAccessRegistry } from '../permissions/project-access';
 
 /** Who a bulk action is for: every member the filters keep (`all`), or the `included` ones. */
 export interface MemberSelection {
@@ -24,7 +24,7 @@ export async function selectedMembers(
   manager: EntityManager,
   organizationId: number,
   selection: MemberSelection,
-  access: MemberAccessRegistry,
+  access: ProjectAccessRegistry,
 ): Promise<SelectQueryBuilder<OrganizationMember>> {
   const dialect = dialectOfManager(manager);
   const query = OrganizationScope.restrict(

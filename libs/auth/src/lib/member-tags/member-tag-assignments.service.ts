@@ -8,7 +8,7 @@ import { OrganizationMemberTagAssignment } from '../entities/organization-member
 import { OrganizationMemberTag } from '../entities/organization-member-tag.entity';
 import { MemberTagAssignmentDto } from './dto/member-tag-assignment.dto';
 import { MemberSelectionQuery } from './dto/member-selection.query';
-import { MemberAccessRegistry } from './member-access';
+import { ProjectAccessRegistry } from '../permissions/project-access';
 import { selectedMembers } from './member-selection';
 import { assertActiveOrganization } from './organization-in-path';
 
@@ -18,7 +18,7 @@ export class MemberTagAssignmentsService {
 
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly access: MemberAccessRegistry,
+    private readonly access: ProjectAccessRegistry,
     @InjectRepository(OrganizationMemberTag) tags: Repository<OrganizationMemberTag>,
   ) {
     this.scope = new OrganizationScope(tags);

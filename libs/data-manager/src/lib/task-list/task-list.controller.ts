@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext, CurrentAuth, Requires } from '@ls/auth';
-import { serializeTask, TaskDataUrls, TaskRelations } from '@ls/tasks';
+import { serializeTaskFor, TaskDataUrls, TaskRelations } from '@ls/tasks';
 import { TaskPrelabeling } from '../prelabeling/task-prelabeling';
 import { ListTasksQuery } from './list-tasks.query';
 import { relatedFieldsOf } from './related-fields';
@@ -44,6 +44,9 @@ export class TaskListController {
     if (query.resolve_uri !== false && page.tasks.length > 0) {
       await this.dataUrls.applyTo(page.tasks[0].project_id, page.tasks);
     }
-    return { ...page, tasks: page.tasks.map((task) => serializeTask(task, related.get(task.id))) };
+    return {
+      ...page,
+      tasks: page.tasks.map((task) => serializeTaskFor(auth, task, related.get(task.id))),
+    };
   }
 }

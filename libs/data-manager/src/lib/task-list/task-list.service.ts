@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '@ls/auth';
 import { pageWindow } from '@ls/core';
-import { Task } from '@ls/tasks';
+import { Task, TaskVisibility } from '@ls/tasks';
 import { idOrderDirection } from '../query/ordering-sql';
 import { TaskSelection, TaskSelections } from '../selection/task-selections';
 import { ListTasksQuery } from './list-tasks.query';
@@ -25,6 +25,7 @@ export class TaskListService {
   constructor(
     private readonly selections: TaskSelections,
     private readonly totals: TaskTotals,
+    private readonly visibility: TaskVisibility,
   ) {}
 
   async page(auth: AuthContext, query: ListTasksQuery): Promise<TaskListPage> {
@@ -34,6 +35,7 @@ export class TaskListService {
       params: query.query,
       selectedItems: query.selectedItems,
     });
+    await this.visibility.assertMayBrowse(auth, selection.projectId);
     const onlyAnnotated = query.only_annotated === true;
     const [tasks, totals] = await Promise.all([
       this.pageOf(selection, onlyAnnotated, pageWindow(query)),

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuthContext } from '@ls/auth';
 import { BoundSql, dialectOfManager, sqliteTimestamp } from '@ls/core';
@@ -68,6 +68,36 @@ export class TaskVisibility {
     const reviewOnlyAssigned =
       settings.review_settings?.['review_only_manual_assignments'] === true;
     return reviewOnlyAssigned ? { kind: 'assigned', userId, type: 'RE' } : null;
+  }
+
+  /**
+   * 403 unless the caller may browse the project's task list (the Data Manager): an annotator
+   * when the project shows it to annotators (`show_annotation_history`, which Label Studio
+   * Enterprise labels "Show Data Manager to Annotators"), a reviewer unless the review settings
+   * hide it (`show_data_manager_to_reviewers`). The label stream and a task opened by id do not
+   * depend on it.
+   */
+  async assertMayBrowse(
+    auth: AuthContext,
+    projectId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const { role } = effectiveRole(auth, projectId);
+    if (role !== 'AN' && role !== 'RE') return;
+    const project = await manager.findOne(Project, {
+      select: { id: true, settings: true, show_annotation_history: true },
+      where: { id: projectId },
+    });
+    if (!project) return;
+    if (role === 'AN' && !project.show_annotation_history) {
+      throw new ForbiddenException('The Data Manager of this project is not shown to annotators.');
+    }
+    if (
+      role === 'RE' &&
+      project.settings?.review_settings?.['show_data_manager_to_reviewers'] === false
+    ) {
+      throw new ForbiddenException('The Data Manager of this project is not shown to reviewers.');
+    }
   }
 
   /** The rule as a condition on the task alias `task`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { JobQueue, ValidationFailedException } from '@ls/core';
 import { AuthContext } from '../../context/auth-context';
 import { OrganizationScope } from '../../context/organization-scope';
@@ -56,12 +56,7 @@ export class MemberTagImportsService {
       }),
     );
     try {
-      await this.queue.enqueue<MemberTagImportJobPayload>(
-        MEMBER_TAG_IMPORT_QUEUE,
-        MEMBER_TAG_IMPORT_JOB,
-        { importId: record.id },
-        { jobId: `member-tag-import-${record.id}` },
-      );
+      await this.enqueue(record.id);
     } catch (error) {
       await this.imports.update(
         { id: record.id, status: 'created' },
@@ -77,12 +72,45 @@ export class MemberTagImportsService {
     return record;
   }
 
-  get(
+  async get(
     auth: AuthContext,
     organizationId: number,
     importId: number,
   ): Promise<OrganizationMemberTagImport> {
     assertActiveOrganization(auth, organizationId);
-    return this.scope.findOneOr404(auth, { id: importId });
+    return this.reconciled(await this.scope.findOneOr404(auth, { id: importId }));
+  }
+
+  /**
+   * An unfinished import whose job is gone (lost with an embedded process that stopped) is queued
+   * again: the runner resumes after the last batch it recorded. One whose job failed for good is
+   * failed, with the job's reason.
+   */
+  private async reconciled(
+    record: OrganizationMemberTagImport,
+  ): Promise<OrganizationMemberTagImport> {
+    if (record.status !== 'created' && record.status !== 'in_progress') return record;
+    const job = await this.queue.getJob(MEMBER_TAG_IMPORT_QUEUE, jobIdOf(record.id));
+    if (!job) {
+      await this.enqueue(record.id);
+      return record;
+    }
+    if (job.status !== 'failed') return record;
+    await this.imports.update(
+      { id: record.id, status: In(['created', 'in_progress']) },
+      { status: 'failed', error: job.failedReason ?? 'The import failed', finished_at: new Date() },
+    );
+    return this.imports.findOneByOrFail({ id: record.id });
+  }
+
+  private async enqueue(importId: number): Promise<void> {
+    await this.queue.enqueue<MemberTagImportJobPayload>(
+      MEMBER_TAG_IMPORT_QUEUE,
+      MEMBER_TAG_IMPORT_JOB,
+      { importId },
+      { jobId: jobIdOf(importId) },
+    );
   }
 }
+
+const jobIdOf = (importId: number) => `member-tag-import-${importId}`;
