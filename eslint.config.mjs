@@ -4,7 +4,7 @@ import jsoncParser from 'jsonc-eslint-parser';
 
 /** Who may import whom: the dependency direction of docs/architecture (lower never imports higher). */
 const layers = ['core', 'auth', 'projects', 'tasks', 'annotations', 'data-manager'];
-const topLibraries = ['storages', 'prompts', 'analytics', 'webhooks'];
+const topLibraries = ['storages', 'prompts', 'analytics', 'webhooks', 'ui'];
 const scope = (name) => `scope:${name}`;
 
 const depConstraints = [

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432, user postgres, trust auth) and Redis (127.0.0.1:6379)
-# answer: starts them when they are installed but down, installs them with apt-get when absent.
+# answer: starts them when they are installed but down, installs them with apt-get when absent;
+# installs Debian's Chromium for the browser tests when it is missing.
 set -euo pipefail
 
 log() { echo "[services] $*"; }
@@ -46,5 +47,13 @@ ensure_redis() {
   redis_up || { log "Redis did not start"; exit 1; }
 }
 
+# The browser tests of the UI drive Debian's Chromium (playwright-core cannot download one here).
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then log "Chromium is installed"; return; fi
+  log "installing Chromium"
+  apt_install chromium
+}
+
 ensure_postgres
 ensure_redis
+ensure_chromium

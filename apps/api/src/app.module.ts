@@ -9,6 +9,7 @@ import { StoragesHttpModule, StoragesModule } from '@ls/storages';
 import { PromptsHttpModule, PromptsModule } from '@ls/prompts';
 import { WebhooksHttpModule, WebhooksModule } from '@ls/webhooks';
 import { AnalyticsHttpModule, AnalyticsModule } from '@ls/analytics';
+import { UiModule } from '@ls/ui';
 import { VersionModule } from './version/version.module';
 
 /** Domain modules (entities, services, job handlers) that every process of the server loads. */
@@ -51,6 +52,7 @@ export class AppModule {
         CoreModule.forRoot({ role: 'api', config, ...coreOptions }),
         ...DOMAIN_MODULES,
         ...HTTP_MODULES,
+        ...(config.UI_ENABLED ? [UiModule] : []),
       ],
     };
   }

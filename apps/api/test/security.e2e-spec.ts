@@ -8,6 +8,7 @@ import { createTestApp, TestApp } from '@ls/core/testing';
 import { MlBackend } from '@ls/prompts';
 import { CloudStorage } from '@ls/storages';
 import { DataSource } from 'typeorm';
+import { UiModule } from '@ls/ui';
 import { DOMAIN_MODULES, HTTP_MODULES } from '../src/app.module';
 import { portOf, sendDeclaredBody } from './support/raw-request';
 
@@ -22,6 +23,21 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/token/refresh': 'the refresh token in the body is the credential',
   'POST /api/token/blacklist': 'the refresh token in the body is the credential',
   'POST /api/invite/signup': 'the invitation token in the body is the credential',
+  'POST /user/login':
+    'the email and password in the body are the credential (limited per address and account)',
+  'POST /user/logout': "ends the sent cookie's session, if any",
+  'GET /user/logout': "ends the sent cookie's session, if any (a plain link)",
+  'GET /user/login': 'the sign-in page',
+  'GET /': 'a page: the sign-in page without a session',
+  'GET /projects': 'a redirect to /',
+  'GET /projects/new': 'a page: the sign-in page without a session',
+  'GET /projects/:id': 'a redirect to the data page',
+  'GET /projects/:id/data':
+    'a page: the sign-in page without a session, 404 for a project the caller may not see',
+  'GET /projects/:id/settings':
+    'a page: the sign-in page without a session, 404 for a project the caller may not see',
+  'GET /static/ui/*': "the pages' own scripts and stylesheet",
+  'GET /static/:bundle/*': "Label Studio's frontend build (docs/frontend-bundles.md)",
 };
 /** The OpenAPI document and its pages. */
 const PUBLIC_PREFIX = '/docs';
@@ -70,7 +86,7 @@ describe('security: every route of the app (e2e)', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp({
-      imports: [...DOMAIN_MODULES, ...HTTP_MODULES],
+      imports: [...DOMAIN_MODULES, ...HTTP_MODULES, UiModule],
       providers: [{ provide: APP_INTERCEPTOR, useValue: handlerCalls }],
     });
     ownerA = await createAccount(testApp.app, { organizationTitle: 'A' });
@@ -239,6 +255,9 @@ async function createObjects(
   const prediction = await created(
     http().post('/api/predictions').set(owner.headers).send({ task: task.id, result, score: 0.5 }),
   );
+  const draft = await created(
+    http().post(`/api/tasks/${task.id}/drafts`).set(owner.headers).send({ result }),
+  );
   const labels = await created(
     http()
       .post('/api/labels/')
@@ -344,6 +363,7 @@ async function createObjects(
     task: String(task.id),
     annotation: String(annotation.id),
     prediction: String(prediction.id),
+    draft: String(draft.id),
     label: String(labels.results[0].id),
     label_link: String((links.results ?? links)[0].id),
     file_upload: String(fileUploadId),

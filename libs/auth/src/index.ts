@@ -39,6 +39,11 @@ export { AccountsService } from './lib/bootstrap/accounts.service';
 export type { Account, AccountRequest } from './lib/bootstrap/accounts.service';
 export { UsersService } from './lib/users/users.service';
 export { SecretBox } from './lib/credentials/secret-box';
+export { SessionAuth } from './lib/sessions/session-auth';
+export { SessionsService } from './lib/sessions/sessions.service';
+export type { OpenedSession, SessionOrigin } from './lib/sessions/sessions.service';
+export { SESSION_COOKIE } from './lib/sessions/session-cookie';
+export { UserSession } from './lib/entities/user-session.entity';
 export { OrganizationsService } from './lib/organizations/organizations.service';
 export { activeMemberIds } from './lib/organizations/active-members';
 export {

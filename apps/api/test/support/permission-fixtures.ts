@@ -126,6 +126,19 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
       201,
     )
   ).id;
+  const draft = (
+    await body<{ id: number }>(
+      http()
+        .post(`/api/tasks/${task}/drafts`)
+        .set(as('AN'))
+        .send({
+          result: [
+            { from_name: 'label', to_name: 'text', type: 'choices', value: { choices: ['b'] } },
+          ],
+        }),
+      201,
+    )
+  ).id;
   const view = (
     await body<{ id: number }>(
       http().post('/api/dm/views/').set(as('OW')).send({ project, data: {} }),
@@ -263,6 +276,7 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
     task: String(task),
     annotation: String(annotation),
     prediction: String(prediction),
+    draft: String(draft),
     view: String(view),
     file_upload: String(fileUpload),
     import: importId,

@@ -51,6 +51,13 @@ const everyoneAdmitted: Expected = {
 const managers: Expected = { roles: roles(['AD', 'MA']) };
 const admins: Expected = { roles: roles(['AD']) };
 const owner: Expected = { roles: roles([]) };
+/** Everyone, each seeing their own rows. */
+const own: Expected = { roles: { OW: 'own', AD: 'own', MA: 'own', RE: 'own', AN: 'own' } };
+/**
+ * A draft of the annotator's: managers and above reach anyone's (Label Studio's
+ * `_can_access_draft`), a reviewer is refused, the annotator owns it.
+ */
+const annotatorsDraft: Expected = { roles: { ...everyone.roles, RE: 403 } };
 /** Managers by default; the override pass leaves it to administrators. */
 const configurableManagers: Expected = { ...managers, overridden: { MA: 403 } };
 /** Everyone by default; the override pass takes it from reviewers and annotators. */
@@ -89,6 +96,7 @@ export const EXPECTED: Record<string, Expected> = {
   'DELETE /api/annotations/{id}': everyone,
   'GET /api/annotations/{id}': everyone,
   'PATCH /api/annotations/{id}': everyone,
+  'POST /api/annotations/{id}/convert-to-draft': everyone,
   'POST /api/annotations/bulk': managers,
   'POST /api/annotations/bulk-delete': managers,
   'GET /api/billing/info': everyone,
@@ -99,6 +107,9 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /api/current-user/reset-token': tokens,
   'GET /api/current-user/token': tokens,
   'GET /api/current-user/whoami': everyone,
+  'DELETE /api/drafts/{id}': annotatorsDraft,
+  'GET /api/drafts/{id}': annotatorsDraft,
+  'PATCH /api/drafts/{id}': annotatorsDraft,
   // Each action asks its own permission: reviewers and annotators are listed none but the
   // hidden label-stream one; under the overrides a manager loses "delete tasks".
   'GET /api/dm/actions': { ...filtered(everyone, 'RE', 'AN'), overridden: { MA: 'filtered' } },
@@ -202,6 +213,7 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /api/projects/{id}/members/bulk': managers,
   'GET /api/projects/{id}/members/paginated': managers,
   'GET /api/projects/{id}/next': everyone,
+  'GET /api/projects/{id}/label-stream-history': own,
   'POST /api/projects/{id}/reimport': managers,
   'GET /api/projects/{id}/reimports/{reimportPk}': managers,
   'GET /api/projects/{id}/roles': managers,
@@ -220,7 +232,7 @@ export const EXPECTED: Record<string, Expected> = {
   'PATCH /api/projects/{project_pk}/members/{user_pk}/pauses/{id}': managers,
   'PUT /api/projects/{project_pk}/members/{user_pk}/pauses/{id}': managers,
   'GET /api/projects/counts': filtered(everyone, 'MA', 'RE', 'AN'),
-  'GET /api/projects/roles': { roles: { OW: 'own', AD: 'own', MA: 'own', RE: 'own', AN: 'own' } },
+  'GET /api/projects/roles': own,
   'POST /api/projects/roles': managers,
   'DELETE /api/projects/roles/{id}': managers,
   'POST /api/projects/validate': everyone,
@@ -244,6 +256,9 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /api/tasks/{id}/agreement': dashboard,
   'GET /api/tasks/{id}/annotations': filtered(everyone, 'AN'),
   'POST /api/tasks/{id}/annotations': everyone,
+  'POST /api/tasks/{id}/annotations/{aid}/drafts': everyone,
+  'GET /api/tasks/{id}/drafts': own,
+  'POST /api/tasks/{id}/drafts': everyone,
   'POST /api/tasks/{id}/events': everyone,
   'GET /api/token': tokens,
   'POST /api/token': tokens,

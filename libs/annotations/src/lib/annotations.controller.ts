@@ -22,10 +22,11 @@ import { AnnotationsService } from './annotations.service';
 import { AnnotationInputDto } from './dto/annotation-input.dto';
 import { BulkAnnotationDto } from './dto/bulk-annotation.dto';
 import { BulkDeleteAnnotationsDto } from './dto/bulk-delete-annotations.dto';
+import { AnnotationDraftResponse } from './responses/annotation-draft.response';
 import { AnnotationResponse } from './responses/annotation.response';
 import { CreatedAnnotationResponse } from './responses/created-annotation.response';
 import { DeletedAnnotationsResponse } from './responses/deleted-annotations.response';
-import { serializeAnnotation } from './serializers';
+import { serializeAnnotation, serializeDraft } from './serializers';
 
 @ApiTags('Annotations')
 @ResourceParams({ id: 'annotation' })
@@ -85,6 +86,21 @@ export class AnnotationsController {
   ): Promise<AnnotationResponse> {
     const annotation = await this.annotations.update(auth, id, body);
     return serializeAnnotation(annotation, annotation.completed_by);
+  }
+
+  /** Not in the OpenAPI contract: the editor's "convert to draft" of a submitted annotation. */
+  @Post(':id/convert-to-draft')
+  @Requires('annotations.change')
+  @ApiOperation({
+    operationId: 'api_annotations_convert_to_draft_create',
+    summary: 'Convert annotation to draft',
+  })
+  @ApiCreatedResponse({ type: AnnotationDraftResponse })
+  async convertToDraft(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<AnnotationDraftResponse> {
+    return serializeDraft(await this.annotations.convertToDraft(auth, id), auth.user);
   }
 
   @Delete(':id')

@@ -8,6 +8,7 @@ import { workedOnSql } from './access/worked-on.sql';
 import { AnnotationResources } from './annotation-resources';
 import { AnnotationsService } from './annotations.service';
 import { ANNOTATION_COUNTS } from './counters/annotation-counts';
+import { DraftsService } from './drafts/drafts.service';
 import { AnnotationDraft } from './entities/annotation-draft.entity';
 import { Annotation } from './entities/annotation.entity';
 import { Prediction } from './entities/prediction.entity';
@@ -41,6 +42,7 @@ registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
     TaskAccess,
     AnnotationWriter,
     AnnotationsService,
+    DraftsService,
     PredictionsService,
     LabelsService,
     ImportedAnnotations,
@@ -54,6 +56,7 @@ registerMigrations('annotations', ANNOTATIONS_MIGRATIONS);
     TasksModule,
     TypeOrmModule,
     AnnotationsService,
+    DraftsService,
     PredictionsService,
     LabelsService,
     ImportedAnnotations,

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Not, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -11,6 +11,7 @@ import { assertNotPaused } from './access/paused-caller';
 import { AnnotationInputDto } from './dto/annotation-input.dto';
 import { BulkAnnotationDto } from './dto/bulk-annotation.dto';
 import { BulkDeleteAnnotationsDto } from './dto/bulk-delete-annotations.dto';
+import { AnnotationDraft } from './entities/annotation-draft.entity';
 import { Annotation } from './entities/annotation.entity';
 import { Prediction } from './entities/prediction.entity';
 import {
@@ -20,7 +21,7 @@ import {
 } from './events/annotation-events';
 import { checkedResult } from './results/result-input';
 import { TaskAccess, WriteTarget } from './task-access';
-import { AnnotationWriter, NewAnnotation } from './writes/annotation-writer';
+import { Alongside, AnnotationWriter, NewAnnotation } from './writes/annotation-writer';
 import { duplicateUniqueId, translateWriteError } from './writes/write-errors';
 
 export const ANNOTATION_ORDERINGS = [
@@ -45,6 +46,7 @@ export class AnnotationsService {
     private readonly writer: AnnotationWriter,
     @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
     @InjectRepository(Prediction) private readonly predictions: Repository<Prediction>,
+    @InjectRepository(AnnotationDraft) private readonly drafts: Repository<AnnotationDraft>,
   ) {
     this.scope = new ProjectScope(annotations);
   }
@@ -119,6 +121,26 @@ export class AnnotationsService {
     return created;
   }
 
+  /**
+   * The draft `draftId` names, which must be the caller's own of this task (Label Studio answers
+   * 403 otherwise; here also for an id that names no draft, so that nothing tells whether a
+   * draft exists in another organization).
+   */
+  private async draftOfCaller(
+    auth: AuthContext,
+    taskId: number,
+    draftId: number | null | undefined,
+  ): Promise<AnnotationDraft | null> {
+    // The editor sends `draft_id: 0` when the annotation had no draft: none, as Label Studio reads it.
+    if (!draftId) return null;
+    const draft = await this.drafts.findOne({
+      select: { id: true, created_at: true },
+      where: { id: draftId, task_id: taskId, user_id: auth.user.id },
+    });
+    if (!draft) throw new ForbiddenException(`You have no permission to draft id:${draftId}`);
+    return draft;
+  }
+
   private async createOn(
     auth: AuthContext,
     target: WriteTarget,
@@ -127,7 +149,13 @@ export class AnnotationsService {
   ): Promise<Annotation | null> {
     assertMayAuthor(auth, target.project_id, input.completed_by);
     await this.visibility.assertMayLabel(auth, target);
+    const draft = await this.draftOfCaller(auth, target.id, input.draft_id);
     const { rows, author } = await this.newRows(auth, [target], input, false);
+    // Made from a draft: it keeps the draft's start, and the draft goes with the insert.
+    if (draft) rows[0].draft_created_at = draft.created_at;
+    const dropDraft: Alongside | undefined = draft
+      ? (manager) => manager.delete(AnnotationDraft, { id: draft.id, user_id: auth.user.id })
+      : undefined;
     const created = await this.writer
       .insertOne(
         rows[0],
@@ -137,6 +165,7 @@ export class AnnotationsService {
           new AnnotationsCreated(auth.organizationId, target.project_id, ids).carrying(
             stored.map((annotation) => Object.assign(annotation, { completed_by: author })),
           ),
+        dropDraft,
       )
       .catch((error: unknown) => {
         throw translateWriteError(error);
@@ -176,6 +205,8 @@ export class AnnotationsService {
         if (input[field] !== undefined) Object.assign(changes, { [field]: input[field] });
       }
       await tx.manager.update(Annotation, { id }, changes as QueryDeepPartialEntity<Annotation>);
+      // Saved: the drafts of its edits are done with (Label Studio deletes them the same way).
+      await tx.manager.delete(AnnotationDraft, { annotation_id: id });
       if (input.ground_truth) await this.clearOtherGroundTruth(tx.manager, task.id, [id]);
       await this.counters.recount(tx.manager, [task.id], task.project, auth.user.id);
       tx.afterCommit(new AnnotationUpdated(auth.organizationId, task.project_id, [id]));
@@ -187,6 +218,29 @@ export class AnnotationsService {
     const annotation = await this.get(auth, id);
     assertMayChange(auth, annotation);
     await this.deleteMany(auth, annotation.project_id, [annotation]);
+  }
+
+  /**
+   * `POST /api/annotations/{id}/convert-to-draft`: a draft of the caller's with the annotation's
+   * result and lead time (of a new annotation), and the annotation deleted as `delete` does (counters,
+   * `AnnotationsDeleted`), in one transaction. Limited roles convert only their own annotations.
+   */
+  async convertToDraft(auth: AuthContext, id: number): Promise<AnnotationDraft> {
+    const annotation = await this.getVisible(auth, id);
+    assertMayChange(auth, annotation);
+    return this.deleteMany(auth, annotation.project_id, [annotation], (manager) =>
+      manager.save(
+        manager.create(AnnotationDraft, {
+          result: annotation.result ?? [],
+          lead_time: annotation.lead_time,
+          task_id: annotation.task_id,
+          annotation_id: null,
+          user_id: auth.user.id,
+          was_postponed: false,
+          import_id: null,
+        }),
+      ),
+    );
   }
 
   /** Deletes annotations of one project by id; 404 when any is not there. */
@@ -205,17 +259,38 @@ export class AnnotationsService {
     return this.deleteMany(auth, input.project, annotations);
   }
 
-  private async deleteMany(auth: AuthContext, projectId: number, annotations: Annotation[]) {
+  /** Deletes the annotations and recounts their tasks; returns how many went. */
+  private deleteMany(
+    auth: AuthContext,
+    projectId: number,
+    annotations: Annotation[],
+  ): Promise<number>;
+  /** The same, with `alongside` written in the transaction; returns what it returns. */
+  private deleteMany<T>(
+    auth: AuthContext,
+    projectId: number,
+    annotations: Annotation[],
+    alongside: (manager: EntityManager) => Promise<T>,
+  ): Promise<T>;
+  private async deleteMany<T>(
+    auth: AuthContext,
+    projectId: number,
+    annotations: Annotation[],
+    alongside?: (manager: EntityManager) => Promise<T>,
+  ): Promise<number | T> {
     const taskIds = [...new Set(annotations.map((a) => a.task_id))];
     const ids = annotations.map((a) => a.id);
     return this.transactions.run(async (tx) => {
       const tasks = await this.access.lockedTasks(tx.manager, auth, taskIds);
+      const extra = alongside ? await alongside(tx.manager) : undefined;
       const { affected } = await tx.manager.delete(Annotation, { id: In(ids) });
+      // Deleted meanwhile: nothing to convert, and the draft goes back with the rollback.
+      if (alongside && affected === 0) throw new NotFoundException('Not found.');
       if (tasks.length > 0) {
         await this.counters.recount(tx.manager, taskIds, tasks[0].project, auth.user.id);
       }
       tx.afterCommit(new AnnotationsDeleted(auth.organizationId, projectId, ids));
-      return affected ?? ids.length;
+      return alongside ? (extra as T) : (affected ?? ids.length);
     });
   }
 

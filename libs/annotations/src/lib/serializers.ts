@@ -86,7 +86,11 @@ export function serializePrediction(prediction: Prediction): PredictionResponse 
   };
 }
 
-export function serializeDraft(draft: AnnotationDraft): AnnotationDraftResponse {
+/** `author`: the draft's user (Label Studio's `created_username`), when known. */
+export function serializeDraft(
+  draft: AnnotationDraft,
+  author: Pick<User, 'id' | 'email' | 'first_name' | 'last_name'> | null = null,
+): AnnotationDraftResponse {
   return {
     id: draft.id,
     result: draft.result,
@@ -94,7 +98,10 @@ export function serializeDraft(draft: AnnotationDraft): AnnotationDraftResponse 
     task: draft.task_id,
     annotation: draft.annotation_id,
     user: draft.user_id,
+    created_username: createdUsername(author?.id === draft.user_id ? author : null),
+    created_ago: timeAgo(draft.created_at),
     was_postponed: draft.was_postponed,
+    import_id: draft.import_id === null ? null : Number(draft.import_id),
     created_at: draft.created_at.toISOString(),
     updated_at: draft.updated_at.toISOString(),
   };

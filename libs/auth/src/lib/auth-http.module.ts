@@ -21,6 +21,8 @@ import { ScimSettingsController } from './sso/scim-settings.controller';
 import { PermissionGate } from './permissions/permission-gate';
 import { OrganizationPermissionsController } from './permissions/http/organization-permissions.controller';
 import { OrganizationSettingsController } from './organizations/organization-settings.controller';
+import { SessionController } from './sessions/session.controller';
+import { SignInService } from './sessions/sign-in.service';
 
 /**
  * The auth routes, and what authenticates every request: the request gate's authenticator (run
@@ -42,11 +44,13 @@ import { OrganizationSettingsController } from './organizations/organization-set
     ScimSettingsController,
     OrganizationPermissionsController,
     OrganizationSettingsController,
+    SessionController,
   ],
   providers: [
     ActivityTracker,
     AuthFailures,
     HttpAuthentication,
+    SignInService,
     PermissionGate,
     { provide: RequestAuthenticator, useExisting: HttpAuthentication },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -32,6 +32,8 @@ import { SamlSettingsService } from './sso/saml-settings.service';
 import { ScimSettingsService } from './sso/scim-settings.service';
 import { PermissionOverrides } from './permissions/permission-overrides.service';
 import { ProjectAccessRegistry } from './permissions/project-access';
+import { SessionAuth } from './sessions/session-auth';
+import { SessionsService } from './sessions/sessions.service';
 
 registerMigrations('auth', AUTH_MIGRATIONS);
 
@@ -48,6 +50,8 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     JwtTokensService,
     Authenticator,
     CallerCache,
+    SessionsService,
+    SessionAuth,
     UsersService,
     OrganizationsService,
     MembershipsService,
@@ -74,6 +78,8 @@ registerMigrations('auth', AUTH_MIGRATIONS);
     OrganizationResources,
     SecretBox,
     Authenticator,
+    SessionsService,
+    SessionAuth,
     JwtTokensService,
     JwtSettingsService,
     UsersService,

@@ -9,6 +9,9 @@ import { BUILTIN_ACTIONS, DataManagerActions } from './actions/data-manager-acti
 import { ActionJob } from './actions/jobs/action-job';
 import { ColumnSources } from './columns/column-sources';
 import { ColumnsService } from './columns/columns.service';
+import { LabelStreamAnnotationsListener } from './label-stream/label-stream-annotations.listener';
+import { LabelStreamHistory } from './label-stream/label-stream-history.entity';
+import { LabelStreamHistoryStore } from './label-stream/label-stream-history';
 import { NextTaskPicker } from './next-task/next-task-picker';
 import { NextTaskService } from './next-task/next-task.service';
 import { TaskLock } from './next-task/task-lock.entity';
@@ -38,7 +41,7 @@ const heldInStreamSql: WorkedOnSql = (task, userId, bind) =>
   ` AND vis_l.user_id = ${bind(userId)} AND vis_l.expire_at > ${bind(new Date())})`;
 
 @Module({
-  imports: [AnnotationsModule, TypeOrmModule.forFeature([View, TaskLock])],
+  imports: [AnnotationsModule, TypeOrmModule.forFeature([View, TaskLock, LabelStreamHistory])],
   providers: [
     ViewResources,
     ViewsService,
@@ -56,6 +59,8 @@ const heldInStreamSql: WorkedOnSql = (task, userId, bind) =>
     ActionRunner,
     ActionJob,
     TaskLocks,
+    LabelStreamHistoryStore,
+    LabelStreamAnnotationsListener,
     NextTaskPicker,
     NextTaskService,
     TaskPrelabeling,
@@ -71,6 +76,7 @@ const heldInStreamSql: WorkedOnSql = (task, userId, bind) =>
     DataManagerActions,
     ActionRunner,
     NextTaskService,
+    LabelStreamHistoryStore,
     TaskPrelabeling,
   ],
 })

@@ -29,6 +29,14 @@ export class AnnotationInputDto {
   last_action?: LastAction | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() import_id?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsDateString() draft_created_at?: string | null;
+  /**
+   * On create: the caller's draft of this task the annotation comes from; its `created_at`
+   * becomes `draft_created_at` and it is deleted with the annotation's insert.
+   */
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  draft_id?: number | null;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

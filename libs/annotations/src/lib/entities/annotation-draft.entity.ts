@@ -6,6 +6,7 @@ import { Annotation } from './annotation.entity';
 /** Work in progress of one user on a task (or on one of its annotations). */
 @Entity('annotation_draft')
 @Index(['task_id', 'user_id'])
+@Index('IDX_annotation_draft_annotation', ['annotation_id'])
 export class AnnotationDraft {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { AuthContext } from '@ls/auth';
+import { AuthContext, User } from '@ls/auth';
 import { Project } from '@ls/projects';
 import {
   effectiveRole,
@@ -120,6 +120,7 @@ export class TaskRelationsFromAnnotations implements TaskRelationsSource {
           annotations: annotationsOf.get(task.id) ?? [],
           predictions: predictionsOf.get(task.id) ?? [],
           drafts: draftsOf.get(task.id) ?? [],
+          viewer: viewer.user,
           scoredVersion: scored.get(task.project_id),
         };
         return [task.id, relatedOf(rows, fields.lists, wanted.wants)];
@@ -183,7 +184,9 @@ interface TaskRows {
   task: Task;
   annotations: Annotation[];
   predictions: Prediction[];
+  /** The viewer's own drafts of the task. */
   drafts: AnnotationDraft[];
+  viewer: User;
   /** The project's `model_version`, when it names one: only its predictions are scored. */
   scoredVersion: string | undefined;
 }
@@ -226,7 +229,7 @@ function relatedOf(
   const related: TaskRelated = Object.assign({}, NOTHING_RELATED, {
     annotations: lists ? rows.annotations.map((a) => serializeAnnotation(a, a.completed_by)) : [],
     predictions: lists ? rows.predictions.map(serializePrediction) : [],
-    drafts: lists ? rows.drafts.map(serializeDraft) : [],
+    drafts: lists ? rows.drafts.map((draft) => serializeDraft(draft, rows.viewer)) : [],
   });
   for (const column of RELATED_COLUMNS) {
     if (wants(column)) Object.assign(related, { [column]: COLUMN_VALUES[column](rows) });

@@ -46,6 +46,9 @@ const COLUMNS: (keyof NewAnnotation)[] = [
 /** Rows per INSERT: 18 bound values each, far below both databases' parameter limits. */
 const ROWS_PER_INSERT = 500;
 
+/** More writes in the transaction of an annotation's insert, given its id. */
+export type Alongside = (manager: EntityManager, annotationId: number) => Promise<unknown>;
+
 /** Who may write to the task, and the config version (CONFIG_VERSION_SQL) the input was checked at. */
 export interface WriteGuard {
   organizationId: number;
@@ -110,17 +113,20 @@ export class AnnotationWriter {
    * prepared statement, see its migration), on SQLite the statements of {@link insert} after the
    * same check. Null, writing nothing, when the task is no longer in the organization or its
    * project's config changed since `guard.configVersion` was read (null: not checked).
+   * `alongside` runs in the insert's transaction once the annotation is written (deleting the
+   * draft it was made from); on PostgreSQL that makes it a transaction rather than one call.
    */
   async insertOne(
     row: NewAnnotation,
     guard: WriteGuard,
     project: Pick<Project, 'skip_queue'>,
     eventFor: (ids: number[], created: Annotation[]) => DomainEvent,
+    alongside?: Alongside,
   ): Promise<Annotation | null> {
     const now = new Date();
     const id =
       this.dialect === 'postgres'
-        ? await this.insertOneOnPostgres(row, guard, now, eventFor)
+        ? await this.insertOneOnPostgres(row, guard, now, eventFor, alongside)
         : await this.transactions.run(async (tx) => {
             const [current] = await tx.manager.query(GUARD_SQL_SQLITE, [
               row.task_id,
@@ -136,6 +142,7 @@ export class AnnotationWriter {
               row.updated_by_id ?? 0,
               now,
             );
+            if (alongside) await alongside(tx.manager, inserted);
             tx.afterCommit(eventFor([inserted], [stored(row, inserted, now)]));
             return inserted;
           });
@@ -145,13 +152,15 @@ export class AnnotationWriter {
 
   /**
    * One statement, one round trip: the insert and, when someone listens durably, its event. When
-   * a listener keeps something with the event (a webhook's payload), a transaction instead.
+   * a listener keeps something with the event (a webhook's payload), or more is written with
+   * the annotation (`alongside`), a transaction instead.
    */
   private async insertOneOnPostgres(
     row: NewAnnotation,
     guard: WriteGuard,
     now: Date,
     eventFor: (ids: number[], created: Annotation[]) => DomainEvent,
+    alongside: Alongside | undefined,
   ) {
     const probe = eventFor([0], [stored(row, 0, now)]);
     const recorded = this.outbox.isDurable(probe);
@@ -173,12 +182,14 @@ export class AnnotationWriter {
       row.unique_id,
       now,
     ];
-    const attachments = recorded ? await this.outbox.attachmentsFromMemory(probe) : undefined;
-    if (attachments === null) {
+    const attachments =
+      recorded && !alongside ? await this.outbox.attachmentsFromMemory(probe) : undefined;
+    if (attachments === null || alongside) {
       return this.transactions.run(async (tx) => {
         const [inserted] = (await tx.manager.query(INSERT_ONE_SQL, values)) as { id: unknown }[];
         if (inserted.id === null) return null;
         const id = Number(inserted.id);
+        if (alongside) await alongside(tx.manager, id);
         tx.afterCommit(eventFor([id], [stored(row, id, now)]));
         return id;
       });

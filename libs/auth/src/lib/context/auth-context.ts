@@ -5,8 +5,13 @@ import { User } from '../entities/user.entity';
 /** A signed-in user, whether or not they belong to an organization now. */
 export interface AccountContext {
   user: User;
-  /** How the request proved who it is; `job` for work a member started (see memberContext). */
-  method: 'token' | 'jwt' | 'job';
+  /**
+   * How the request proved who it is: an `Authorization` header (`token`, `jwt`), the browser
+   * session cookie (`session`), or `job` for work a member started (see memberContext).
+   */
+  method: 'token' | 'jwt' | 'session' | 'job';
+  /** With `session`: the id of that session (its `user_session` row). */
+  sessionId?: number;
 }
 
 /**

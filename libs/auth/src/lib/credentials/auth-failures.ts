@@ -5,11 +5,15 @@ import { AppConfig, TooManyRequestsException } from '@ls/core';
 const WINDOW_MS = 60_000;
 const MAX_REMEMBERED = 10_000;
 
+/** The key sign-in failures are counted under for one account (besides the client address). */
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+
 /**
  * Failed authentications per client address, counted in the throttler's storage (Redis in scaled
  * mode, so every replica counts together). Past `AUTH_FAILURE_LIMIT_PER_MINUTE`, the address is
  * blocked for a minute: its requests with credentials answer 429 before any is checked. Each
- * replica learns of a block from the storage on the address's next failure there.
+ * replica learns of a block from the storage on the address's next failure there. Sign-in
+ * failures are also counted per account ({@link emailKey}), which blocks signing in to it alone.
  */
 @Injectable()
 export class AuthFailures {
@@ -21,22 +25,23 @@ export class AuthFailures {
     @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
   ) {}
 
-  assertNotBlocked(address: string): void {
-    const until = this.blockedUntil.get(address);
+  /** `key`: a client address, or an {@link emailKey}. */
+  assertNotBlocked(key: string): void {
+    const until = this.blockedUntil.get(key);
     if (until === undefined) return;
     if (until <= Date.now()) {
-      this.blockedUntil.delete(address);
+      this.blockedUntil.delete(key);
       return;
     }
-    throw this.tooMany(until);
+    throw this.tooMany(key, until);
   }
 
   /** Counts a failure; throws the 429 when it was one too many. */
-  async record(address: string): Promise<void> {
+  async record(key: string): Promise<void> {
     let blockedForSeconds: number;
     try {
       const record = await this.storage.increment(
-        `auth-failures:${address}`,
+        `auth-failures:${key}`,
         WINDOW_MS,
         this.config.AUTH_FAILURE_LIMIT_PER_MINUTE,
         WINDOW_MS,
@@ -51,14 +56,15 @@ export class AuthFailures {
     }
     if (this.blockedUntil.size >= MAX_REMEMBERED) this.blockedUntil.clear();
     const until = Date.now() + blockedForSeconds * 1000;
-    this.blockedUntil.set(address, until);
-    throw this.tooMany(until);
+    this.blockedUntil.set(key, until);
+    throw this.tooMany(key, until);
   }
 
-  private tooMany(until: number): TooManyRequestsException {
+  private tooMany(key: string, until: number): TooManyRequestsException {
     const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+    const from = key.startsWith('email:') ? 'for this account' : 'from this address';
     return new TooManyRequestsException(
-      `Too many failed authentication attempts from this address; try again in ${seconds} seconds.`,
+      `Too many failed authentication attempts ${from}; try again in ${seconds} seconds.`,
       seconds,
     );
   }

@@ -8,6 +8,7 @@ import { MemberRole, OrganizationMember } from '../entities/organization-member.
 import { User } from '../entities/user.entity';
 import { InvalidTokenError } from '../jwt/jwt-claims';
 import { JwtTokensService } from '../jwt/jwt-tokens.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { CallerCache, ResolvedCaller } from './caller-cache';
 import { LEGACY_KEY_PATTERN, tokenHash } from './random-tokens';
 
@@ -16,6 +17,7 @@ export const NO_ORGANIZATION =
   'You are not an active member of any organization: an administrator has to invite you, and you accept the invitation.';
 const INVALID_TOKEN = 'Invalid token.';
 const INVALID_JWT = 'Given token not valid for any token type';
+const SESSION_ENDED = 'Your session has ended; sign in again.';
 const INACTIVE_USER = 'User inactive or deleted.';
 const LEGACY_DISABLED =
   'Authentication token no longer valid: legacy token authentication has been disabled for this organization';
@@ -41,10 +43,13 @@ function callerSql(userColumns: string, where: string): string {
     ${where}`;
 }
 
-type Credential = { method: 'token'; keyHash: string } | { method: 'jwt'; userId: number };
+type Credential =
+  | { method: 'token'; keyHash: string }
+  | { method: 'jwt'; userId: number }
+  | { method: 'session'; userId: number; sessionId: number };
 
 /**
- * Turns an `Authorization` header into the caller: an {@link AuthContext} for organization routes,
+ * Turns an `Authorization` header or a browser session into the caller: an {@link AuthContext} for organization routes,
  * an {@link AccountContext} for routes any signed-in user may call. Bad credentials are a 401; a
  * user whose organization dropped them is moved to another organization they belong to, and only
  * with none left gets a 403 that says so.
@@ -58,6 +63,7 @@ export class Authenticator {
     private readonly prepared: PreparedQueries,
     private readonly callers: CallerCache,
     private readonly jwtTokens: JwtTokensService,
+    private readonly sessions: SessionsService,
     @InjectRepository(LegacyToken) private readonly legacyTokens: Repository<LegacyToken>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
@@ -72,19 +78,52 @@ export class Authenticator {
 
   /** The caller as an active member of their active organization. */
   async authenticate(header: string | undefined): Promise<AuthContext> {
-    const credential = await this.credentialOf(header);
-    const found = (await this.lookup(credential)) ?? (await this.recover(credential));
-    if (!found) throw new ForbiddenException(NO_ORGANIZATION);
-    return this.allowed(found);
+    return this.member(await this.credentialOf(header));
   }
 
   /** The caller, member of an organization or not. */
   async authenticateAccount(header: string | undefined): Promise<AccountContext> {
-    const credential = await this.credentialOf(header);
+    return this.account(await this.credentialOf(header));
+  }
+
+  /**
+   * The caller of a browser session (the token of its cookie), as an active member of their
+   * active organization. A session that ended is a 401. The session itself is read on every
+   * call (never cached): a revocation holds on the next request.
+   */
+  async authenticateSession(token: string): Promise<AuthContext> {
+    return this.member(await this.sessionCredential(token));
+  }
+
+  /** {@link authenticateSession} for a caller who may belong to no organization. */
+  async authenticateSessionAccount(token: string): Promise<AccountContext> {
+    return this.account(await this.sessionCredential(token));
+  }
+
+  private async member(credential: Credential): Promise<AuthContext> {
     const found = (await this.lookup(credential)) ?? (await this.recover(credential));
-    if (found) return this.allowed(found);
+    if (!found) throw new ForbiddenException(NO_ORGANIZATION);
+    return this.withSession(this.allowed(found), credential);
+  }
+
+  private async account(credential: Credential): Promise<AccountContext> {
+    const found = (await this.lookup(credential)) ?? (await this.recover(credential));
+    if (found) return this.withSession(this.allowed(found), credential);
     const user = await this.activeUser(await this.userIdOf(credential));
-    return { user, method: credential.method };
+    return this.withSession({ user, method: credential.method }, credential);
+  }
+
+  /** The session a context came with; a copy, as the cached context serves every session of the user. */
+  private withSession<T extends AccountContext>(context: T, credential: Credential): T {
+    return credential.method === 'session'
+      ? { ...context, sessionId: credential.sessionId }
+      : context;
+  }
+
+  private async sessionCredential(token: string): Promise<Credential> {
+    const session = await this.sessions.find(token);
+    if (!session) throw new UnauthorizedException(SESSION_ENDED);
+    return { method: 'session', userId: session.user_id, sessionId: session.id };
   }
 
   private async credentialOf(header: string | undefined): Promise<Credential> {
@@ -120,8 +159,11 @@ export class Authenticator {
 
   /** The caller by token hash or user id (see callerSql), or null; recent answers from memory. */
   private async lookup(credential: Credential): Promise<ResolvedCaller | null> {
+    // A context is cached with its method: a session's and a JWT's of one user are two entries.
     const key =
-      credential.method === 'token' ? `token:${credential.keyHash}` : `user:${credential.userId}`;
+      credential.method === 'token'
+        ? `token:${credential.keyHash}`
+        : `${credential.method}:${credential.userId}`;
     const cached = this.callers.get(key);
     if (cached) return cached;
     const found = await this.read(credential);
@@ -171,7 +213,7 @@ export class Authenticator {
   }
 
   private async userIdOf(credential: Credential): Promise<number> {
-    if (credential.method === 'jwt') return credential.userId;
+    if (credential.method !== 'token') return credential.userId;
     const token = await this.legacyTokens.findOneBy({ key_hash: credential.keyHash });
     if (!token) throw new UnauthorizedException(INVALID_TOKEN);
     return token.user_id;

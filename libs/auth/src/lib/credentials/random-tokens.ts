@@ -14,3 +14,9 @@ export const newInviteToken = () => randomBytes(24).toString('base64url');
 
 /** How a secret token is stored and looked up: its SHA-256, hex. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The secret of a browser session (the `ls_session` cookie): 256 random bits. */
+export const newSessionToken = () => randomBytes(32).toString('base64url');
+
+/** What a session token looks like; anything else is no session and never reaches the database. */
+export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

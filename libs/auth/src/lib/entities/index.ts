@@ -14,6 +14,7 @@ import { ScimSettings } from './scim-settings.entity';
 import { ServerSecret } from './server-secret.entity';
 import { SessionPolicy } from './session-policy.entity';
 import { User } from './user.entity';
+import { UserSession } from './user-session.entity';
 
 export const AUTH_ENTITIES = [
   Organization,
@@ -32,4 +33,5 @@ export const AUTH_ENTITIES = [
   OrganizationMemberTagImport,
   SamlSettings,
   ScimSettings,
+  UserSession,
 ];

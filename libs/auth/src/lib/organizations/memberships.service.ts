@@ -8,6 +8,7 @@ import { OrganizationMemberTagAssignment } from '../entities/organization-member
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { idsOfList } from '../member-tags/dto/comma-lists';
 import { memberTagsOfUsers, SimpleMemberTag } from '../member-tags/member-tags-of-users';
+import { SessionsService } from '../sessions/sessions.service';
 import { OrganizationsService, assertOwnOrganization } from './organizations.service';
 
 export interface MemberFilter {
@@ -35,6 +36,7 @@ export class MembershipsService {
 
   constructor(
     private readonly organizations: OrganizationsService,
+    private readonly sessions: SessionsService,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
   ) {
     this.scope = new OrganizationScope(members);
@@ -112,6 +114,8 @@ export class MembershipsService {
       throw new ForbiddenException('The owner role cannot be given or taken here.');
     }
     await this.members.update({ id: membership.id }, { role });
+    // A deactivated member's browser sessions end (in every organization: they sign in again).
+    if (role === 'DI') await this.sessions.revokeAllOf(userId);
     return this.get(auth, organizationId, userId);
   }
 
@@ -121,5 +125,6 @@ export class MembershipsService {
     if (userId === auth.user.id) throw new ForbiddenException('You cannot remove yourself.');
     if (membership.role === 'OW') throw new ForbiddenException('The owner cannot be removed.');
     await this.members.update({ id: membership.id }, { deleted_at: new Date() });
+    await this.sessions.revokeAllOf(userId);
   }
 }

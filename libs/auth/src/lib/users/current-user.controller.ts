@@ -46,7 +46,9 @@ export class CurrentUserController {
     if (custom_hotkeys !== undefined) {
       changes.custom_hotkeys = custom_hotkeys === null ? null : validateHotkeys(custom_hotkeys);
     }
-    if (password !== undefined) await this.users.changePassword(auth.user.id, password);
+    if (password !== undefined) {
+      await this.users.changePassword(auth.user.id, password, auth.sessionId);
+    }
     const { user, membership } = await this.users.update(auth, auth.user.id, changes);
     if (active_organization !== undefined && active_organization !== auth.organizationId) {
       await this.users.switchActiveOrganization(auth, active_organization);

@@ -15,6 +15,7 @@ import { hashPassword } from '../credentials/password-hasher';
 import { MemberRole, OrganizationMember } from '../entities/organization-member.entity';
 import { User } from '../entities/user.entity';
 import { assertOwnOrganization } from '../organizations/organizations.service';
+import { SessionsService } from '../sessions/sessions.service';
 
 export interface NewUser {
   email: string;
@@ -53,6 +54,7 @@ export class UsersService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly legacyTokens: LegacyTokens,
+    private readonly sessions: SessionsService,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
   ) {
@@ -156,10 +158,13 @@ export class UsersService {
     if (userId === auth.user.id) throw new ForbiddenException('You cannot remove yourself.');
     if (membership.role === 'OW') throw new ForbiddenException('The owner cannot be removed.');
     await this.members.update({ id: membership.id }, { deleted_at: new Date() });
+    await this.sessions.revokeAllOf(userId);
   }
 
-  async changePassword(userId: number, password: string): Promise<void> {
+  /** Ends every browser session of the user but `keepSessionId` (the one that made the change). */
+  async changePassword(userId: number, password: string, keepSessionId?: number): Promise<void> {
     await this.users.update({ id: userId }, { password: await hashPassword(password) });
+    await this.sessions.revokeAllOf(userId, keepSessionId);
   }
 
   async switchActiveOrganization(auth: AuthContext, organizationId: number): Promise<void> {

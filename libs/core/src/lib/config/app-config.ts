@@ -258,6 +258,16 @@ export class AppConfig {
   @Max(60_000)
   AUTH_CACHE_TTL_MS = 1000;
 
+  /**
+   * Seconds a browser session (the `ls_session` cookie of `POST /user/login`) lasts when the
+   * user's organization has no session policy of its own.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(31_536_000)
+  SESSION_MAX_AGE = 14 * 24 * 60 * 60;
+
   /** PostgreSQL connection pool size per process. */
   @Transform(toInt)
   @IsInt()
@@ -490,6 +500,14 @@ export class AppConfig {
   @Min(0)
   @Max(36_500)
   ACTIVITY_LOG_RETENTION_DAYS = 180;
+
+  /**
+   * Serve the browser pages (sign-in, projects, Label Studio's data manager and editor) at `/`;
+   * false for an API-only server.
+   */
+  @Transform(toBool())
+  @IsBoolean()
+  UI_ENABLED = true;
 }
 
 export type ConfigOverrides = Partial<Record<keyof AppConfig, string | number | boolean>>;

@@ -4,6 +4,7 @@ import { AuthContext } from '@ls/auth';
 import { TransactionRunner } from '@ls/core';
 import { ProjectsService } from '@ls/projects';
 import { serializeTask, Task, TaskDataUrls, TaskRelations, TaskVisibility } from '@ls/tasks';
+import { LabelStreamHistoryStore } from '../label-stream/label-stream-history';
 import { TaskPrelabeling } from '../prelabeling/task-prelabeling';
 import { NextTaskPicker } from './next-task-picker';
 import { NextTaskResponse } from './next-task.response';
@@ -21,6 +22,7 @@ export class NextTaskService {
     private readonly dataUrls: TaskDataUrls,
     private readonly prelabeling: TaskPrelabeling,
     private readonly visibility: TaskVisibility,
+    private readonly history: LabelStreamHistoryStore,
   ) {}
 
   async next(auth: AuthContext, projectId: number): Promise<NextTaskResponse> {
@@ -37,6 +39,11 @@ export class NextTaskService {
       const picked = await this.picker.pick(manager, { project, userId, now, onlyAssigned });
       if (!picked) return null;
       if (picked.lock) await this.locks.take(manager, picked.taskId, userId, now);
+      await this.history.record(
+        manager,
+        { userId, projectId: project.id, taskId: picked.taskId },
+        now,
+      );
       const task = await manager.findOneByOrFail(Task, { id: picked.taskId });
       return { task, queue: picked.queue };
     });

@@ -1,10 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TransactionRunner } from '@ls/core';
 import { serializeTask, TaskRelations } from '@ls/tasks';
+import { LabelStreamHistoryStore } from '../../label-stream/label-stream-history';
 import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 /**
  * "Label All Tasks" of the data manager: the first task of the selection, in its order, that is
- * not labeled yet and that the caller has not annotated or skipped; 404 when none is left.
+ * not labeled yet and that the caller has not annotated or skipped; 404 when none is left. The
+ * task goes into the caller's label stream history, as Label Studio's `get_next_task` records it.
  */
 @Injectable()
 export class NextTaskAction implements DataManagerAction {
@@ -15,9 +18,13 @@ export class NextTaskAction implements DataManagerAction {
   readonly requires = 'annotations.create' as const;
   readonly hidden = true;
 
-  constructor(private readonly relations: TaskRelations) {}
+  constructor(
+    private readonly relations: TaskRelations,
+    private readonly transactions: TransactionRunner,
+    private readonly history: LabelStreamHistoryStore,
+  ) {}
 
-  async run({ auth, selected }: ActionRun) {
+  async run({ auth, projectId, selected }: ActionRun) {
     const task = await selected()
       .andWhere('NOT task.is_labeled')
       .andWhere(
@@ -27,6 +34,9 @@ export class NextTaskAction implements DataManagerAction {
       .limit(1)
       .getOne();
     if (!task) throw new NotFoundException('There are no more tasks to label in this selection.');
+    await this.transactions.run(({ manager }) =>
+      this.history.record(manager, { userId: auth.user.id, projectId, taskId: task.id }),
+    );
     const related = await this.relations.relatedTo([task], auth);
     return { ...serializeTask(task, related.get(task.id)) };
   }

@@ -1,0 +1,21 @@
+import { renderPage } from './layout';
+
+/**
+ * The data manager and labeling editor of Label Studio's frontend build, started by
+ * `data-manager.js` on this server's API (the session cookie authenticates its requests).
+ */
+export function dataManagerPage(user: string, projectId: number): string {
+  return renderPage({
+    title: 'Data',
+    user,
+    wide: true,
+    styles: ['/static/lsf/css/main.css', '/static/dm/css/main.css'],
+    scripts: ['/static/lsf/js/main.js', '/static/dm/js/main.js', '/static/ui/data-manager.js'],
+    data: { project: projectId },
+    body: `      <nav class="project-nav">
+        <a href="/projects/${projectId}/data" aria-current="page">Data</a>
+        <a href="/projects/${projectId}/settings">Settings</a>
+      </nav>
+      <div id="data-manager" class="data-manager"></div>`,
+  });
+}
