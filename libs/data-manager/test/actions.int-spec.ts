@@ -337,8 +337,8 @@ describe('data manager actions (int)', () => {
         .set(account.headers)
         .send({})
         .skipContract('next_task answers the task, which the contract does not describe');
-    // An annotator may run it (it asks `annotations.create`), over the tasks they see: none yet.
-    await next(annotator).expect(404);
+    // An annotator may run it (it asks `annotations.create`) and gets their label stream.
+    expect(tasks).toContain((await next(annotator).expect(200)).body.id);
     const first = await next().expect(200);
     expect(first.body.id).toBe(tasks[2]);
     await annotate(tasks[2], manager);

@@ -257,6 +257,28 @@ describe('task visibility by role (int)', () => {
     expect(await listedIds(annotatorA)).toEqual([tasks[0], tasks[1]]);
   });
 
+  it('gives an annotator\'s "Label All Tasks" their label stream, not the tasks they already see', async () => {
+    const tab = await http()
+      .post('/api/dm/views/')
+      .set(annotatorA.headers)
+      .send({ project, data: {} })
+      .expect(201);
+    const labelAll = (account: TestAccount) =>
+      http()
+        .post(`/api/dm/actions?id=next_task&tabID=${tab.body.id}&project=${project}`)
+        .set(account.headers)
+        .send({})
+        .skipContract(NOT_IN_CONTRACT);
+    // A annotated tasks 1 and 2: the list shows those, the stream serves a task A has not done
+    const served = await labelAll(annotatorA).expect(200);
+    expect([tasks[2], tasks[3]]).toContain(served.body.id);
+    const locks = await dataSource.query(
+      `SELECT task_id FROM task_lock WHERE user_id = ${Number(annotatorA.userId)}`,
+    );
+    expect(locks.map((row: { task_id: number }) => Number(row.task_id))).toEqual([served.body.id]);
+    await dataSource.query('DELETE FROM task_lock');
+  });
+
   it('lets a manager and the owner see every task with its totals', async () => {
     for (const account of [manager, owner]) {
       const page = await taskList(account);

@@ -3,7 +3,8 @@
 
 document.addEventListener('DOMContentLoaded', function () {
   const block = document.getElementById('page-data');
-  const projectId = JSON.parse(block.textContent).project;
+  const page = JSON.parse(block.textContent);
+  const projectId = page.project;
   const root = document.getElementById('data-manager');
   if (!window.DataManager || !window.LabelStudio) {
     root.textContent = 'The labeling interface did not load.';
@@ -21,7 +22,8 @@ document.addEventListener('DOMContentLoaded', function () {
     polling: false,
     showPreviews: false,
     interfaces: {
-      import: true,
+      // importing and the settings belong to those who may change the project
+      import: page.manages,
       export: false,
       backButton: false,
       labelingHeader: false,

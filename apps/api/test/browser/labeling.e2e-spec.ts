@@ -22,6 +22,7 @@ const TEXTS = ['The food was great', 'The room was cold', 'Nothing to report'];
 
 interface StoredAnnotation {
   id: number;
+  draft_created_at: string | null;
   task: number;
   was_cancelled: boolean;
   result: { type: string; value: Record<string, unknown> }[];
@@ -125,8 +126,18 @@ describe('labeling in the browser (e2e)', () => {
 
     // Open the first task from the list, choose, submit.
     await page.getByText(TEXTS[0], { exact: true }).click();
+    const drafted = page.waitForResponse(
+      (response) => /\/api\/(tasks\/\d+\/drafts|drafts\/\d+)/.test(response.url()),
+      { timeout: 20_000 },
+    );
     await page.locator('label', { hasText: 'Positive' }).first().click();
     await snap(page, 'text-05-editor');
+    // The editor saves the choice as a draft on its own, shown back with the task.
+    expect((await drafted).status()).toBe(201);
+    const firstTask = Number(/\/api\/tasks\/(\d+)\/drafts/.exec((await drafted).url())?.[1]);
+    const withDraft = await http().get(`/api/tasks/${firstTask}/`).set(owner.headers).expect(200);
+    expect(withDraft.body.drafts).toHaveLength(1);
+    expect(withDraft.body.drafts[0].result[0].value).toEqual({ choices: ['Positive'] });
     await Promise.all([submitted(page), page.getByRole('button', { name: 'Submit' }).click()]);
     let stored = await annotationsOf(project);
     expect(stored).toHaveLength(1);
@@ -134,6 +145,13 @@ describe('labeling in the browser (e2e)', () => {
       type: 'choices',
       value: { choices: ['Positive'] },
     });
+    // submitting turned the draft into the annotation
+    expect(stored[0].draft_created_at).not.toBeNull();
+    const drafts = await http()
+      .get(`/api/tasks/${firstTask}/drafts`)
+      .set(owner.headers)
+      .expect(200);
+    expect(drafts.body).toEqual([]);
 
     // The label stream gives the other two: one labeled, one skipped.
     await page.goto(`${served.baseUrl}/projects/${project}/data`);
@@ -206,6 +224,56 @@ describe('labeling in the browser (e2e)', () => {
     expect(width).toBeGreaterThan(30);
     expect(height).toBeGreaterThan(30);
     expect(brokenIn(errors)).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('lets an annotator label from the label stream, without import or settings', async () => {
+    const annotator = await createAccount(served.testApp.app, {
+      password: PASSWORD,
+      organizationId: owner.organizationId,
+      role: 'AN',
+    });
+    const created = await http()
+      .post('/api/projects/')
+      .set(owner.headers)
+      .send({
+        title: 'For annotators',
+        is_published: true,
+        label_config:
+          '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text">' +
+          '<Choice value="Positive"/><Choice value="Negative"/></Choices></View>',
+      })
+      .expect(201);
+    const project = created.body.id as number;
+    await http()
+      .post(`/api/projects/${project}/members/`)
+      .set(owner.headers)
+      .send({ user: annotator.userId })
+      .expect(201);
+    await http()
+      .post(`/api/projects/${project}/import`)
+      .set(owner.headers)
+      .send([{ text: 'first' }, { text: 'second' }])
+      .expect(201);
+
+    const { page, errors } = await newPage();
+    await signIn(page, served.baseUrl, annotator.email, PASSWORD);
+    await page.getByRole('link', { name: 'For annotators' }).click();
+    await page.getByRole('button', { name: 'Label All Tasks' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Label All Tasks' }).click();
+    await page.locator('label', { hasText: 'Negative' }).first().click();
+    await snap(page, 'annotator-01-label-stream');
+    await Promise.all([submitted(page), page.getByRole('button', { name: 'Submit' }).click()]);
+
+    const [annotation] = (await annotationsOf(project)) as (StoredAnnotation & {
+      completed_by: number;
+    })[];
+    expect(annotation.completed_by).toBe(annotator.userId);
+    expect(annotation.result[0].value).toEqual({ choices: ['Negative'] });
+    // the project hides the task list from annotators: refused, and the page still works
+    expect(brokenIn(errors).every((error) => /^403: GET .*\/api\/tasks\?/.test(error))).toBe(true);
     await page.close();
   }, 180_000);
 });

@@ -76,6 +76,26 @@ describe('pages and the session cookie (e2e)', () => {
     await page.locator('textarea[name=label_config]').waitFor();
     expect(await page.inputValue('input[name=title]')).toBe('Pages');
     await snap(page, 'pages-01-settings');
+    // a config the validate route refuses: its message is shown, nothing is saved
+    await page.fill(
+      'textarea[name=label_config]',
+      '<View><Choices name="c" toName="nowhere"><Choice value="A"/></Choices></View>',
+    );
+    await page.getByRole('button', { name: 'Save' }).click();
+    const error = page.locator('#error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/nowhere/);
+    await snap(page, 'pages-02-settings-refused');
+    const unchanged = await http().get(`/api/projects/${project}/`).set(owner.headers).expect(200);
+    expect(unchanged.body.label_config).toBe('<View><Text name="t" value="$t"/></View>');
+    const config =
+      '<View><Text name="t" value="$t"/><Choices name="c" toName="t"><Choice value="A"/></Choices></View>';
+    await page.fill('textarea[name=label_config]', config);
+    await page.fill('input[name=title]', 'Pages renamed');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#saved').waitFor();
+    const saved = await http().get(`/api/projects/${project}/`).set(owner.headers).expect(200);
+    expect(saved.body).toMatchObject({ title: 'Pages renamed', label_config: config });
     // a wrong password stays on the sign-in page with the message
     const other = await browser.newPage();
     await other.goto(`${served.baseUrl}/user/login`);

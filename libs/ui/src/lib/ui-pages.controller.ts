@@ -10,6 +10,9 @@ import { projectsPage } from './pages/projects.page';
 import { settingsPage } from './pages/settings.page';
 import { signInPage } from './pages/sign-in.page';
 
+/** Roles that change a project (import, settings); the API decides in the end. */
+const MANAGING_ROLES: ReadonlySet<string> = new Set(['OW', 'AD', 'MA']);
+
 /** A same-origin path to go back to after signing in; anything else goes to the project list. */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 2000 ? next : '/';
@@ -69,7 +72,7 @@ export class UiPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const caller = await this.projectPageCaller(id, request, reply);
-    if (caller) send(reply, dataManagerPage(caller.user.email, id));
+    if (caller) send(reply, dataManagerPage(caller.user.email, id, caller.managesProject));
   }
 
   @Get('projects/:id/settings')
@@ -79,7 +82,7 @@ export class UiPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const caller = await this.projectPageCaller(id, request, reply);
-    if (caller) send(reply, settingsPage(caller.user.email, id));
+    if (caller) send(reply, settingsPage(caller.user.email, id, caller.managesProject));
   }
 
   /** The signed-in caller, or null after redirecting to the sign-in page. */
@@ -92,12 +95,15 @@ export class UiPagesController {
     return caller;
   }
 
-  /** The caller of a project's page; a project they may not see is a 404 page. */
+  /**
+   * The caller of a project's page, and whether their role there lets them change the project
+   * (import, settings); a project they may not see is a 404 page.
+   */
   private async projectPageCaller(
     id: number,
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<AuthContext | null> {
+  ): Promise<(AuthContext & { managesProject: boolean }) | null> {
     const caller = await this.signedIn(request, reply);
     if (!caller) return null;
     const access = await this.projectAccess.current()?.accessOf(caller, id);
@@ -105,7 +111,8 @@ export class UiPagesController {
       void reply.status(404).type('text/plain; charset=utf-8').send('Not found.');
       return null;
     }
-    return caller;
+    const role = access?.role ?? caller.role;
+    return { ...caller, managesProject: MANAGING_ROLES.has(role) };
   }
 }
 

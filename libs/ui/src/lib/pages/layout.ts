@@ -51,3 +51,14 @@ ${parts.body}
 </html>
 `;
 }
+
+/** The tabs of a project's pages; settings only for those who may change the project. */
+export function projectNav(
+  projectId: number,
+  current: 'data' | 'settings',
+  manages: boolean,
+): string {
+  const tab = (name: 'data' | 'settings', label: string) =>
+    `<a href="/projects/${projectId}/${name}"${current === name ? ' aria-current="page"' : ''}>${label}</a>`;
+  return `<nav class="project-nav">${tab('data', 'Data')}${manages ? tab('settings', 'Settings') : ''}</nav>`;
+}

@@ -1,16 +1,13 @@
-import { renderPage } from './layout';
+import { projectNav, renderPage } from './layout';
 
 /** Title and label config (checked by the validate route first), and more files to import. */
-export function settingsPage(user: string, projectId: number): string {
+export function settingsPage(user: string, projectId: number, manages: boolean): string {
   return renderPage({
     title: 'Settings',
     user,
     scripts: ['/static/ui/api.js', '/static/ui/settings.js'],
     data: { project: projectId },
-    body: `      <nav class="project-nav">
-        <a href="/projects/${projectId}/data">Data</a>
-        <a href="/projects/${projectId}/settings" aria-current="page">Settings</a>
-      </nav>
+    body: `      ${projectNav(projectId, 'settings', manages)}
       <section class="card">
         <h1>Labeling setup</h1>
         <form id="settings" class="stack">

@@ -1,13 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { TransactionRunner } from '@ls/core';
-import { serializeTask, TaskRelations } from '@ls/tasks';
+import { effectiveRole, serializeTask, TaskRelations } from '@ls/tasks';
 import { LabelStreamHistoryStore } from '../../label-stream/label-stream-history';
+import { NextTaskService } from '../../next-task/next-task.service';
 import { ActionRun, DataManagerAction } from '../data-manager-action';
 
 /**
  * "Label All Tasks" of the data manager: the first task of the selection, in its order, that is
  * not labeled yet and that the caller has not annotated or skipped; 404 when none is left. The
  * task goes into the caller's label stream history, as Label Studio's `get_next_task` records it.
+ * An annotator or reviewer gets their label stream instead (`/next/`: distribution, locks,
+ * pauses), since the selection they see holds only what they already worked on.
  */
 @Injectable()
 export class NextTaskAction implements DataManagerAction {
@@ -22,9 +25,13 @@ export class NextTaskAction implements DataManagerAction {
     private readonly relations: TaskRelations,
     private readonly transactions: TransactionRunner,
     private readonly history: LabelStreamHistoryStore,
+    private readonly labelStream: NextTaskService,
   ) {}
 
   async run({ auth, projectId, selected }: ActionRun) {
+    if (effectiveRole(auth, projectId).limited) {
+      return { ...(await this.labelStream.next(auth, projectId)) };
+    }
     const task = await selected()
       .andWhere('NOT task.is_labeled')
       .andWhere(
