@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Browser } from 'playwright-core';
 import { createAccount, TestAccount } from '@ls/auth/testing';
@@ -123,10 +125,26 @@ describe('pages and the session cookie (e2e)', () => {
     expect(directive('connect-src')).toEqual(["'self'"]);
     expect(directive('default-src')).toEqual(["'self'"]);
     expect(await html.text()).not.toMatch(/<script>(?!\s*$)/);
-    const bundle = await raw('/static/lsf/js/main.js');
+    // the editor's bundle: gzipped for a browser, as it is otherwise, the same bytes either way
+    const onDisk = readFileSync(
+      join(dirname(require.resolve('label-studio-frontend/package.json')), 'dist/lsf/js/main.js'),
+    );
+    const bundle = await raw('/static/lsf/js/main.js', { headers: { 'accept-encoding': 'gzip' } });
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get('content-type')).toMatch(/javascript/);
-    expect(Number(bundle.headers.get('content-length'))).toBeGreaterThan(1_000_000);
+    expect(bundle.headers.get('content-encoding')).toBe('gzip');
+    expect(Buffer.from(await bundle.arrayBuffer()).equals(onDisk)).toBe(true);
+    const etag = bundle.headers.get('etag') ?? '';
+    const again = await raw('/static/lsf/js/main.js', {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    const plain = await raw('/static/lsf/js/main.js', {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Number(plain.headers.get('content-length'))).toBe(onDisk.length);
+    expect(Buffer.from(await plain.arrayBuffer()).equals(onDisk)).toBe(true);
     const wasm = await raw('/static/lsf/js/decode-audio.wasm');
     expect(wasm.headers.get('content-type')).toBe('application/wasm');
     for (const path of [

@@ -1,8 +1,10 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { join } from 'node:path';
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { SendOptions } from '@fastify/static';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicRoute } from '@ls/core';
+import { CompressedFiles } from './compressed-files';
 import { FrontendFiles, isServablePath, locateFrontendFiles } from './frontend-files';
 
 const BUNDLE_FOLDERS = new Set(['dm', 'lsf']);
@@ -22,26 +24,65 @@ const SEND_OPTIONS: SendOptions = { cacheControl: false, dotfiles: 'deny' };
 @Controller('static')
 export class UiAssetsController {
   private readonly files: FrontendFiles = locateFrontendFiles();
+  private readonly compressed = new CompressedFiles();
 
   @Get('ui/*')
-  async own(@Param('*') path: string, @Res() reply: FastifyReply): Promise<void> {
-    await this.sendFrom(this.files.own, path, reply);
+  async own(
+    @Param('*') path: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.sendFrom(this.files.own, path, request, reply);
   }
 
   @Get(':bundle/*')
   async bundle(
     @Param('bundle') bundle: string,
     @Param('*') path: string,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (!BUNDLE_FOLDERS.has(bundle) || path.endsWith('.map'))
+    if (!BUNDLE_FOLDERS.has(bundle) || path.endsWith('.map')) {
       throw new NotFoundException('Not found.');
-    await this.sendFrom(`${this.files.bundles}/${bundle}`, path, reply);
+    }
+    await this.sendFrom(join(this.files.bundles, bundle), path, request, reply);
   }
 
-  private async sendFrom(root: string, path: string, reply: FastifyReply): Promise<void> {
+  /**
+   * The file, gzipped when the browser takes it and the type is worth it (no byte ranges then),
+   * else as it is through `reply.sendFile` (ranges, conditional requests).
+   */
+  private async sendFrom(
+    root: string,
+    path: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
     if (!isServablePath(path)) throw new NotFoundException('Not found.');
-    void reply.header('cache-control', CACHE).header('x-content-type-options', 'nosniff');
-    await reply.sendFile(path, root, SEND_OPTIONS);
+    void reply
+      .header('cache-control', CACHE)
+      .header('x-content-type-options', 'nosniff')
+      .header('vary', 'accept-encoding');
+    const compressed = acceptsGzip(request)
+      ? await this.compressed.get(join(root, path)).catch(() => null)
+      : null;
+    if (!compressed) {
+      await reply.sendFile(path, root, SEND_OPTIONS);
+      return;
+    }
+    void reply.header('etag', compressed.etag);
+    if (request.headers['if-none-match'] === compressed.etag) {
+      await reply.status(304).send();
+      return;
+    }
+    await reply
+      .header('content-encoding', 'gzip')
+      .type(compressed.contentType)
+      .send(compressed.body);
   }
+}
+
+function acceptsGzip(request: FastifyRequest): boolean {
+  const accepted = request.headers['accept-encoding'];
+  return typeof accepted === 'string' && /\bgzip\b/.test(accepted);
 }
