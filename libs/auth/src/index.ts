@@ -43,6 +43,7 @@ export { SessionAuth } from './lib/sessions/session-auth';
 export { SessionsService } from './lib/sessions/sessions.service';
 export type { OpenedSession, SessionOrigin } from './lib/sessions/sessions.service';
 export { SESSION_COOKIE } from './lib/sessions/session-cookie';
+export { safeNext } from './lib/sessions/session.controller';
 export { UserSession } from './lib/entities/user-session.entity';
 export { OrganizationsService } from './lib/organizations/organizations.service';
 export { activeMemberIds } from './lib/organizations/active-members';

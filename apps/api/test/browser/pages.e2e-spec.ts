@@ -181,6 +181,18 @@ describe('pages and the session cookie (e2e)', () => {
       body: JSON.stringify({ title: 'Planted' }),
     });
     expect(crossSite.status).toBe(401);
+    // nor may another site's form sign a browser in (to the attacker's account)
+    const planted = await raw('/user/login', {
+      method: 'POST',
+      headers: {
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ email: owner.email, password: PASSWORD }).toString(),
+    });
+    expect(planted.status).toBe(403);
+    expect(planted.headers.get('set-cookie')).toBeNull();
     const foreignOrigin = await raw('/api/projects/', {
       headers: { cookie, origin: 'https://evil.example' },
     });

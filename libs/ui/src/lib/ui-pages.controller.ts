@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthContext, ProjectAccessRegistry, SessionAuth } from '@ls/auth';
+import { AuthContext, ProjectAccessRegistry, safeNext, SessionAuth } from '@ls/auth';
 import { PublicRoute } from '@ls/core';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { createProjectPage } from './pages/create-project.page';
@@ -12,11 +12,6 @@ import { signInPage } from './pages/sign-in.page';
 
 /** Roles that change a project (import, settings); the API decides in the end. */
 const MANAGING_ROLES: ReadonlySet<string> = new Set(['OW', 'AD', 'MA']);
-
-/** A same-origin path to go back to after signing in; anything else goes to the project list. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 2000 ? next : '/';
-}
 
 /**
  * The browser pages, at Label Studio's own URLs. They are public routes that check the session

@@ -48,6 +48,19 @@ export function cookieMayAuthenticate(request: CookieRequest, navigation = false
   return site === undefined && safe;
 }
 
+/**
+ * Whether a browser says the request came from another site: `Sec-Fetch-Site` cross-site or
+ * same-site, or an `Origin` other than this server's. Signing in from another site's form
+ * ("login CSRF": the victim's browser signed in to the attacker's account) is refused with it;
+ * clients that are not browsers send neither header.
+ */
+export function fromAnotherSite(request: CookieRequest): boolean {
+  const site = first(request.headers['sec-fetch-site'])?.toLowerCase();
+  if (site === 'cross-site' || site === 'same-site') return true;
+  const origin = first(request.headers.origin);
+  return origin !== undefined && origin !== 'null' && origin.toLowerCase() !== ownOrigin(request);
+}
+
 /** The session cookie of a request that came over TLS (directly or through a trusted proxy) is `Secure`. */
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
   return fastifyCookie.serialize(SESSION_COOKIE, token, {

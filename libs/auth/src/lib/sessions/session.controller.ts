@@ -1,9 +1,22 @@
-import { BadRequestException, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Get,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicRoute } from '@ls/core';
 import { SessionsService } from './sessions.service';
-import { clearedSessionCookie, sessionCookie, sessionTokenOf } from './session-cookie';
+import {
+  clearedSessionCookie,
+  fromAnotherSite,
+  sessionCookie,
+  sessionTokenOf,
+} from './session-cookie';
 import { SignInService } from './sign-in.service';
 
 const WRONG_CREDENTIALS = 'The email or password is not right.';
@@ -45,6 +58,9 @@ export class SessionController {
 
   @Post('login')
   async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (fromAnotherSite(request)) {
+      throw new ForbiddenException('Sign in from the pages of this server.');
+    }
     const form = isForm(request);
     const email = field(request.body, 'email').trim().toLowerCase();
     const next = safeNext(field(request.body, 'next'));

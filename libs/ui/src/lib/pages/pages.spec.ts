@@ -1,7 +1,7 @@
+import { safeNext } from '@ls/auth';
 import { isServablePath } from '../frontend-files';
 import { escapeHtml, jsonBlock } from '../html';
 import { LABEL_CONFIG_TEMPLATES } from '../label-config-templates';
-import { safeNext } from '../ui-pages.controller';
 import { createProjectPage } from './create-project.page';
 import { renderPage } from './layout';
 import { signInPage } from './sign-in.page';
