@@ -280,7 +280,7 @@ async function createObjects(
   // server (S3, STS, Redis) reachable from this suite.
   const storages = testApp.app.get(DataSource).getRepository(CloudStorage);
   const storageKinds: Record<string, string> = {};
-  for (const type of ['s3', 's3s', 'redis', 'localfiles']) {
+  for (const type of ['s3', 's3s', 'gcs', 'azure', 'redis', 'localfiles']) {
     for (const direction of ['import', 'export'] as const) {
       const storage = await storages.save(
         storages.create({

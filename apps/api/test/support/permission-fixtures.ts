@@ -249,7 +249,7 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
     )
   ).id;
   const storageIds: Record<string, string> = {};
-  for (const type of ['s3', 's3s', 'redis', 'localfiles']) {
+  for (const type of ['s3', 's3s', 'gcs', 'azure', 'redis', 'localfiles']) {
     for (const direction of ['import', 'export']) {
       const inserted = await db.getRepository('CloudStorage').insert({
         project_id: project,

@@ -295,7 +295,7 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /tasks/{id}/resolve': everyoneAdmitted,
   ...Object.assign(
     {},
-    ...['s3', 's3s', 'redis', 'localfiles'].flatMap((type) => [
+    ...['s3', 's3s', 'gcs', 'azure', 'redis', 'localfiles'].flatMap((type) => [
       storageRoutes(type, ''),
       storageRoutes(type, 'export/'),
     ]),

@@ -105,6 +105,8 @@ describe('S3 storages (int)', () => {
       expect(types).toEqual([
         { name: 's3', title: 'AWS S3' },
         { name: 's3s', title: 'AWS S3 (with IAM role)' },
+        { name: 'gcs', title: 'Google Cloud Storage' },
+        { name: 'azure', title: 'Microsoft Azure' },
         { name: 'redis', title: 'Redis' },
         { name: 'localfiles', title: 'Local files' },
       ]);

@@ -305,6 +305,23 @@ export class AppConfig {
   @IsString()
   STORAGE_STS_ENDPOINT = '';
 
+  /**
+   * Account URL of the `azure` storages, `{account}` standing for `account_name` (empty:
+   * `https://{account}.blob.core.windows.net`); for Azure's other clouds and emulators (azurite:
+   * `http://127.0.0.1:10000/{account}`).
+   */
+  @Matches(/^(https?:\/\/\S*\{account\}\S*)?$/, {
+    message: 'AZURE_BLOB_ENDPOINT must be empty or an http(s) URL holding {account}',
+  })
+  AZURE_BLOB_ENDPOINT = '';
+
+  /**
+   * Root of the GCS JSON API the `gcs` storages call (empty: `https://storage.googleapis.com`);
+   * for emulators and tests. Requests there still carry the storage's access token.
+   */
+  @Matches(/^(https?:\/\/\S+)?$/, { message: 'GCS_API_ENDPOINT must be empty or an http(s) URL' })
+  GCS_API_ENDPOINT = '';
+
   /** Longest time one storage request (list page, object read or write) may take, in ms. */
   @Transform(toInt)
   @IsInt()

@@ -39,6 +39,8 @@ export class StorageConnections implements OnModuleDestroy {
       guard: this.guard,
       requestTimeoutMs: this.config.STORAGE_REQUEST_TIMEOUT_MS,
       stsEndpoint: this.config.STORAGE_STS_ENDPOINT,
+      azureBlobEndpoint: this.config.AZURE_BLOB_ENDPOINT,
+      gcsApiEndpoint: this.config.GCS_API_ENDPOINT,
       localFilesDocumentRoot: this.config.LOCAL_FILES_DOCUMENT_ROOT,
       localFilesServingEnabled: this.config.LOCAL_FILES_SERVING_ENABLED,
     };

@@ -1,3 +1,5 @@
+import { AZURE_STORAGE } from '../types/azure.storage-type';
+import { GCS_STORAGE } from '../types/gcs.storage-type';
 import { LOCAL_FILES_STORAGE } from '../types/localfiles.storage-type';
 import { REDIS_STORAGE } from '../types/redis.storage-type';
 import { S3_ROLE_STORAGE, S3_STORAGE } from '../types/s3.storage-type';
@@ -7,6 +9,8 @@ import { StorageType } from './storage-type';
 export const STORAGE_TYPES: readonly StorageType[] = [
   S3_STORAGE,
   S3_ROLE_STORAGE,
+  GCS_STORAGE,
+  AZURE_STORAGE,
   REDIS_STORAGE,
   LOCAL_FILES_STORAGE,
 ];

@@ -10,6 +10,10 @@ export interface ConnectionContext {
   guard: AddressGuard | null;
   requestTimeoutMs: number;
   stsEndpoint: string;
+  /** `AZURE_BLOB_ENDPOINT`: Azure Blob account URL template (`{account}`); '' for Azure's own. */
+  azureBlobEndpoint: string;
+  /** `GCS_API_ENDPOINT`: the GCS JSON API's root (emulators); '' for Google's own. */
+  gcsApiEndpoint: string;
   localFilesDocumentRoot: string;
   localFilesServingEnabled: boolean;
 }
