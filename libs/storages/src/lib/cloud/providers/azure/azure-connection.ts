@@ -19,6 +19,7 @@ import { AzureErrorContext, azureError } from './azure-errors';
 import { agentPolicy, AzureAgents } from './azure-http';
 import { AZURE_BLOB_DEFAULT_ENDPOINT, AzureSettings } from './azure-settings';
 import { AddressGuard } from '@ls/core';
+import { parseContentRange } from '../content-range';
 
 export interface AzureConnectionOptions {
   /** Refuses reserved addresses (`SSRF_PROTECTION`); null connects anywhere. */
@@ -220,16 +221,5 @@ function objectBody(response: BlobDownloadResponseParsed, ranged: boolean): Obje
     etag: response.etag ?? null,
     lastModified: response.lastModified ?? null,
     range: range && { start: range.start, end: range.end },
-  };
-}
-
-/** `bytes 0-99/1234` (`*` when the store does not know the total). */
-function parseContentRange(header: string | undefined) {
-  const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(header ?? '');
-  if (!match) return null;
-  return {
-    start: Number(match[1]),
-    end: Number(match[2]),
-    total: match[3] === '*' ? null : Number(match[3]),
   };
 }

@@ -14,6 +14,7 @@ import { parseServiceAccount } from './gcs-credentials';
 import { ErrorContext, storageError } from './gcs-errors';
 import { GcsHttp } from './gcs-http';
 import { GcsConnectionOptions, GcsSettings } from './gcs-settings';
+import { parseContentRange } from '../content-range';
 
 /** V4 signed URLs live at most a week; Label Studio's TTL field allows more. */
 const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
@@ -231,16 +232,5 @@ function objectBody(stream: Readable, response: MediaResponse): ObjectBody {
     etag: header('etag'),
     lastModified: modified ? new Date(modified) : null,
     range: range && { start: range.start, end: range.end },
-  };
-}
-
-/** `bytes 0-99/1234` (`*` when the store does not know the total). */
-function parseContentRange(header: string | null) {
-  const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(header ?? '');
-  if (!match) return null;
-  return {
-    start: Number(match[1]),
-    end: Number(match[2]),
-    total: match[3] === '*' ? null : Number(match[3]),
   };
 }

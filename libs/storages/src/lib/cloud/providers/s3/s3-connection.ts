@@ -24,6 +24,7 @@ import { ErrorContext, storageError } from './s3-errors';
 import { s3HttpHandler } from './s3-http-handler';
 import { S3Settings } from './s3-settings';
 import { AddressGuard } from '@ls/core';
+import { parseContentRange } from '../content-range';
 
 export interface S3ConnectionOptions {
   /** Refuses reserved addresses (`SSRF_PROTECTION`); null connects anywhere. */
@@ -210,16 +211,5 @@ function objectBody(output: GetObjectCommandOutput): ObjectBody {
     etag: output.ETag ?? null,
     lastModified: output.LastModified ?? null,
     range: range && { start: range.start, end: range.end },
-  };
-}
-
-/** `bytes 0-99/1234` (`*` when the store does not know the total). */
-function parseContentRange(header: string | undefined) {
-  const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(header ?? '');
-  if (!match) return null;
-  return {
-    start: Number(match[1]),
-    end: Number(match[2]),
-    total: match[3] === '*' ? null : Number(match[3]),
   };
 }
