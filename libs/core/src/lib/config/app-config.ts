@@ -322,6 +322,45 @@ export class AppConfig {
   @Matches(/^(https?:\/\/\S+)?$/, { message: 'GCS_API_ENDPOINT must be empty or an http(s) URL' })
   GCS_API_ENDPOINT = '';
 
+  /**
+   * The external credential of the `gcswif` storages: a file holding this server's OIDC token
+   * (a Kubernetes projected service account token, a CI job's ID token...), read again at each
+   * exchange since such tokens rotate. Empty: `gcswif` storages cannot connect.
+   */
+  @IsString()
+  GCS_WIF_SUBJECT_TOKEN_FILE = '';
+
+  /** The token type of `GCS_WIF_SUBJECT_TOKEN_FILE` as Google's STS names it. */
+  @IsString()
+  GCS_WIF_SUBJECT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
+
+  /** Google's STS token exchange (empty: `https://sts.googleapis.com/v1/token`); for tests. */
+  @Matches(/^(https?:\/\/\S+)?$/, { message: 'GCS_STS_ENDPOINT must be empty or an http(s) URL' })
+  GCS_STS_ENDPOINT = '';
+
+  /**
+   * Root of Google's IAM Credentials API, for impersonation and signBlob (empty:
+   * `https://iamcredentials.googleapis.com`); for tests.
+   */
+  @Matches(/^(https?:\/\/\S+)?$/, {
+    message: 'GCS_IAM_CREDENTIALS_ENDPOINT must be empty or an http(s) URL',
+  })
+  GCS_IAM_CREDENTIALS_ENDPOINT = '';
+
+  /**
+   * Microsoft Entra ID authority host of the `azure_spi` and Databricks Azure AD service
+   * principal storages (empty: `https://login.microsoftonline.com`); for sovereign clouds and tests.
+   */
+  @Matches(/^(https:\/\/\S+)?$/, { message: 'AZURE_AUTHORITY_HOST must be empty or an https URL' })
+  AZURE_AUTHORITY_HOST = '';
+
+  /**
+   * A PEM file of extra certificate authorities the cloud storages trust besides the system's
+   * (a private CA of a self-hosted store or identity provider). Empty: the system's only.
+   */
+  @IsString()
+  STORAGE_CA_FILE = '';
+
   /** Longest time one storage request (list page, object read or write) may take, in ms. */
   @Transform(toInt)
   @IsInt()

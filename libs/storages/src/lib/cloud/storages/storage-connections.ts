@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { lookup } from 'node:dns/promises';
+import { readFileSync } from 'node:fs';
 import { SecretBox } from '@ls/auth';
 import { AddressGuard, AppConfig, ValidationFailedException, parseNetworks } from '@ls/core';
 import { StorageConnection, StorageConnectionError } from '../providers/storage-provider';
@@ -16,6 +17,7 @@ const CACHED_CONNECTIONS = 100;
 @Injectable()
 export class StorageConnections implements OnModuleDestroy {
   private readonly guard: AddressGuard | null;
+  private readonly extraCa: string | null;
   private readonly openConnections = new LRUCache<string, Promise<StorageConnection>>({
     max: CACHED_CONNECTIONS,
     dispose: (connection) => void connection.then((open) => open.close()).catch(() => undefined),
@@ -31,6 +33,7 @@ export class StorageConnections implements OnModuleDestroy {
           lookup(host, { all: true }),
         )
       : null;
+    this.extraCa = config.STORAGE_CA_FILE ? readFileSync(config.STORAGE_CA_FILE, 'utf8') : null;
   }
 
   context(direction: StorageDirection): ConnectionContext {
@@ -41,6 +44,14 @@ export class StorageConnections implements OnModuleDestroy {
       stsEndpoint: this.config.STORAGE_STS_ENDPOINT,
       azureBlobEndpoint: this.config.AZURE_BLOB_ENDPOINT,
       gcsApiEndpoint: this.config.GCS_API_ENDPOINT,
+      gcsWif: {
+        subjectTokenFile: this.config.GCS_WIF_SUBJECT_TOKEN_FILE,
+        subjectTokenType: this.config.GCS_WIF_SUBJECT_TOKEN_TYPE,
+        stsEndpoint: this.config.GCS_STS_ENDPOINT,
+        iamCredentialsEndpoint: this.config.GCS_IAM_CREDENTIALS_ENDPOINT,
+      },
+      azureAuthorityHost: this.config.AZURE_AUTHORITY_HOST,
+      extraCa: this.extraCa,
       localFilesDocumentRoot: this.config.LOCAL_FILES_DOCUMENT_ROOT,
       localFilesServingEnabled: this.config.LOCAL_FILES_SERVING_ENABLED,
     };

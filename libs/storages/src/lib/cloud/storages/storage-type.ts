@@ -14,8 +14,24 @@ export interface ConnectionContext {
   azureBlobEndpoint: string;
   /** `GCS_API_ENDPOINT`: the GCS JSON API's root (emulators); '' for Google's own. */
   gcsApiEndpoint: string;
+  /** Workload identity federation of the `gcswif` storages (`GCS_WIF_*`, `GCS_*_ENDPOINT`). */
+  gcsWif: GcsWifContext;
+  /** `AZURE_AUTHORITY_HOST`: Entra ID's authority host; '' for Azure's public cloud. */
+  azureAuthorityHost: string;
+  /** PEM text of `STORAGE_CA_FILE`: certificate authorities trusted besides the system's. */
+  extraCa: string | null;
   localFilesDocumentRoot: string;
   localFilesServingEnabled: boolean;
+}
+
+export interface GcsWifContext {
+  /** `GCS_WIF_SUBJECT_TOKEN_FILE`: this server's external credential; '' when not set. */
+  subjectTokenFile: string;
+  subjectTokenType: string;
+  /** `GCS_STS_ENDPOINT`; '' for Google's. */
+  stsEndpoint: string;
+  /** `GCS_IAM_CREDENTIALS_ENDPOINT`; '' for Google's. */
+  iamCredentialsEndpoint: string;
 }
 
 /**
