@@ -5,7 +5,7 @@ import { benchExport } from './export.bench';
 import { benchBulkInsertReference, benchImport } from './import.bench';
 import { benchLabelConfigParse } from './label-config.bench';
 import { benchProjectList } from './projects-list.bench';
-import { benchStorageSync } from './storage-sync.bench';
+import { benchAzureStorageSync, benchStorageSync } from './storage-sync.bench';
 import { benchTaskList } from './task-list.bench';
 import { benchWebhooks } from './webhooks.bench';
 
@@ -26,6 +26,7 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
   'task-list': [{ label: 'task list', run: benchTaskList }],
   export: [{ label: 'export', run: benchExport }],
   'storage-sync': [{ label: 'storage sync', run: benchStorageSync }],
+  'storage-sync-azure': [{ label: 'storage sync', run: benchAzureStorageSync }],
   webhooks: [{ label: 'webhooks', run: benchWebhooks }],
   'activity-log': [
     { label: 'activity log', run: benchActivityLog },

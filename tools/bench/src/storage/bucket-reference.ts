@@ -20,26 +20,32 @@ function clientOf(s3: BenchS3): S3Client {
   });
 }
 
-async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
   for (let start = 0; start < items.length; start += CONCURRENCY) {
     await Promise.all(items.slice(start, start + CONCURRENCY).map(work));
   }
 }
 
+/** The keys of `count` seeded task objects under `prefix`, `first` on. */
+export const objectKeys = (prefix: string, first: number, count: number): string[] =>
+  Array.from({ length: count }, (_, n) => `${prefix}/${String(first + n).padStart(7, '0')}.json`);
+
+/** A seeded object's body: one small task. */
+export const taskObject = (key: string): string => JSON.stringify({ text: `object ${key}` });
+
 /** Puts `count` small JSON task objects under `prefix`, `first` on. */
 export async function seedObjects(s3: BenchS3, prefix: string, first: number, count: number) {
   const client = clientOf(s3);
   try {
-    const keys = Array.from(
-      { length: count },
-      (_, n) => `${prefix}/${String(first + n).padStart(7, '0')}.json`,
-    );
-    await inParallel(keys, (key) =>
+    await inParallel(objectKeys(prefix, first, count), (key) =>
       client.send(
         new PutObjectCommand({
           Bucket: s3.bucket,
           Key: key,
-          Body: JSON.stringify({ text: `object ${key}` }),
+          Body: taskObject(key),
           ContentType: 'application/json',
         }),
       ),
