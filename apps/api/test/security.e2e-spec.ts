@@ -6,7 +6,7 @@ import { createAccount, TestAccount } from '@ls/auth/testing';
 import { ServedRoute, servedRoutes } from '@ls/core';
 import { createTestApp, TestApp } from '@ls/core/testing';
 import { MlBackend } from '@ls/prompts';
-import { CloudStorage } from '@ls/storages';
+import { CloudStorage, STORAGE_TYPES } from '@ls/storages';
 import { DataSource } from 'typeorm';
 import { UiModule } from '@ls/ui';
 import { DOMAIN_MODULES, HTTP_MODULES } from '../src/app.module';
@@ -280,7 +280,7 @@ async function createObjects(
   // server (S3, STS, Redis) reachable from this suite.
   const storages = testApp.app.get(DataSource).getRepository(CloudStorage);
   const storageKinds: Record<string, string> = {};
-  for (const type of ['s3', 's3s', 'gcs', 'azure', 'redis', 'localfiles']) {
+  for (const type of STORAGE_TYPES.map(({ type }) => type)) {
     for (const direction of ['import', 'export'] as const) {
       const storage = await storages.save(
         storages.create({

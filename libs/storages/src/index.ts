@@ -19,6 +19,7 @@ export { CloudStoragesService } from './lib/cloud/storages/cloud-storages.servic
 export { StorageImportLink } from './lib/cloud/storages/import-link.entity';
 export { StorageExportLink } from './lib/cloud/storages/export-link.entity';
 export type { StorageType } from './lib/cloud/storages/storage-type';
+export { STORAGE_TYPES } from './lib/cloud/storages/storage-type-list';
 export {
   StorageConnectionError,
   StorageObjectMissingError,

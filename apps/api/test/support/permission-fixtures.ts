@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { STORAGE_TYPES } from '@ls/storages';
 import { createAccount, TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 
@@ -249,7 +250,7 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
     )
   ).id;
   const storageIds: Record<string, string> = {};
-  for (const type of ['s3', 's3s', 'gcs', 'azure', 'redis', 'localfiles']) {
+  for (const type of STORAGE_TYPES.map(({ type }) => type)) {
     for (const direction of ['import', 'export']) {
       const inserted = await db.getRepository('CloudStorage').insert({
         project_id: project,

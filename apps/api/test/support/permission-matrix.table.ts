@@ -1,4 +1,5 @@
 import { MatrixRole } from './permission-fixtures';
+import { STORAGE_TYPES } from '@ls/storages';
 
 /**
  * Who may call each member route of the app, by role, in the organization the fixtures build
@@ -295,7 +296,7 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /tasks/{id}/resolve': everyoneAdmitted,
   ...Object.assign(
     {},
-    ...['s3', 's3s', 'gcs', 'azure', 'redis', 'localfiles'].flatMap((type) => [
+    ...STORAGE_TYPES.map(({ type }) => type).flatMap((type) => [
       storageRoutes(type, ''),
       storageRoutes(type, 'export/'),
     ]),
