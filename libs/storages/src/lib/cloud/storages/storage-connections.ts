@@ -33,7 +33,7 @@ export class StorageConnections implements OnModuleDestroy {
           lookup(host, { all: true }),
         )
       : null;
-    this.extraCa = config.STORAGE_CA_FILE ? readFileSync(config.STORAGE_CA_FILE, 'utf8') : null;
+    this.extraCa = config.STORAGE_CA_FILE ? readCaFile(config.STORAGE_CA_FILE) : null;
   }
 
   context(direction: StorageDirection): ConnectionContext {
@@ -123,4 +123,18 @@ export class StorageConnections implements OnModuleDestroy {
       await connection?.close();
     }
   }
+}
+
+/** The PEM text of `STORAGE_CA_FILE`; a start with an unreadable or empty one fails, saying why. */
+function readCaFile(path: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`STORAGE_CA_FILE ${path} cannot be read: ${(error as Error).message}`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new Error(`STORAGE_CA_FILE ${path} holds no PEM certificate`);
+  }
+  return pem;
 }
