@@ -106,9 +106,12 @@ describe('S3 storages (int)', () => {
         { name: 's3', title: 'AWS S3' },
         { name: 's3s', title: 'AWS S3 (with IAM role)' },
         { name: 'gcs', title: 'Google Cloud Storage' },
+        { name: 'gcswif', title: 'Google Cloud Storage (WIF Auth)' },
         { name: 'azure', title: 'Microsoft Azure' },
+        { name: 'azure_spi', title: 'Azure Blob Storage with Service Principal' },
         { name: 'redis', title: 'Redis' },
         { name: 'localfiles', title: 'Local files' },
+        { name: 'databricks', title: 'Databricks Files (UC Volumes)' },
       ]);
     }
   });

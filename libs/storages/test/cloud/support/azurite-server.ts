@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,20 +10,34 @@ export const AZURITE_ACCOUNT = {
   key: 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
 };
 
+export interface AzuriteOptions {
+  /** Serve HTTPS with this PEM key and certificate. */
+  https?: { key: string; cert: string };
+  /** Accept OAuth bearer tokens (`--oauth basic`: claims checked, not signatures); needs `https`. */
+  oauth?: boolean;
+}
+
 export interface AzuriteServer {
-  /** `http://127.0.0.1:<port>/{account}`: the `AZURE_BLOB_ENDPOINT` template. */
+  /** `http(s)://127.0.0.1:<port>/{account}`: the `AZURE_BLOB_ENDPOINT` template. */
   endpoint: string;
   stop(): Promise<void>;
 }
 
-const LISTENING = /successfully listens on (http:\/\/\S+)/;
+const LISTENING = /successfully listens on (https?:\/\/\S+)/;
 
 /**
  * azurite's blob service (`azurite-blob`) on 127.0.0.1 and a free port, blobs in memory, any API
  * version of the SDK accepted.
  */
-export async function startAzurite(): Promise<AzuriteServer> {
+export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteServer> {
   const location = await mkdtemp(join(tmpdir(), 'azurite-'));
+  const secure: string[] = [];
+  if (options.https) {
+    await writeFile(join(location, 'key.pem'), options.https.key);
+    await writeFile(join(location, 'cert.pem'), options.https.cert);
+    secure.push('--key', join(location, 'key.pem'), '--cert', join(location, 'cert.pem'));
+  }
+  if (options.oauth) secure.push('--oauth', 'basic');
   const child = spawn(
     process.execPath,
     [
@@ -40,6 +54,7 @@ export async function startAzurite(): Promise<AzuriteServer> {
       '--disableProductStyleUrl',
       '--disableTelemetry',
       '--silent',
+      ...secure,
     ],
     // Its workspace (nothing is written there with blobs in memory) is a temporary folder.
     { cwd: location, stdio: ['ignore', 'pipe', 'pipe'] },

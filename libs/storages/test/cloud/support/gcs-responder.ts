@@ -18,6 +18,8 @@ export interface GcsResponderOptions {
   buckets: string[];
   /** Lifetime of the access tokens handed out. */
   tokenSeconds?: number;
+  /** Bearer tokens accepted besides those of its own token endpoint (minted by another responder). */
+  acceptToken?: (token: string) => boolean;
 }
 
 export interface GcsRequestCounts {
@@ -76,7 +78,8 @@ export async function startGcsResponder(options: GcsResponderOptions): Promise<G
     if (url.searchParams.has('X-Goog-Signature')) return signedDownload(request, response, url);
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const expiry = bearer ? tokens.get(bearer) : undefined;
-    if (expiry === undefined || expiry < Date.now()) {
+    const accepted = bearer !== undefined && options.acceptToken?.(bearer) === true;
+    if (!accepted && (expiry === undefined || expiry < Date.now())) {
       state.counts.refused++;
       return sendJson(response, 401, apiError(401, 'Invalid Credentials'));
     }

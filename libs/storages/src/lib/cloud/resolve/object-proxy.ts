@@ -29,7 +29,8 @@ export function userEtag(etag: string | null, userId: number): string | null {
 async function peek(body: Readable): Promise<{ head: Buffer; stream: Readable }> {
   const chunks: Buffer[] = [];
   let length = 0;
-  for await (const chunk of body) {
+  // Leaving this loop early must not destroy the stream: the rest of it is still to be sent.
+  for await (const chunk of body.iterator({ destroyOnReturn: false })) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     chunks.push(bytes);
     length += bytes.length;

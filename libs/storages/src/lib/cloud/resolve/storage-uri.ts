@@ -2,7 +2,7 @@
  * URIs task data may hold for objects of cloud storages. Redis values and local files are never
  * resolved this way (local files have their own URL), as in Label Studio.
  */
-export const STORAGE_URI = /^(s3|gs|azure-blob|azure-spi):\/\/[^\s]+$/i;
+export const STORAGE_URI = /^((s3|gs|azure-blob|azure-spi):\/\/|dbfs:\/Volumes\/)[^\s]+$/i;
 
 /** `fileuri` of the resolve routes: base64url of the URI (Label Studio), else a URL-quoted URI. */
 export function decodeFileUri(fileUri: string): string | null {

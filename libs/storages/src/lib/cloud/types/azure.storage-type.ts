@@ -3,11 +3,15 @@ import type { AzureSettings } from '../providers/azure/azure-settings';
 import { FieldSpec } from '../storages/storage-fields';
 import { ConnectionContext, StorageType } from '../storages/storage-type';
 
-const AZURE_FIELDS: readonly FieldSpec[] = [
+/** Where the blobs are: the same for every way of signing in to Azure (`azure`, `azure_spi`). */
+export const AZURE_LOCATION_FIELDS: readonly FieldSpec[] = [
   { name: 'container', kind: 'string', description: 'Azure blob container' },
   { name: 'prefix', kind: 'string', description: 'Azure blob prefix name' },
   { name: 'account_name', kind: 'string', description: 'Azure Blob account name' },
-  { name: 'account_key', kind: 'string', description: 'Azure Blob account key', secret: true },
+];
+
+/** How an import storage's blobs are listed and served, for every way of signing in. */
+export const AZURE_IMPORT_FIELDS: readonly FieldSpec[] = [
   {
     name: 'presign',
     kind: 'boolean',
@@ -32,10 +36,17 @@ const AZURE_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
-const connectionOptions = (context: ConnectionContext) => ({
+const AZURE_FIELDS: readonly FieldSpec[] = [
+  ...AZURE_LOCATION_FIELDS,
+  { name: 'account_key', kind: 'string', description: 'Azure Blob account key', secret: true },
+  ...AZURE_IMPORT_FIELDS,
+];
+
+export const azureConnectionOptions = (context: ConnectionContext) => ({
   guard: context.guard,
   requestTimeoutMs: context.requestTimeoutMs,
   endpoint: context.azureBlobEndpoint,
+  extraCa: context.extraCa,
 });
 
 export const AZURE_STORAGE: StorageType = {
@@ -44,5 +55,5 @@ export const AZURE_STORAGE: StorageType = {
   schemaNames: { import: 'AzureBlobImportStorage', export: 'AzureBlobExportStorage' },
   fields: AZURE_FIELDS,
   connect: (settings, context) =>
-    connectAzure(settings as unknown as AzureSettings, connectionOptions(context)),
+    connectAzure(settings as unknown as AzureSettings, azureConnectionOptions(context)),
 };

@@ -41,6 +41,7 @@ export const gcsConnectionOptions = (context: ConnectionContext) => ({
   guard: context.guard,
   requestTimeoutMs: context.requestTimeoutMs,
   apiEndpoint: context.gcsApiEndpoint,
+  extraCa: context.extraCa,
 });
 
 export const GCS_STORAGE: StorageType = {

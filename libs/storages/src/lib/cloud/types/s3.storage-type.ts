@@ -45,6 +45,7 @@ const connectionOptions = (context: ConnectionContext) => ({
   guard: context.guard,
   requestTimeoutMs: context.requestTimeoutMs,
   stsEndpoint: context.stsEndpoint,
+  extraCa: context.extraCa,
 });
 
 export const S3_STORAGE: StorageType = {

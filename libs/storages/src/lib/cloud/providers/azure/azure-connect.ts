@@ -1,6 +1,7 @@
 import { StorageSharedKeyCredential } from '@azure/storage-blob';
 import { StorageConnectionError } from '../storage-provider';
 import { AzureConnection, AzureConnectionOptions, checkAzureSettings } from './azure-connection';
+import { AzureAgents } from './azure-http';
 import type { AzureSettings } from './azure-settings';
 
 /**
@@ -18,9 +19,8 @@ export function connectAzure(
       'Azure account name and key must be set using account_name and account_key fields.',
     );
   }
-  return new AzureConnection(
-    { ...settings, container, account_name: name },
-    options,
-    new StorageSharedKeyCredential(name, key),
-  );
+  return new AzureConnection({ ...settings, container, account_name: name }, options, {
+    credential: new StorageSharedKeyCredential(name, key),
+    agents: new AzureAgents(options.guard, { extraCa: options.extraCa }),
+  });
 }

@@ -2,15 +2,15 @@ import http from 'node:http';
 import https from 'node:https';
 import type { RequestPolicy, RequestPolicyFactory, WebResource } from '@azure/storage-blob';
 import { AddressGuard } from '@ls/core';
-import { providerAgents } from '../guarded-agents';
+import { providerAgents, TlsTrust } from '../guarded-agents';
 
 /** One connection's agents: every request of its clients goes through them. */
 export class AzureAgents {
   readonly http: http.Agent;
   readonly https: https.Agent;
 
-  constructor(guard: AddressGuard | null) {
-    ({ http: this.http, https: this.https } = providerAgents(guard));
+  constructor(guard: AddressGuard | null, trust: TlsTrust = {}) {
+    ({ http: this.http, https: this.https } = providerAgents(guard, trust));
   }
 
   for(url: string): http.Agent {

@@ -18,7 +18,7 @@ export interface AccessToken {
 
 /**
  * The SDK's `GoogleAuth` with the storage's own token source and signer: requests carry a token
- * from `fetchToken` (cached by the client until it nears expiry), signed URLs are signed by
+ * from `fetchToken` (cached by the client until 5 minutes before it expires), signed URLs by
  * `signBlob` as `clientEmail`.
  */
 export class StorageAuth extends GoogleAuth<OAuth2Client> {
@@ -28,8 +28,14 @@ export class StorageAuth extends GoogleAuth<OAuth2Client> {
     private readonly signWith: (data: string) => Promise<string>,
   ) {
     const client = new OAuth2Client();
+    // The client refreshes for every request that finds no fresh token, concurrent ones too:
+    // those share one fetch.
+    let pending: Promise<AccessToken> | null = null;
     client.refreshHandler = async () => {
-      const { token, expiresAt } = await fetchToken();
+      pending ??= fetchToken().finally(() => {
+        pending = null;
+      });
+      const { token, expiresAt } = await pending;
       return { access_token: token, expiry_date: expiresAt };
     };
     // `credentials` only names the signer for the SDK's URL signer; the client is ours.

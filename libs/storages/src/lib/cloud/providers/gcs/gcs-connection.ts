@@ -9,7 +9,7 @@ import {
   StorageConnection,
   StorageConnectionError,
 } from '../storage-provider';
-import { GCS_SCOPE, serviceAccountAuth } from './gcs-auth';
+import { GCS_SCOPE, serviceAccountAuth, StorageAuth } from './gcs-auth';
 import { parseServiceAccount } from './gcs-credentials';
 import { ErrorContext, storageError } from './gcs-errors';
 import { GcsHttp } from './gcs-http';
@@ -45,16 +45,17 @@ export class GcsConnection implements StorageConnection {
   private readonly bucket: Bucket;
   private readonly context: ErrorContext;
 
+  /** `authWith`: the storage's own credentials, requesting through the connection's sockets. */
   constructor(
     private readonly settings: GcsSettings,
     private readonly options: GcsConnectionOptions,
-    auth?: GoogleAuth,
+    authWith?: (http: GcsHttp) => StorageAuth,
   ) {
     checkGcsSettings(settings);
-    this.http = new GcsHttp(options.guard, options.requestTimeoutMs);
+    this.http = new GcsHttp(options.guard, options.requestTimeoutMs, options.extraCa);
     try {
       const authClient: GoogleAuth =
-        auth ??
+        (authWith?.(this.http) as unknown as GoogleAuth | undefined) ??
         (settings.google_application_credentials
           ? (serviceAccountAuth(
               parseServiceAccount(settings.google_application_credentials),

@@ -29,6 +29,8 @@ export function storageError(error: unknown, context: ErrorContext): unknown {
   if (typeof error !== 'object' || error === null) return error;
   const { code, message = '' } = error as SdkError;
   const { bucket, key } = context;
+  // The URL signer wraps what the signer threw (a signBlob refused) in its own error.
+  if ((error as SdkError).name === 'SigningError') return new StorageConnectionError(message);
   if (/reserved network address/.test(message)) {
     return new StorageConnectionError(
       message.replace(/^.*(URL resolves to a reserved network address.*)$/s, '$1'),

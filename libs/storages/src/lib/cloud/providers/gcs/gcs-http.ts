@@ -61,8 +61,9 @@ export class GcsHttp {
   constructor(
     guard: AddressGuard | null,
     readonly timeoutMs: number,
+    extraCa: string | null = null,
   ) {
-    this.agents = providerAgents(guard);
+    this.agents = providerAgents(guard, { extraCa });
   }
 
   /** Runs an SDK call (and everything it starts) with this connection's agents. */

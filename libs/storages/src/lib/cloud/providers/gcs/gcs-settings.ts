@@ -27,4 +27,6 @@ export interface GcsConnectionOptions {
   apiEndpoint: string;
   /** Objects per listing page; GCS's own default (and maximum) is 1000. */
   pageSize?: number;
+  /** PEM of certificate authorities trusted besides the system's (`STORAGE_CA_FILE`). */
+  extraCa?: string | null;
 }

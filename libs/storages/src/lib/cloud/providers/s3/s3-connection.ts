@@ -33,6 +33,8 @@ export interface S3ConnectionOptions {
   requestTimeoutMs: number;
   /** Keys per ListObjectsV2 page; S3's own default (and maximum) is 1000. */
   pageSize?: number;
+  /** PEM of certificate authorities trusted besides the system's (`STORAGE_CA_FILE`). */
+  extraCa?: string | null;
 }
 
 /** Credentials made elsewhere (an assumed role) and what to release with the connection. */
@@ -61,7 +63,7 @@ export class S3Connection implements StorageConnection {
     checkS3Settings(settings);
     this.bucket = settings.bucket;
     this.context = { bucket: this.bucket, endpoint: settings.s3_endpoint || 'AWS' };
-    const handler = s3HttpHandler(options.guard, options.requestTimeoutMs);
+    const handler = s3HttpHandler(options.guard, options.requestTimeoutMs, options.extraCa);
     this.client = createS3Client(
       settings,
       handler,

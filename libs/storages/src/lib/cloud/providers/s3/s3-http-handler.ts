@@ -7,8 +7,12 @@ import { providerAgents } from '../guarded-agents';
  * included, since a pool only holds sockets it opened) resolves and connects through it. Passing
  * agent instances also keeps the handler from making an unguarded agent for `Expect: 100-continue`.
  */
-export function s3HttpHandler(guard: AddressGuard | null, timeoutMs: number): NodeHttpHandler {
-  const agents = providerAgents(guard);
+export function s3HttpHandler(
+  guard: AddressGuard | null,
+  timeoutMs: number,
+  extraCa: string | null = null,
+): NodeHttpHandler {
+  const agents = providerAgents(guard, { extraCa });
   return new NodeHttpHandler({
     httpAgent: agents.http,
     httpsAgent: agents.https,

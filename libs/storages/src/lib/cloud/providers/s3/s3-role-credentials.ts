@@ -9,6 +9,7 @@ export interface S3RoleCredentialOptions {
   /** STS endpoint URL; '' for AWS's own (regional) one. */
   stsEndpoint: string;
   requestTimeoutMs: number;
+  extraCa?: string | null;
 }
 
 const ROLE_SESSION_NAME = 'label-studio-server';
@@ -27,7 +28,7 @@ export function roleCredentials(
   const roleArn = settings.role_arn;
   if (!roleArn) throw new StorageConnectionError('Role ARN is required');
   // STS is the operator's endpoint, not the user's: no address guard; still bounded in time.
-  const handler = s3HttpHandler(null, options.requestTimeoutMs);
+  const handler = s3HttpHandler(null, options.requestTimeoutMs, options.extraCa);
   const assume = fromTemporaryCredentials({
     params: {
       RoleArn: roleArn,
