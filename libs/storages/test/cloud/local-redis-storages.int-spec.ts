@@ -5,17 +5,17 @@ import { Redis } from 'ioredis';
 import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 import { eventually, STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
-
-const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/></Choices></View>`;
-const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
-  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
+import {
+  IMAGE_CONFIG,
+  sentiment,
+  startStorageApp,
+  storageRequests,
+  TEXT_CONFIG,
+} from './support/storage-suite';
 // Databases of the test Redis only this suite uses and flushes.
 const IMPORT_DB = 11;
 const EXPORT_DB = 12;
-const RESULT = [
-  { from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Positive'] } },
-];
+const RESULT = [sentiment('Positive')];
 
 /** Local files and Redis storages over the API, on real files and a real Redis. */
 describe('local files and Redis storages (int)', () => {
@@ -25,18 +25,10 @@ describe('local files and Redis storages (int)', () => {
   let root: string;
   const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
 
-  const http = () => testApp.http();
-  const newProject = async (labelConfig: string) =>
-    (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'Storages', label_config: labelConfig })
-        .expect(201)
-    ).body.id as number;
-  const tasksOf = async (project: number) =>
-    (await http().get('/api/tasks/').query({ project }).set(owner.headers).expect(200)).body
-      .tasks as { id: number; data: Record<string, unknown> }[];
+  const { http, newProject, tasksOf } = storageRequests(
+    () => testApp,
+    () => owner,
+  );
   const annotate = async (project: number) => {
     const [task] = await tasksOf(project);
     return (
@@ -58,16 +50,10 @@ describe('local files and Redis storages (int)', () => {
       join(root, 'data', 'sub', 'c.json'),
       JSON.stringify([{ text: 'c1' }, { text: 'c2' }]),
     );
-    testApp = await createAuthTestApp({
-      imports: STORAGE_TEST_MODULES,
-      env: {
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        LOCAL_FILES_SERVING_ENABLED: 'true',
-        LOCAL_FILES_DOCUMENT_ROOT: root,
-      },
-    });
-    owner = await createAccount(testApp.app);
-    stranger = await createAccount(testApp.app);
+    ({ testApp, owner, stranger } = await startStorageApp({
+      LOCAL_FILES_SERVING_ENABLED: 'true',
+      LOCAL_FILES_DOCUMENT_ROOT: root,
+    }));
     await redis.connect();
     for (const db of [IMPORT_DB, EXPORT_DB]) {
       await redis.select(db);
@@ -308,14 +294,10 @@ describe('local files storages with serving disabled (int)', () => {
   afterAll(() => testApp?.close());
 
   it("refuses to create one, with Label Studio's message, and refuses to serve files", async () => {
-    const project = (
-      await testApp
-        .http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'No local files', label_config: TEXT_CONFIG })
-        .expect(201)
-    ).body.id;
+    const project = await storageRequests(
+      () => testApp,
+      () => owner,
+    ).newProject(TEXT_CONFIG, 'No local files');
     const refused = await testApp
       .http()
       .post('/api/storages/localfiles/')

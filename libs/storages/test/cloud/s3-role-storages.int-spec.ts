@@ -1,12 +1,10 @@
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 import { connectS3 } from '@ls/storages';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
 import { startStsResponder, StsResponder } from './support/sts-responder';
-import { STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
-
-const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
-  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
+import { waitForSync } from './support/storage-api';
+import { IMAGE_CONFIG, startStorageApp, storageRequests } from './support/storage-suite';
 const ROLE = 'arn:aws:iam::123456789012:role/label-studio';
 
 /** `s3s` storages: S3 through an IAM role assumed with STS (a responder of the test's own). */
@@ -17,7 +15,10 @@ describe('S3 storages with an IAM role (int)', () => {
   let sts: StsResponder;
   let project: number;
 
-  const http = () => testApp.http();
+  const { http, newProject } = storageRequests(
+    () => testApp,
+    () => owner,
+  );
   const roleFields = (extra: Record<string, unknown> = {}) => ({
     project,
     bucket: 'role-bucket',
@@ -42,24 +43,11 @@ describe('S3 storages with an IAM role (int)', () => {
     );
     await bucket.write('photo.jpg', 'photo bytes', 'image/jpeg');
     await bucket.close();
-    testApp = await createAuthTestApp({
-      imports: STORAGE_TEST_MODULES,
-      env: {
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        STORAGE_STS_ENDPOINT: sts.endpoint,
-      },
-    });
+    ({ testApp, owner } = await startStorageApp({ STORAGE_STS_ENDPOINT: sts.endpoint }));
     // The role is assumed with the server's own AWS credentials (the SDK's default chain).
     process.env.AWS_ACCESS_KEY_ID = 'SERVER-KEY';
     process.env.AWS_SECRET_ACCESS_KEY = 'server-secret';
-    owner = await createAccount(testApp.app);
-    project = (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'Role', label_config: IMAGE_CONFIG })
-        .expect(201)
-    ).body.id;
+    project = await newProject(IMAGE_CONFIG, 'Role');
   });
 
   afterAll(async () => {

@@ -1,37 +1,35 @@
-import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 import { connectS3 } from '../../src/lib/cloud/providers/s3/s3-connect';
 import { S3Connection } from '../../src/lib/cloud/providers/s3/s3-connection';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
 import { CountingProxy } from './support/counting-proxy';
-import { eventually, STORAGE_TEST_MODULES, waitForSync } from './support/storage-api';
+import { waitForSync } from './support/storage-api';
+import {
+  IMAGE_CONFIG,
+  keysOf,
+  readJson,
+  sentiment,
+  startStorageApp,
+  storageKit,
+  TEXT_CONFIG,
+  writeObjects,
+} from './support/storage-suite';
 
-const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
-const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
-  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
 const SECRET = 'not-a-real-secret-0123456789';
-
-const sentiment = (value: string) => ({
-  from_name: 'sentiment',
-  to_name: 'text',
-  type: 'choices',
-  value: { choices: [value] },
-});
 
 /** S3 import and export storages over the API against a real S3-compatible server (s3rver). */
 describe('S3 storages (int)', () => {
   let testApp: TestApp;
   let owner: TestAccount;
+  let annotator: TestAccount;
   let stranger: TestAccount;
   let server: S3TestServer;
   let bucket: S3Connection;
   let textProject: number;
   let dataSource: DataSource;
 
-  const http = () => testApp.http();
   const s3Fields = (extra: Record<string, unknown>) => ({
     bucket: 'import-bucket',
     s3_endpoint: server.endpoint,
@@ -39,34 +37,29 @@ describe('S3 storages (int)', () => {
     aws_secret_access_key: SECRET,
     ...extra,
   });
-  const tasksOf = async (project: number) =>
-    (
-      await http()
-        .get('/api/tasks/')
-        .query({ project, fields: 'all', page_size: 100 })
-        .set(owner.headers)
-        .expect(200)
-    ).body.tasks as { id: number; data: Record<string, unknown>; storage_filename: string }[];
-
-  beforeAll(async () => {
-    server = await startS3Server(['import-bucket', 'export-bucket']);
-    testApp = await createAuthTestApp({
-      imports: STORAGE_TEST_MODULES,
-      env: { SSRF_ALLOWED_NETWORKS: '127.0.0.1/32', SYNC_ON_TARGET_STORAGE_CREATION: 'true' },
-    });
-    dataSource = testApp.app.get(DataSource);
-    owner = await createAccount(testApp.app);
-    stranger = await createAccount(testApp.app);
-    bucket = connectS3(
+  const kit = storageKit(
+    () => testApp,
+    () => owner,
+    { type: 's3', fields: s3Fields, exportFields: { bucket: 'export-bucket' } },
+  );
+  const { http, newProject, tasksOf, syncOf } = kit;
+  /** A connection of the test's own to a bucket of the server. */
+  const bucketOf = (name: string) =>
+    connectS3(
       {
-        bucket: 'import-bucket',
+        bucket: name,
         s3_endpoint: server.endpoint,
         aws_access_key_id: S3RVER_CREDENTIALS.accessKeyId,
         aws_secret_access_key: S3RVER_CREDENTIALS.secretAccessKey,
       },
       { guard: null, requestTimeoutMs: 5000 },
     );
-    const objects: Record<string, string> = {
+
+  beforeAll(async () => {
+    server = await startS3Server(['import-bucket', 'export-bucket']);
+    ({ testApp, dataSource, owner, annotator, stranger } = await startStorageApp());
+    bucket = bucketOf('import-bucket');
+    await writeObjects(bucket, {
       'tasks/one.json': JSON.stringify({ text: 'one' }),
       'tasks/list.json': JSON.stringify([
         { text: 'two' },
@@ -80,17 +73,8 @@ describe('S3 storages (int)', () => {
       'images/a.png': 'png bytes',
       'images/b.jpg': 'jpg bytes',
       'images/readme.md': 'not an image',
-    };
-    for (const [key, body] of Object.entries(objects)) {
-      await bucket.write(key, body, 'application/octet-stream');
-    }
-    textProject = (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'S3 text', label_config: TEXT_CONFIG })
-        .expect(201)
-    ).body.id;
+    });
+    textProject = await newProject(TEXT_CONFIG, 'S3 text');
   });
 
   afterAll(async () => {
@@ -169,8 +153,7 @@ describe('S3 storages (int)', () => {
       .expect(400);
     expect(JSON.stringify(otherBucket.body)).toContain('no-such-bucket');
 
-    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
-    const synced = await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`);
+    const synced = await syncOf(`/api/storages/s3/${created.body.id}`);
     expect(synced.status).toBe('completed_with_errors');
     expect(synced.last_sync_count).toBe(6);
     expect(JSON.stringify(synced.meta.errors)).toContain('tasks/broken.json');
@@ -195,21 +178,14 @@ describe('S3 storages (int)', () => {
       'tasks/list.json#2',
       'tasks/one.json#-1',
     ]);
-    const annotations = await dataSource.query(
-      `SELECT COUNT(*) AS n FROM annotation WHERE project_id = ${textProject}`,
-    );
-    expect(Number(annotations[0].n)).toBe(1);
+    expect(
+      await kit.countOf(`SELECT COUNT(*) AS n FROM annotation WHERE project_id = ${textProject}`),
+    ).toBe(1);
 
     // Again: nothing new. Then one new object: one new task.
-    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
-    expect(
-      (await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`)).last_sync_count,
-    ).toBe(0);
+    expect((await syncOf(`/api/storages/s3/${created.body.id}`)).last_sync_count).toBe(0);
     await bucket.write('tasks/seven.json', JSON.stringify({ text: 'seven' }), 'application/json');
-    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
-    expect(
-      (await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`)).last_sync_count,
-    ).toBe(1);
+    expect((await syncOf(`/api/storages/s3/${created.body.id}`)).last_sync_count).toBe(1);
     expect(await tasksOf(textProject)).toHaveLength(7);
 
     // Recursive: the nested object too.
@@ -218,21 +194,12 @@ describe('S3 storages (int)', () => {
       .set(owner.headers)
       .send({ recursive_scan: true, regex_filter: '.*\\.json$' })
       .expect(200);
-    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
-    expect(
-      (await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`)).last_sync_count,
-    ).toBe(1);
+    expect((await syncOf(`/api/storages/s3/${created.body.id}`)).last_sync_count).toBe(1);
     expect((await tasksOf(textProject)).map((task) => task.data.text)).toContain('deep');
   });
 
   it('makes one task per object with use_blob_urls, filtered by the regex from the key start', async () => {
-    const project = (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'S3 images', label_config: IMAGE_CONFIG })
-        .expect(201)
-    ).body.id;
+    const project = await newProject(IMAGE_CONFIG, 'S3 images');
     const created = await http()
       .post('/api/storages/s3')
       .set(owner.headers)
@@ -245,16 +212,9 @@ describe('S3 storages (int)', () => {
         }),
       )
       .expect(201);
-    await http().post(`/api/storages/s3/${created.body.id}/sync`).set(owner.headers).expect(200);
-    const synced = await waitForSync(http, owner, `/api/storages/s3/${created.body.id}`);
+    const synced = await syncOf(`/api/storages/s3/${created.body.id}`);
     expect(synced).toMatchObject({ status: 'completed', last_sync_count: 2 });
-    const stored = (
-      await http()
-        .get('/api/tasks/')
-        .query({ project, resolve_uri: false })
-        .set(owner.headers)
-        .expect(200)
-    ).body.tasks.map((task: { data: { image: string } }) => task.data.image);
+    const stored = (await tasksOf(project, { resolve_uri: false })).map((task) => task.data.image);
     expect(stored.sort()).toEqual([
       's3://import-bucket/images/a.png',
       's3://import-bucket/images/b.jpg',
@@ -287,20 +247,11 @@ describe('S3 storages (int)', () => {
       .set(owner.headers)
       .send({ presign: false })
       .expect(200);
-    const proxied = await http().get(resolveUrl).set(owner.headers).buffer(true).expect(200);
-    expect(proxied.body.toString()).toBe('png bytes');
+    const proxied = await kit.expectProxiedWithRange(resolveUrl);
     expect(proxied.headers['x-content-type-options']).toBe('nosniff');
     const etag = proxied.headers.etag;
     expect(etag).toMatch(/^W\//);
     await http().get(resolveUrl).set(owner.headers).set('If-None-Match', etag).expect(304);
-    const part = await http()
-      .get(resolveUrl)
-      .set(owner.headers)
-      .set('Range', 'bytes=4-8')
-      .buffer(true)
-      .expect(206);
-    expect(part.body.toString()).toBe('bytes');
-    expect(part.headers['content-range']).toBe('bytes 4-8/9');
   });
 
   it('syncs 1,000 task objects and 500 images under prefixes, recursive or not, by regex', async () => {
@@ -318,21 +269,9 @@ describe('S3 storages (int)', () => {
     }
     await Promise.all(writes);
     const syncedProject = async (labelConfig: string, fields: Record<string, unknown>) => {
-      const project = (
-        await http()
-          .post('/api/projects/')
-          .set(owner.headers)
-          .send({ title: 'S3 bulk', label_config: labelConfig })
-          .expect(201)
-      ).body.id as number;
-      const created = await http()
-        .post('/api/storages/s3')
-        .set(owner.headers)
-        .send(s3Fields({ project, ...fields }))
-        .expect(201);
-      const path = `/api/storages/s3/${created.body.id}`;
-      await http().post(`${path}/sync`).set(owner.headers).expect(200);
-      return { project, storage: await waitForSync(http, owner, path) };
+      const project = await newProject(labelConfig, 'S3 bulk');
+      const { path } = await kit.create('s3', s3Fields({ project, ...fields }));
+      return { project, storage: await syncOf(path) };
     };
 
     const flat = await syncedProject(TEXT_CONFIG, { prefix: 'bulk/json' });
@@ -368,22 +307,11 @@ describe('S3 storages (int)', () => {
           'application/json',
         );
       }
-      const project = (
-        await http()
-          .post('/api/projects/')
-          .set(owner.headers)
-          .send({ title: 'S3 many', label_config: TEXT_CONFIG })
-          .expect(201)
-      ).body.id;
-      const created = await http()
-        .post('/api/storages/s3')
-        .set(owner.headers)
-        .send(s3Fields({ project, prefix: 'many', s3_endpoint: proxy.endpoint }))
-        .expect(201);
-      const path = `/api/storages/s3/${created.body.id}`;
+      const project = await newProject(TEXT_CONFIG, 'S3 many');
+      const fields = s3Fields({ project, prefix: 'many', s3_endpoint: proxy.endpoint });
+      const { path } = await kit.create('s3', fields);
       proxy.reset();
-      await http().post(`${path}/sync`).set(owner.headers).expect(200);
-      expect((await waitForSync(http, owner, path)).last_sync_count).toBe(40);
+      expect((await syncOf(path)).last_sync_count).toBe(40);
       // The sync validates the connection first (one listing and one object head), then lists.
       expect(proxy.counts).toMatchObject({ lists: 2, gets: 40, puts: 0 });
 
@@ -395,8 +323,7 @@ describe('S3 storages (int)', () => {
         );
       }
       proxy.reset();
-      await http().post(`${path}/sync`).set(owner.headers).expect(200);
-      const again = await waitForSync(http, owner, path);
+      const again = await syncOf(path);
       expect(again.last_sync_count).toBe(10);
       expect(again.meta.tasks_existed).toBe(40);
       expect(proxy.counts).toMatchObject({ lists: 2, gets: 10, puts: 0 });
@@ -407,11 +334,7 @@ describe('S3 storages (int)', () => {
   });
 
   it('marks a sync whose job is gone failed when the storage is next read', async () => {
-    const created = await http()
-      .post('/api/storages/s3')
-      .set(owner.headers)
-      .send(s3Fields({ project: textProject, prefix: 'tasks' }))
-      .expect(201);
+    const created = await kit.create('s3', s3Fields({ project: textProject, prefix: 'tasks' }));
     const stale = new Date(Date.now() - 60_000).toISOString();
     await dataSource
       .createQueryBuilder()
@@ -423,28 +346,17 @@ describe('S3 storages (int)', () => {
       })
       .where('id = :id', { id: created.body.id })
       .execute();
-    const read = await http()
-      .get(`/api/storages/s3/${created.body.id}`)
-      .set(owner.headers)
-      .expect(200);
+    const read = await http().get(created.path).set(owner.headers).expect(200);
     expect(read.body.status).toBe('failed');
     expect(read.body.traceback).toMatch(/stopped without finishing/);
   });
 
   it('queues one sync for two requests at once: no duplicate tasks', async () => {
-    const project = (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'S3 twice', label_config: TEXT_CONFIG })
-        .expect(201)
-    ).body.id;
-    const created = await http()
-      .post('/api/storages/s3')
-      .set(owner.headers)
-      .send(s3Fields({ project, prefix: 'tasks', regex_filter: '.*\\.json$' }))
-      .expect(201);
-    const path = `/api/storages/s3/${created.body.id}`;
+    const project = await newProject(TEXT_CONFIG, 'S3 twice');
+    const { path } = await kit.create(
+      's3',
+      s3Fields({ project, prefix: 'tasks', regex_filter: '.*\\.json$' }),
+    );
     const both = await Promise.all([
       http().post(`${path}/sync`).set(owner.headers),
       http().post(`${path}/sync`).set(owner.headers),
@@ -455,97 +367,21 @@ describe('S3 storages (int)', () => {
   });
 
   it('writes every annotation to an export storage on create, then each one saved, deleted when allowed', async () => {
-    const created = await http()
-      .post('/api/storages/export/s3')
-      .set(owner.headers)
-      .send({
-        ...s3Fields({ project: textProject, prefix: 'out' }),
-        bucket: 'export-bucket',
-        can_delete_objects: true,
-      })
-      .expect(201);
-    const path = `/api/storages/export/s3/${created.body.id}`;
-    expect((await waitForSync(http, owner, path)).last_sync_count).toBe(1);
-    const exported = connectS3(
-      {
-        bucket: 'export-bucket',
-        s3_endpoint: server.endpoint,
-        aws_access_key_id: S3RVER_CREDENTIALS.accessKeyId,
-        aws_secret_access_key: S3RVER_CREDENTIALS.secretAccessKey,
-      },
-      { guard: null, requestTimeoutMs: 5000 },
-    );
+    const exported = bucketOf('export-bucket');
     try {
-      const keys = async () =>
-        (await all(exported.list({ prefix: 'out', recursive: true }))).map((o) => o.key);
-      expect(await keys()).toHaveLength(1);
-
-      const task = (await tasksOf(textProject)).find((one) => one.data.text === 'one');
-      const annotation = (
-        await http()
-          .post(`/api/tasks/${task?.id}/annotations/`)
-          .set(owner.headers)
-          .send({ result: [sentiment('Negative')] })
-          .expect(201)
-      ).body;
-      const key = `out/${annotation.id}`;
-      await eventually(async () => expect(await keys()).toContain(key));
-      const body = JSON.parse((await buffer((await exported.read(key)).body)).toString());
-      expect(body).toMatchObject({
-        id: annotation.id,
-        result: [sentiment('Negative')],
-        task: { id: task?.id, data: { text: 'one' } },
-        completed_by: { id: owner.userId, email: owner.email },
+      await kit.expectExportFlow({
+        readObject: (key) => readJson(exported, key),
+        listKeys: () => keysOf(exported),
+        // The annotation imported with task "three", written as the storage is created.
+        project: { id: textProject, annotated: 1 },
+        hidden: ['aws_access_key_id', 'aws_secret_access_key'],
       });
-
-      await http()
-        .patch(`/api/annotations/${annotation.id}/`)
-        .set(owner.headers)
-        .send({ result: [sentiment('Positive')] })
-        .expect(200);
-      await eventually(async () => {
-        const updated = JSON.parse((await buffer((await exported.read(key)).body)).toString());
-        expect(updated.result).toEqual([sentiment('Positive')]);
-      });
-
-      await http().delete(`/api/annotations/${annotation.id}/`).set(owner.headers).expect(204);
-      await eventually(async () => expect(await keys()).not.toContain(key));
     } finally {
       await exported.close();
     }
   });
 
-  it("answers 404 for another organization's storages and projects", async () => {
-    const [storage] = (
-      await http()
-        .get('/api/storages/')
-        .query({ project: textProject })
-        .set(owner.headers)
-        .expect(200)
-    ).body;
-    const path = `/api/storages/s3/${storage.id}`;
-    await http().get(path).set(stranger.headers).expect(404);
-    await http().patch(path).set(stranger.headers).send({ title: 'mine' }).expect(404);
-    await http().post(`${path}/sync`).set(stranger.headers).expect(404);
-    await http().delete(path).set(stranger.headers).expect(404);
-    await http()
-      .get('/api/storages/s3')
-      .query({ project: textProject })
-      .set(stranger.headers)
-      .expect(404);
-    await http()
-      .post('/api/storages/s3/validate')
-      .set(stranger.headers)
-      .send({ id: storage.id })
-      .expect(404);
-    // Another type's route does not find it either.
-    await http().get(`/api/storages/redis/${storage.id}`).set(owner.headers).expect(404);
-    await http().get(path).set(owner.headers).expect(200);
+  it("answers 404 to another organization and 403 to an annotator's writes", async () => {
+    await kit.expectScopedRoutes({ stranger, annotator, otherType: 'redis' });
   });
 });
-
-async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...page);
-  return items;
-}

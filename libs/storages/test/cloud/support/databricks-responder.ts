@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import { AddressInfo } from 'node:net';
 import { buffer } from 'node:stream/consumers';
+import {
+  closeServer,
+  listenOnLoopback,
+  RequestCounts,
+  sendBytes,
+  zeroCounts,
+} from './responder-kit';
 import { makeTestTls, TestTls } from './test-tls';
 
 export interface VolumeFile {
@@ -24,16 +29,17 @@ export interface DatabricksResponderOptions {
   tokenSeconds?: number;
 }
 
-export interface DatabricksCounts {
-  workspaceTokens: number;
-  entraTokens: number;
-  lists: number;
-  heads: number;
-  downloads: number;
-  uploads: number;
-  deletes: number;
-  refused: number;
-}
+const COUNTED = [
+  'workspaceTokens',
+  'entraTokens',
+  'lists',
+  'heads',
+  'downloads',
+  'uploads',
+  'deletes',
+  'refused',
+] as const;
+export type DatabricksCounts = RequestCounts<(typeof COUNTED)[number]>;
 
 export interface DatabricksResponder {
   /** `https://127.0.0.1:<port>`: the workspace host and the Entra ID authority host. */
@@ -55,17 +61,6 @@ export interface DatabricksResponder {
   stop(): Promise<void>;
 }
 
-const zeroCounts = (): DatabricksCounts => ({
-  workspaceTokens: 0,
-  entraTokens: 0,
-  lists: 0,
-  heads: 0,
-  downloads: 0,
-  uploads: 0,
-  deletes: 0,
-  refused: 0,
-});
-
 /**
  * A stand-in for a Databricks workspace over HTTPS (a throwaway CA): the Files API subset of
  * Unity Catalog volumes (directory list/head, file get with ranges/head/put/delete) with bearer
@@ -83,7 +78,7 @@ export async function startDatabricksResponder(
   const directories = new Set<string>();
   const tokens = new Map<string, number>(options.patTokens.map((token) => [token, Infinity]));
   const hanging = new Set<string>();
-  const state = { counts: zeroCounts(), requests: [] as string[] };
+  const state = { counts: zeroCounts(COUNTED), requests: [] as string[] };
   const sp = options.servicePrincipal;
 
   const server = createServer({ key: tls.key, cert: tls.cert }, (request, response) => {
@@ -239,12 +234,10 @@ export async function startDatabricksResponder(
     }
     state.counts.downloads++;
     if (hanging.has(path)) return;
-    sendBody(request, response, found.body, headers);
+    sendBytes(request, response, found.body, headers);
   }
 
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const host = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = `https://127.0.0.1:${await listenOnLoopback(server)}`;
   return {
     host,
     tls,
@@ -263,42 +256,14 @@ export async function startDatabricksResponder(
     },
     hanging,
     reset: () => {
-      state.counts = zeroCounts();
+      state.counts = zeroCounts(COUNTED);
       state.requests = [];
     },
     stop: async () => {
-      server.closeAllConnections();
-      server.close();
+      await closeServer(server);
       tls.remove();
     },
   };
-}
-
-function sendBody(
-  request: IncomingMessage,
-  response: ServerResponse,
-  body: Buffer,
-  headers: Record<string, string>,
-) {
-  const total = body.length;
-  const range = /^bytes=(\d+)-(\d*)$/.exec(String(request.headers.range ?? ''));
-  if (!range) {
-    response.writeHead(200, { ...headers, 'Content-Length': total }).end(body);
-    return;
-  }
-  const start = Number(range[1]);
-  const end = range[2] === '' ? total - 1 : Math.min(Number(range[2]), total - 1);
-  if (start >= total || start > end) {
-    response.writeHead(416, { 'Content-Range': `bytes */${total}` }).end();
-    return;
-  }
-  response
-    .writeHead(206, {
-      ...headers,
-      'Content-Length': end - start + 1,
-      'Content-Range': `bytes ${start}-${end}/${total}`,
-    })
-    .end(body.subarray(start, end + 1));
 }
 
 function sendError(response: ServerResponse, status: number, code: string, message: string) {

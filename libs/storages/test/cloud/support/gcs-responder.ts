@@ -1,8 +1,13 @@
 import { createHash, createVerify, KeyObject, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { buffer } from 'node:stream/consumers';
+import {
+  closeServer,
+  listenOnLoopback,
+  RequestCounts,
+  sendBytes,
+  zeroCounts,
+} from './responder-kit';
 
 export interface GcsObject {
   body: Buffer;
@@ -22,15 +27,8 @@ export interface GcsResponderOptions {
   acceptToken?: (token: string) => boolean;
 }
 
-export interface GcsRequestCounts {
-  tokens: number;
-  lists: number;
-  media: number;
-  uploads: number;
-  deletes: number;
-  signed: number;
-  refused: number;
-}
+const COUNTED = ['tokens', 'lists', 'media', 'uploads', 'deletes', 'signed', 'refused'] as const;
+export type GcsRequestCounts = RequestCounts<(typeof COUNTED)[number]>;
 
 export interface GcsResponder {
   /** `http://127.0.0.1:<port>`: the JSON API root (`GCS_API_ENDPOINT`) and the token host. */
@@ -44,16 +42,6 @@ export interface GcsResponder {
   stop(): Promise<void>;
 }
 
-const zeroCounts = (): GcsRequestCounts => ({
-  tokens: 0,
-  lists: 0,
-  media: 0,
-  uploads: 0,
-  deletes: 0,
-  signed: 0,
-  refused: 0,
-});
-
 /**
  * A stand-in for Google Cloud Storage: the JSON API subset `@google-cloud/storage` uses (bucket
  * get, objects list/get/media/multipart upload/delete), an OAuth2 token endpoint for the service
@@ -64,7 +52,7 @@ export async function startGcsResponder(options: GcsResponderOptions): Promise<G
   const buckets = new Map(options.buckets.map((name) => [name, new Map<string, GcsObject>()]));
   const tokens = new Map<string, number>();
   let generation = 1;
-  const state = { counts: zeroCounts() };
+  const state = { counts: zeroCounts(COUNTED) };
   const server = createServer((request, response) => {
     answer(request, response).catch((error: Error) => {
       if (!response.headersSent) sendJson(response, 500, apiError(500, error.message));
@@ -229,9 +217,7 @@ export async function startGcsResponder(options: GcsResponderOptions): Promise<G
     media(request, response, object);
   }
 
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
@@ -247,13 +233,9 @@ export async function startGcsResponder(options: GcsResponderOptions): Promise<G
       objects.set(key, { body: bytes, contentType, updated: new Date(), generation: generation++ });
     },
     reset() {
-      state.counts = zeroCounts();
+      state.counts = zeroCounts(COUNTED);
     },
-    stop: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }
 
@@ -307,31 +289,12 @@ function metadata(bucket: string, name: string, object: GcsObject) {
 }
 
 function media(request: IncomingMessage, response: ServerResponse, object: GcsObject) {
-  const total = object.body.length;
   const headers = {
     'Content-Type': object.contentType,
     ETag: `"${object.generation}"`,
     'Last-Modified': object.updated.toUTCString(),
   };
-  const range = /^bytes=(\d*)-(\d*)$/.exec(String(request.headers.range ?? ''));
-  if (!range) {
-    response.writeHead(200, { ...headers, 'Content-Length': total }).end(object.body);
-    return;
-  }
-  const start = range[1] === '' ? Math.max(0, total - Number(range[2])) : Number(range[1]);
-  const end =
-    range[1] !== '' && range[2] !== '' ? Math.min(Number(range[2]), total - 1) : total - 1;
-  if (start >= total || start > end) {
-    response.writeHead(416, { 'Content-Range': `bytes */${total}` }).end();
-    return;
-  }
-  response
-    .writeHead(206, {
-      ...headers,
-      'Content-Length': end - start + 1,
-      'Content-Range': `bytes ${start}-${end}/${total}`,
-    })
-    .end(object.body.subarray(start, end + 1));
+  sendBytes(request, response, object.body, headers);
 }
 
 function multipartParts(body: Buffer, boundary: string) {

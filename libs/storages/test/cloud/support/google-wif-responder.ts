@@ -1,8 +1,7 @@
 import { createSign, KeyObject, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
+import { closeServer, listenOnLoopback, RequestCounts, zeroCounts } from './responder-kit';
 
 export interface GoogleWifResponderOptions {
   /** The only audience STS accepts: `//iam.googleapis.com/projects/.../providers/<id>`. */
@@ -18,12 +17,8 @@ export interface GoogleWifResponderOptions {
   tokenSeconds?: number;
 }
 
-export interface GoogleWifCounts {
-  exchanges: number;
-  impersonations: number;
-  signatures: number;
-  refused: number;
-}
+const COUNTED = ['exchanges', 'impersonations', 'signatures', 'refused'] as const;
+export type GoogleWifCounts = RequestCounts<(typeof COUNTED)[number]>;
 
 export interface GoogleWifResponder {
   /** `http://127.0.0.1:<port>/v1/token`: `GCS_STS_ENDPOINT`. */
@@ -41,13 +36,6 @@ export interface GoogleWifResponder {
   stop(): Promise<void>;
 }
 
-const zeroCounts = (): GoogleWifCounts => ({
-  exchanges: 0,
-  impersonations: 0,
-  signatures: 0,
-  refused: 0,
-});
-
 /**
  * A stand-in for Google's STS (`POST /v1/token`, RFC 8693 token exchange, JSON or form body) and
  * IAM Credentials (`generateAccessToken`, `signBlob` of one service account), answering and
@@ -58,7 +46,7 @@ export async function startGoogleWifResponder(
 ): Promise<GoogleWifResponder> {
   const federated = new Map<string, number>();
   const impersonated = new Map<string, number>();
-  const state = { counts: zeroCounts(), subjectToken: options.subjectToken };
+  const state = { counts: zeroCounts(COUNTED), subjectToken: options.subjectToken };
   const subjectTokens: string[] = [];
   const seconds = options.tokenSeconds ?? 3600;
   const live = (tokens: Map<string, number>, token: string | undefined) =>
@@ -161,9 +149,7 @@ export async function startGoogleWifResponder(
       if (!response.headersSent) iamError(response, 500, 'INTERNAL', error.message);
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const iamEndpoint = `http://127.0.0.1:${port}`;
   return {
     stsEndpoint: `${iamEndpoint}/v1/token`,
@@ -177,14 +163,10 @@ export async function startGoogleWifResponder(
       state.subjectToken = subjectToken;
     },
     reset() {
-      state.counts = zeroCounts();
+      state.counts = zeroCounts(COUNTED);
       subjectTokens.length = 0;
     },
-    stop: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }
 

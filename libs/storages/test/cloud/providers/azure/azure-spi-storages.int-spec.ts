@@ -1,26 +1,22 @@
-import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 import { AzureConnection } from '../../../../src/lib/cloud/providers/azure/azure-connection';
 import { connectAzureSpi } from '../../../../src/lib/cloud/providers/azure/azure-spi-connect';
 import { AZURITE_ACCOUNT } from '../../support/azurite-server';
-import { eventually, STORAGE_TEST_MODULES, waitForSync } from '../../support/storage-api';
+import {
+  IMAGE_CONFIG,
+  keysOf,
+  readJson,
+  sentiment,
+  startStorageApp,
+  storageKit,
+  TEXT_CONFIG,
+  writeObjects,
+} from '../../support/storage-suite';
 import { OTHER_APPS, SPI_APP, SpiWorld, startSpiWorld } from './azure-spi-fixture';
 
-const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
-const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
-  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
-
 const VALIDATE = '/api/storages/azure_spi/validate';
-
-const sentiment = (value: string) => ({
-  from_name: 'sentiment',
-  to_name: 'text',
-  type: 'choices',
-  value: { choices: [value] },
-});
 
 /**
  * `azure_spi` import and export storages over the API: azurite over HTTPS taking bearer tokens,
@@ -38,14 +34,6 @@ describe('Azure service principal storages (int)', () => {
   let textProject: number;
   let dataSource: DataSource;
 
-  const http = () => testApp.http();
-  // Requests of an account (the owner unless said).
-  const get = (path: string, account = owner) => http().get(path).set(account.headers);
-  const post = (path: string, body: object, account = owner) =>
-    http().post(path).set(account.headers).send(body);
-  const patch = (path: string, body: object, account = owner) =>
-    http().patch(path).set(account.headers).send(body);
-  const del = (path: string, account = owner) => http().delete(path).set(account.headers);
   const spiFields = (extra: Record<string, unknown>) => ({
     container: 'import',
     account_name: AZURITE_ACCOUNT.name,
@@ -54,41 +42,27 @@ describe('Azure service principal storages (int)', () => {
     client_secret: SPI_APP.clientSecret,
     ...extra,
   });
-  const newProject = async (title: string, labelConfig: string) =>
-    (await post('/api/projects/', { title, label_config: labelConfig }).expect(201)).body
-      .id as number;
-  const tasksOf = async (project: number, extra: Record<string, unknown> = {}) =>
-    (
-      await get('/api/tasks/')
-        .query({ project, fields: 'all', page_size: 100, ...extra })
-        .expect(200)
-    ).body.tasks as { id: number; data: Record<string, unknown>; storage_filename: string }[];
-  const countOf = async (sql: string) => Number((await dataSource.query(sql))[0].n);
-  const syncOf = async (path: string) => {
-    await post(`${path}/sync`, {}).expect(200);
-    return waitForSync(http, owner, path, 60_000);
-  };
+  const kit = storageKit(
+    () => testApp,
+    () => owner,
+    { type: 'azure_spi', fields: spiFields, exportFields: { container: 'export' } },
+  );
+  const { http, newProject, tasksOf, countOf, syncOf } = kit;
+  // Requests of an account (the owner unless said).
+  const get = (path: string, account = owner) => http().get(path).set(account.headers);
+  const post = (path: string, body: object, account = owner) =>
+    http().post(path).set(account.headers).send(body);
+  const patch = (path: string, body: object, account = owner) =>
+    http().patch(path).set(account.headers).send(body);
 
   beforeAll(async () => {
     world = await startSpiWorld();
     await world.createContainers('import', 'export');
-    testApp = await createAuthTestApp({
-      imports: STORAGE_TEST_MODULES,
-      env: {
-        AZURE_BLOB_ENDPOINT: world.azurite.endpoint,
-        AZURE_AUTHORITY_HOST: world.entra.authorityHost,
-        STORAGE_CA_FILE: world.tls.caFile,
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        SYNC_ON_TARGET_STORAGE_CREATION: 'true',
-      },
-    });
-    dataSource = testApp.app.get(DataSource);
-    owner = await createAccount(testApp.app);
-    annotator = await createAccount(testApp.app, {
-      organizationId: owner.organizationId,
-      role: 'AN',
-    });
-    stranger = await createAccount(testApp.app);
+    ({ testApp, dataSource, owner, annotator, stranger } = await startStorageApp({
+      AZURE_BLOB_ENDPOINT: world.azurite.endpoint,
+      AZURE_AUTHORITY_HOST: world.entra.authorityHost,
+      STORAGE_CA_FILE: world.tls.caFile,
+    }));
     const options = {
       guard: null,
       requestTimeoutMs: 5000,
@@ -98,7 +72,7 @@ describe('Azure service principal storages (int)', () => {
     };
     container = connectAzureSpi(spiFields({}), options);
     exported = connectAzureSpi(spiFields({ container: 'export' }), options);
-    const objects: Record<string, string> = {
+    await writeObjects(container, {
       'tasks/one.json': JSON.stringify({ text: 'one' }),
       'tasks/list.json': JSON.stringify([
         { text: 'two' },
@@ -108,11 +82,8 @@ describe('Azure service principal storages (int)', () => {
       'images/a.png': 'png bytes',
       'images/b.jpg': 'jpg bytes',
       'images/readme.md': 'not an image',
-    };
-    for (const [key, body] of Object.entries(objects)) {
-      await container.write(key, body, 'application/octet-stream');
-    }
-    textProject = await newProject('Azure SPI text', TEXT_CONFIG);
+    });
+    textProject = await newProject(TEXT_CONFIG, 'Azure SPI text');
   }, 60_000);
 
   afterAll(async () => {
@@ -123,13 +94,7 @@ describe('Azure service principal storages (int)', () => {
   });
 
   it('offers the azure_spi type for import and export', async () => {
-    for (const path of ['/api/storages/types', '/api/storages/export/types']) {
-      const types = (await get(path).expect(200)).body;
-      expect(types).toContainEqual({
-        name: 'azure_spi',
-        title: 'Azure Blob Storage with Service Principal',
-      });
-    }
+    await kit.expectTypeListed('Azure Blob Storage with Service Principal');
   });
 
   it('validates: a good principal passes, a wrong secret is a 400 with Entra words, nothing saved', async () => {
@@ -247,60 +212,22 @@ describe('Azure service principal storages (int)', () => {
   });
 
   it('syncs 1,000 blobs, then only the 10 added', async () => {
-    const writes: Promise<void>[] = [];
-    for (let n = 0; n < 1000; n++) {
-      writes.push(
-        container.write(
-          `bulk/${n}.json`,
-          JSON.stringify({ text: `bulk ${n}` }),
-          'application/json',
-        ),
-      );
-      if (writes.length === 50) await Promise.all(writes.splice(0));
-    }
-    await Promise.all(writes);
-    const project = await newProject('Azure SPI bulk', TEXT_CONFIG);
     // A principal of its own, so that its token requests can be counted.
     const principal = {
       client_id: OTHER_APPS[0].clientId,
       client_secret: OTHER_APPS[0].clientSecret,
     };
     world.entra.reset();
-    const created = await post(
-      '/api/storages/azure_spi',
-      spiFields({ project, prefix: 'bulk', ...principal }),
-    ).expect(201);
-    const path = `/api/storages/azure_spi/${created.body.id}`;
-    expect(await syncOf(path)).toMatchObject({ status: 'completed', last_sync_count: 1000 });
-    const tasksIn = `SELECT COUNT(*) AS n FROM task WHERE project_id = ${project}`;
-    expect(await countOf(tasksIn)).toBe(1000);
-
-    for (let n = 1000; n < 1010; n++) {
-      await container.write(
-        `bulk/${n}.json`,
-        JSON.stringify({ text: `bulk ${n}` }),
-        'application/json',
-      );
-    }
-    expect(await syncOf(path)).toMatchObject({ status: 'completed', last_sync_count: 10 });
-    expect(await countOf(tasksIn)).toBe(1010);
-    expect(
-      await countOf(
-        `SELECT COUNT(DISTINCT storage_filename) AS n FROM task WHERE project_id = ${project}`,
-      ),
-    ).toBe(1010);
-    expect(
-      await countOf(
-        `SELECT COUNT(*) AS n FROM io_storage_import_link WHERE storage_id = ${Number(created.body.id)}`,
-      ),
-    ).toBe(1010);
-    expect((await syncOf(path)).last_sync_count).toBe(0);
+    await kit.expectBulkResync({
+      extraFields: principal,
+      put: (key, body) => container.write(key, body, 'application/json'),
+    });
     // One token for the validations, the three syncs and their 1,010 reads.
     expect(world.entra.counts).toMatchObject({ tokens: 1, refused: 0 });
   }, 120_000);
 
   it('makes one task per blob with use_blob_urls, resolved to a delegation SAS URL or proxied', async () => {
-    const project = await newProject('Azure SPI images', IMAGE_CONFIG);
+    const project = await newProject(IMAGE_CONFIG, 'Azure SPI images');
     const created = await post(
       '/api/storages/azure_spi',
       spiFields({
@@ -338,98 +265,21 @@ describe('Azure service principal storages (int)', () => {
     await get(resolveUrl, stranger).expect(404);
 
     await patch(path, { presign: false }).expect(200);
-    const proxied = await get(resolveUrl).buffer(true).expect(200);
-    expect(proxied.body.toString()).toBe('png bytes');
-    const part = await get(resolveUrl).set('Range', 'bytes=4-8').buffer(true).expect(206);
-    expect(part.body.toString()).toBe('bytes');
-    expect(part.headers['content-range']).toBe('bytes 4-8/9');
+    await kit.expectProxiedWithRange(resolveUrl);
   });
 
   it('writes annotations to an export storage on create and on update, deletes them when allowed', async () => {
-    const created = await post(
-      '/api/storages/export/azure_spi',
-      spiFields({
-        project: textProject,
-        container: 'export',
-        prefix: 'out',
-        can_delete_objects: true,
-      }),
-    ).expect(201);
-    expect(created.body).toMatchObject({
-      type: 'azure_spi',
-      container: 'export',
-      can_delete_objects: true,
+    await kit.expectExportFlow({
+      readObject: (key) => readJson(exported, key),
+      listKeys: () => keysOf(exported),
+      // The annotation imported with task "three", written as the storage is created.
+      project: { id: textProject, annotated: 1 },
+      shown: { container: 'export' },
+      hidden: ['client_secret'],
     });
-    expect(created.body).not.toHaveProperty('client_secret');
-    const path = `/api/storages/export/azure_spi/${created.body.id}`;
-    expect((await waitForSync(http, owner, path)).last_sync_count).toBe(1);
-    const keys = async () => {
-      const found: string[] = [];
-      for await (const page of exported.list({ prefix: 'out', recursive: true })) {
-        found.push(...page.map((object) => object.key));
-      }
-      return found;
-    };
-    expect(await keys()).toHaveLength(1);
-    const readJson = async (key: string) =>
-      JSON.parse((await buffer((await exported.read(key)).body)).toString());
-
-    const task = (await tasksOf(textProject)).find((one) => one.data.text === 'one');
-    const annotation = (
-      await post(`/api/tasks/${task?.id}/annotations/`, { result: [sentiment('Negative')] }).expect(
-        201,
-      )
-    ).body;
-    const key = `out/${annotation.id}`;
-    await eventually(async () => expect(await keys()).toContain(key));
-    expect(await readJson(key)).toMatchObject({
-      id: annotation.id,
-      result: [sentiment('Negative')],
-      task: { id: task?.id, data: { text: 'one' } },
-    });
-
-    await patch(`/api/annotations/${annotation.id}/`, { result: [sentiment('Positive')] }).expect(
-      200,
-    );
-    await eventually(async () =>
-      expect((await readJson(key)).result).toEqual([sentiment('Positive')]),
-    );
-
-    await del(`/api/annotations/${annotation.id}/`).expect(204);
-    await eventually(async () => expect(await keys()).not.toContain(key));
-    expect(await keys()).toHaveLength(1);
   });
 
   it("answers 404 for another organization's storages, 403 to an annotator's writes", async () => {
-    const [storage] = (await get(`/api/storages/azure_spi?project=${textProject}`).expect(200))
-      .body;
-    const path = `/api/storages/azure_spi/${storage.id}`;
-    await get(path, stranger).expect(404);
-    await patch(path, { title: 'mine' }, stranger).expect(404);
-    await post(`${path}/sync`, {}, stranger).expect(404);
-    await del(path, stranger).expect(404);
-    await post(VALIDATE, { id: storage.id }, stranger).expect(404);
-
-    await patch(`/api/projects/${textProject}/`, { is_published: true }).expect(200);
-    await post(`/api/projects/${textProject}/members/`, { user: annotator.userId }).expect(201);
-    await post('/api/storages/azure_spi', spiFields({ project: textProject }), annotator).expect(
-      403,
-    );
-    await post(
-      '/api/storages/export/azure_spi',
-      spiFields({ project: textProject, container: 'export' }),
-      annotator,
-    ).expect(403);
-    await post(`${path}/sync`, {}, annotator).expect(403);
-
-    // The azure route does not find it either; the owner still does, unchanged.
-    await get(`/api/storages/azure/${storage.id}`).expect(404);
-    const still = await get(path).expect(200);
-    expect(still.body.title).not.toBe('mine');
-    expect(
-      await countOf(
-        `SELECT COUNT(*) AS n FROM io_storage WHERE project_id = ${textProject} AND type = 'azure_spi'`,
-      ),
-    ).toBe(2);
+    await kit.expectScopedRoutes({ stranger, annotator, otherType: 'azure' });
   });
 });

@@ -1,24 +1,20 @@
-import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 import { connectAzure } from '../../../../src/lib/cloud/providers/azure/azure-connect';
 import { AzureConnection } from '../../../../src/lib/cloud/providers/azure/azure-connection';
 import { AZURITE_ACCOUNT, AzuriteServer, startAzurite } from '../../support/azurite-server';
-import { eventually, STORAGE_TEST_MODULES, waitForSync } from '../../support/storage-api';
-
-const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
-const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
-  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
-
-const sentiment = (value: string) => ({
-  from_name: 'sentiment',
-  to_name: 'text',
-  type: 'choices',
-  value: { choices: [value] },
-});
+import {
+  IMAGE_CONFIG,
+  keysOf,
+  readJson,
+  sentiment,
+  startStorageApp,
+  storageKit,
+  TEXT_CONFIG,
+  writeObjects,
+} from '../../support/storage-suite';
 
 /** Azure import and export storages over the API against azurite, the Azure Blob emulator. */
 describe('Azure storages (int)', () => {
@@ -32,34 +28,18 @@ describe('Azure storages (int)', () => {
   let textProject: number;
   let dataSource: DataSource;
 
-  const http = () => testApp.http();
   const azureFields = (extra: Record<string, unknown>) => ({
     container: 'import',
     account_name: AZURITE_ACCOUNT.name,
     account_key: AZURITE_ACCOUNT.key,
     ...extra,
   });
-  const newProject = async (title: string, labelConfig: string) =>
-    (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title, label_config: labelConfig })
-        .expect(201)
-    ).body.id as number;
-  const tasksOf = async (project: number, extra: Record<string, unknown> = {}) =>
-    (
-      await http()
-        .get('/api/tasks/')
-        .query({ project, fields: 'all', page_size: 100, ...extra })
-        .set(owner.headers)
-        .expect(200)
-    ).body.tasks as { id: number; data: Record<string, unknown>; storage_filename: string }[];
-  const countOf = async (sql: string) => Number((await dataSource.query(sql))[0].n);
-  const syncOf = async (path: string) => {
-    await http().post(`${path}/sync`).set(owner.headers).expect(200);
-    return waitForSync(http, owner, path, 60_000);
-  };
+  const kit = storageKit(
+    () => testApp,
+    () => owner,
+    { type: 'azure', fields: azureFields, exportFields: { container: 'export' } },
+  );
+  const { http, newProject, tasksOf, countOf, syncOf } = kit;
 
   beforeAll(async () => {
     server = await startAzurite();
@@ -68,25 +48,13 @@ describe('Azure storages (int)', () => {
       new StorageSharedKeyCredential(AZURITE_ACCOUNT.name, AZURITE_ACCOUNT.key),
     );
     for (const name of ['import', 'export']) await admin.getContainerClient(name).create();
-    testApp = await createAuthTestApp({
-      imports: STORAGE_TEST_MODULES,
-      env: {
-        AZURE_BLOB_ENDPOINT: server.endpoint,
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        SYNC_ON_TARGET_STORAGE_CREATION: 'true',
-      },
-    });
-    dataSource = testApp.app.get(DataSource);
-    owner = await createAccount(testApp.app);
-    annotator = await createAccount(testApp.app, {
-      organizationId: owner.organizationId,
-      role: 'AN',
-    });
-    stranger = await createAccount(testApp.app);
+    ({ testApp, dataSource, owner, annotator, stranger } = await startStorageApp({
+      AZURE_BLOB_ENDPOINT: server.endpoint,
+    }));
     const options = { guard: null, requestTimeoutMs: 5000, endpoint: server.endpoint };
     container = connectAzure(azureFields({}), options);
     exported = connectAzure(azureFields({ container: 'export' }), options);
-    const objects: Record<string, string> = {
+    await writeObjects(container, {
       'tasks/one.json': JSON.stringify({ text: 'one' }),
       'tasks/list.json': JSON.stringify([
         { text: 'two' },
@@ -98,11 +66,8 @@ describe('Azure storages (int)', () => {
       'images/a.png': 'png bytes',
       'images/b.jpg': 'jpg bytes',
       'images/readme.md': 'not an image',
-    };
-    for (const [key, body] of Object.entries(objects)) {
-      await container.write(key, body, 'application/octet-stream');
-    }
-    textProject = await newProject('Azure text', TEXT_CONFIG);
+    });
+    textProject = await newProject(TEXT_CONFIG, 'Azure text');
   }, 60_000);
 
   afterAll(async () => {
@@ -113,10 +78,7 @@ describe('Azure storages (int)', () => {
   });
 
   it('offers the azure type for import and export', async () => {
-    for (const path of ['/api/storages/types', '/api/storages/export/types']) {
-      const types = (await http().get(path).set(owner.headers).expect(200)).body;
-      expect(types).toContainEqual({ name: 'azure', title: 'Microsoft Azure' });
-    }
+    await kit.expectTypeListed('Microsoft Azure');
   });
 
   it('validates: a good account passes, a wrong key is a 400 with Azure words, nothing saved', async () => {
@@ -244,55 +206,13 @@ describe('Azure storages (int)', () => {
   });
 
   it('syncs 1,000 blobs, then only the 10 added', async () => {
-    const writes: Promise<void>[] = [];
-    for (let n = 0; n < 1000; n++) {
-      writes.push(
-        container.write(
-          `bulk/${n}.json`,
-          JSON.stringify({ text: `bulk ${n}` }),
-          'application/json',
-        ),
-      );
-      if (writes.length === 50) await Promise.all(writes.splice(0));
-    }
-    await Promise.all(writes);
-    const project = await newProject('Azure bulk', TEXT_CONFIG);
-    const created = await http()
-      .post('/api/storages/azure')
-      .set(owner.headers)
-      .send(azureFields({ project, prefix: 'bulk' }))
-      .expect(201);
-    const path = `/api/storages/azure/${created.body.id}`;
-    expect(await syncOf(path)).toMatchObject({ status: 'completed', last_sync_count: 1000 });
-    const tasksIn = `SELECT COUNT(*) AS n FROM task WHERE project_id = ${project}`;
-    expect(await countOf(tasksIn)).toBe(1000);
-
-    for (let n = 1000; n < 1010; n++) {
-      await container.write(
-        `bulk/${n}.json`,
-        JSON.stringify({ text: `bulk ${n}` }),
-        'application/json',
-      );
-    }
-    const again = await syncOf(path);
-    expect(again).toMatchObject({ status: 'completed', last_sync_count: 10 });
-    expect(await countOf(tasksIn)).toBe(1010);
-    expect(
-      await countOf(
-        `SELECT COUNT(DISTINCT storage_filename) AS n FROM task WHERE project_id = ${project}`,
-      ),
-    ).toBe(1010);
-    expect(
-      await countOf(
-        `SELECT COUNT(*) AS n FROM io_storage_import_link WHERE storage_id = ${Number(created.body.id)}`,
-      ),
-    ).toBe(1010);
-    // Unchanged container: nothing new.
-    expect((await syncOf(path)).last_sync_count).toBe(0);
+    await kit.expectBulkResync({
+      put: (key, body) => container.write(key, body, 'application/json'),
+    });
   }, 120_000);
 
   it('makes one task per blob with use_blob_urls, resolved to a SAS URL or proxied', async () => {
-    const project = await newProject('Azure images', IMAGE_CONFIG);
+    const project = await newProject(IMAGE_CONFIG, 'Azure images');
     const created = await http()
       .post('/api/storages/azure')
       .set(owner.headers)
@@ -335,146 +255,21 @@ describe('Azure storages (int)', () => {
 
     // Without presigning, the bytes through the server, a range of them too.
     await http().patch(path).set(owner.headers).send({ presign: false }).expect(200);
-    const proxied = await http().get(resolveUrl).set(owner.headers).buffer(true).expect(200);
-    expect(proxied.body.toString()).toBe('png bytes');
-    const part = await http()
-      .get(resolveUrl)
-      .set(owner.headers)
-      .set('Range', 'bytes=4-8')
-      .buffer(true)
-      .expect(206);
-    expect(part.body.toString()).toBe('bytes');
-    expect(part.headers['content-range']).toBe('bytes 4-8/9');
+    await kit.expectProxiedWithRange(resolveUrl);
   });
 
   it('writes annotations to an export storage on create and on update, deletes them when allowed', async () => {
-    const created = await http()
-      .post('/api/storages/export/azure')
-      .set(owner.headers)
-      .send(
-        azureFields({
-          project: textProject,
-          container: 'export',
-          prefix: 'out',
-          can_delete_objects: true,
-        }),
-      )
-      .expect(201);
-    expect(created.body).toMatchObject({
-      type: 'azure',
-      container: 'export',
-      can_delete_objects: true,
+    await kit.expectExportFlow({
+      readObject: (key) => readJson(exported, key),
+      listKeys: () => keysOf(exported),
+      // The annotation imported with task "three", written as the storage is created.
+      project: { id: textProject, annotated: 1 },
+      shown: { container: 'export' },
+      hidden: ['account_key'],
     });
-    expect(created.body).not.toHaveProperty('account_key');
-    const path = `/api/storages/export/azure/${created.body.id}`;
-    // The annotation imported with task "three", written as the storage is created.
-    expect((await waitForSync(http, owner, path)).last_sync_count).toBe(1);
-    const keys = async () => {
-      const found: string[] = [];
-      for await (const page of exported.list({ prefix: 'out', recursive: true })) {
-        found.push(...page.map((object) => object.key));
-      }
-      return found;
-    };
-    expect(await keys()).toHaveLength(1);
-    const readJson = async (key: string) =>
-      JSON.parse((await buffer((await exported.read(key)).body)).toString());
-
-    const task = (await tasksOf(textProject)).find((one) => one.data.text === 'one');
-    const annotation = (
-      await http()
-        .post(`/api/tasks/${task?.id}/annotations/`)
-        .set(owner.headers)
-        .send({ result: [sentiment('Negative')] })
-        .expect(201)
-    ).body;
-    const key = `out/${annotation.id}`;
-    await eventually(async () => expect(await keys()).toContain(key));
-    expect(await readJson(key)).toMatchObject({
-      id: annotation.id,
-      result: [sentiment('Negative')],
-      task: { id: task?.id, data: { text: 'one' } },
-      completed_by: { id: owner.userId, email: owner.email },
-    });
-    const links = `SELECT COUNT(*) AS n FROM io_storage_export_link WHERE storage_id = ${Number(created.body.id)}`;
-    expect(await countOf(links)).toBe(2);
-
-    await http()
-      .patch(`/api/annotations/${annotation.id}/`)
-      .set(owner.headers)
-      .send({ result: [sentiment('Positive')] })
-      .expect(200);
-    await eventually(async () =>
-      expect((await readJson(key)).result).toEqual([sentiment('Positive')]),
-    );
-
-    await http().delete(`/api/annotations/${annotation.id}/`).set(owner.headers).expect(204);
-    await eventually(async () => expect(await keys()).not.toContain(key));
-    expect(await keys()).toHaveLength(1);
   });
 
   it("answers 404 for another organization's storages, 403 to an annotator's writes", async () => {
-    const [storage] = (
-      await http()
-        .get('/api/storages/azure')
-        .query({ project: textProject })
-        .set(owner.headers)
-        .expect(200)
-    ).body;
-    const path = `/api/storages/azure/${storage.id}`;
-    await http().get(path).set(stranger.headers).expect(404);
-    await http().patch(path).set(stranger.headers).send({ title: 'mine' }).expect(404);
-    await http().post(`${path}/sync`).set(stranger.headers).expect(404);
-    await http().delete(path).set(stranger.headers).expect(404);
-    await http()
-      .get('/api/storages/azure')
-      .query({ project: textProject })
-      .set(stranger.headers)
-      .expect(404);
-    await http()
-      .post('/api/storages/azure/validate')
-      .set(stranger.headers)
-      .send({ id: storage.id })
-      .expect(404);
-    await http()
-      .post('/api/storages/azure')
-      .set(stranger.headers)
-      .send(azureFields({ project: textProject }))
-      .expect(404);
-
-    // A member of the published project, who sees it but may not manage its storages.
-    await http()
-      .patch(`/api/projects/${textProject}/`)
-      .set(owner.headers)
-      .send({ is_published: true })
-      .expect(200);
-    await http()
-      .post(`/api/projects/${textProject}/members/`)
-      .set(owner.headers)
-      .send({ user: annotator.userId })
-      .expect(201);
-    await http()
-      .post('/api/storages/azure')
-      .set(annotator.headers)
-      .send(azureFields({ project: textProject }))
-      .expect(403);
-    await http()
-      .post('/api/storages/export/azure')
-      .set(annotator.headers)
-      .send(azureFields({ project: textProject, container: 'export' }))
-      .expect(403);
-    await http().post(`${path}/sync`).set(annotator.headers).expect(403);
-    await http().patch(path).set(annotator.headers).send({ title: 'mine' }).expect(403);
-    await http().delete(path).set(annotator.headers).expect(403);
-
-    // Another type's route does not find it either; the owner still does.
-    await http().get(`/api/storages/s3/${storage.id}`).set(owner.headers).expect(404);
-    const still = await http().get(path).set(owner.headers).expect(200);
-    expect(still.body.title).not.toBe('mine');
-    expect(
-      await countOf(
-        `SELECT COUNT(*) AS n FROM io_storage WHERE project_id = ${textProject} AND type = 'azure'`,
-      ),
-    ).toBe(2);
+    await kit.expectScopedRoutes({ stranger, annotator, otherType: 's3' });
   });
 });

@@ -1,34 +1,28 @@
 import { DataSource } from 'typeorm';
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 import { DatabricksResponder, startDatabricksResponder } from '../../support/databricks-responder';
-import { eventually, STORAGE_TEST_MODULES, waitForSync } from '../../support/storage-api';
+import {
+  IMAGE_CONFIG,
+  startStorageApp,
+  storageKit,
+  TEXT_CONFIG,
+} from '../../support/storage-suite';
 
-const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
-const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
-  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
 const PAT = 'dapi-storage-test-token-42';
 const SP = { clientId: 'sp-client', clientSecret: 'dose-sp-secret-api-test', tenantId: 'tenant-1' };
 const IMPORT_ROOT = '/Volumes/main/raw/files';
 const EXPORT_ROOT = '/Volumes/main/raw/export';
 
-const sentiment = (value: string) => ({
-  from_name: 'sentiment',
-  to_name: 'text',
-  type: 'choices',
-  value: { choices: [value] },
-});
-
 /** `databricks` import and export storages over the API, against the Files API responder. */
 describe('Databricks storages (int)', () => {
   let testApp: TestApp;
   let owner: TestAccount;
+  let annotator: TestAccount;
   let stranger: TestAccount;
   let responder: DatabricksResponder;
   let dataSource: DataSource;
 
-  const http = () => testApp.http();
   const fields = (extra: Record<string, unknown>) => ({
     host: responder.host,
     catalog: 'main',
@@ -37,27 +31,12 @@ describe('Databricks storages (int)', () => {
     token: PAT,
     ...extra,
   });
-  const newProject = async (labelConfig: string) =>
-    (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'Databricks', label_config: labelConfig })
-        .expect(201)
-    ).body.id as number;
-  const tasksOf = async (project: number, query: Record<string, unknown> = {}) =>
-    (
-      await http()
-        .get('/api/tasks/')
-        .query({ project, fields: 'all', page_size: 100, ...query })
-        .set(owner.headers)
-        .expect(200)
-    ).body.tasks as { id: number; data: Record<string, unknown>; storage_filename: string }[];
-  const countOf = async (sql: string) => Number((await dataSource.query(sql))[0].n);
-  const syncOf = async (path: string) => {
-    await http().post(`${path}/sync`).set(owner.headers).expect(200);
-    return waitForSync(http, owner, path, 60_000);
-  };
+  const kit = storageKit(
+    () => testApp,
+    () => owner,
+    { type: 'databricks', fields: fields, exportFields: { volume: 'export' } },
+  );
+  const { http, newProject, tasksOf, syncOf } = kit;
 
   beforeAll(async () => {
     responder = await startDatabricksResponder({
@@ -65,18 +44,10 @@ describe('Databricks storages (int)', () => {
       patTokens: [PAT],
       servicePrincipal: SP,
     });
-    testApp = await createAuthTestApp({
-      imports: STORAGE_TEST_MODULES,
-      env: {
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        SYNC_ON_TARGET_STORAGE_CREATION: 'true',
-        STORAGE_CA_FILE: responder.tls.caFile,
-        AZURE_AUTHORITY_HOST: responder.host,
-      },
-    });
-    dataSource = testApp.app.get(DataSource);
-    owner = await createAccount(testApp.app);
-    stranger = await createAccount(testApp.app);
+    ({ testApp, dataSource, owner, annotator, stranger } = await startStorageApp({
+      STORAGE_CA_FILE: responder.tls.caFile,
+      AZURE_AUTHORITY_HOST: responder.host,
+    }));
     responder.put(`${IMPORT_ROOT}/tasks/one.json`, JSON.stringify({ text: 'one' }));
     responder.put(
       `${IMPORT_ROOT}/tasks/deeper/list.json`,
@@ -92,10 +63,7 @@ describe('Databricks storages (int)', () => {
   });
 
   it('is listed as a type, import and export', async () => {
-    for (const path of ['/api/storages/types', '/api/storages/export/types']) {
-      const types = (await http().get(path).set(owner.headers).expect(200)).body;
-      expect(types).toContainEqual({ name: 'databricks', title: 'Databricks Files (UC Volumes)' });
-    }
+    await kit.expectTypeListed('Databricks Files (UC Volumes)');
   });
 
   it('validates: good settings, then bad ones (400 with the message), nothing saved', async () => {
@@ -224,37 +192,11 @@ describe('Databricks storages (int)', () => {
   });
 
   it('syncs 1,000 files, then exactly the 10 added on a re-sync', async () => {
-    for (let n = 0; n < 1000; n++) {
-      responder.put(`${IMPORT_ROOT}/bulk/${n}.json`, JSON.stringify({ text: `bulk ${n}` }));
-    }
-    const project = await newProject(TEXT_CONFIG);
-    const created = await http()
-      .post('/api/storages/databricks')
-      .set(owner.headers)
-      .send(fields({ project, prefix: 'bulk' }))
-      .expect(201);
-    const path = `/api/storages/databricks/${created.body.id}`;
-    expect(await syncOf(path)).toMatchObject({ status: 'completed', last_sync_count: 1000 });
-    expect(await countOf(`SELECT COUNT(*) AS n FROM task WHERE project_id = ${project}`)).toBe(
-      1000,
-    );
-
-    for (let n = 1000; n < 1010; n++) {
-      responder.put(`${IMPORT_ROOT}/bulk/${n}.json`, JSON.stringify({ text: `bulk ${n}` }));
-    }
-    responder.reset();
-    const again = await syncOf(path);
-    expect(again).toMatchObject({ status: 'completed', last_sync_count: 10 });
-    expect(again.meta.tasks_existed).toBe(1000);
-    expect(responder.counts.downloads).toBe(10);
-    expect(await countOf(`SELECT COUNT(*) AS n FROM task WHERE project_id = ${project}`)).toBe(
-      1010,
-    );
-    expect(
-      await countOf(
-        `SELECT COUNT(DISTINCT key) AS n FROM io_storage_import_link WHERE storage_id = ${Number(created.body.id)}`,
-      ),
-    ).toBe(1010);
+    await kit.expectBulkResync({
+      put: (key, body) => responder.put(`${IMPORT_ROOT}/${key}`, body),
+      beforeResync: () => responder.reset(),
+      resynced: () => expect(responder.counts.downloads).toBe(10),
+    });
   }, 120_000);
 
   it('makes blob URL tasks whose files are proxied by the server, ranges too', async () => {
@@ -273,17 +215,8 @@ describe('Databricks storages (int)', () => {
     const resolveUrl = String(task.data.image);
     expect(resolveUrl).toMatch(new RegExp(`^/tasks/${task.id}/resolve/\\?fileuri=`));
     responder.reset();
-    const proxied = await http().get(resolveUrl).set(owner.headers).buffer(true).expect(200);
-    expect(proxied.body.toString()).toBe('png bytes');
+    const proxied = await kit.expectProxiedWithRange(resolveUrl);
     expect(proxied.headers['content-length']).toBe('9');
-    const part = await http()
-      .get(resolveUrl)
-      .set(owner.headers)
-      .set('Range', 'bytes=4-8')
-      .buffer(true)
-      .expect(206);
-    expect(part.body.toString()).toBe('bytes');
-    expect(part.headers['content-range']).toBe('bytes 4-8/9');
     expect(responder.counts.downloads).toBe(2);
     expect(responder.requests.filter((line) => line.startsWith('GET /api/2.0/fs/files'))).toEqual([
       'GET /api/2.0/fs/files/Volumes/main/raw/files/images/a.png',
@@ -312,105 +245,18 @@ describe('Databricks storages (int)', () => {
   });
 
   it('writes an annotation file on create and update, deletes it when allowed', async () => {
-    const project = await newProject(TEXT_CONFIG);
-    await http()
-      .post(`/api/projects/${project}/import`)
-      .set(owner.headers)
-      .send([{ text: 'to export' }])
-      .expect(201);
-    const [task] = await tasksOf(project);
-    const created = await http()
-      .post('/api/storages/export/databricks')
-      .set(owner.headers)
-      .send(fields({ project, volume: 'export', prefix: 'out', can_delete_objects: true }))
-      .expect(201);
-    expect(created.body).toMatchObject({ type: 'databricks', can_delete_objects: true });
-    expect(created.body).not.toHaveProperty('token');
-    expect(created.body).not.toHaveProperty('presign');
-    const objectOf = (key: string) => {
-      const file = responder.files.get(`${EXPORT_ROOT}/${key}`);
-      return file ? JSON.parse(file.body.toString()) : undefined;
-    };
-
-    const annotation = (
-      await http()
-        .post(`/api/tasks/${task.id}/annotations/`)
-        .set(owner.headers)
-        .send({ result: [sentiment('Negative')] })
-        .expect(201)
-    ).body;
-    const key = `out/${annotation.id}`;
-    await eventually(async () =>
-      expect(objectOf(key)).toMatchObject({
-        id: annotation.id,
-        result: [sentiment('Negative')],
-        task: { id: task.id, data: { text: 'to export' } },
-        completed_by: { id: owner.userId, email: owner.email },
-      }),
-    );
-    expect(
-      await countOf(
-        `SELECT COUNT(*) AS n FROM io_storage_export_link WHERE storage_id = ${Number(created.body.id)}`,
-      ),
-    ).toBe(1);
-
-    await http()
-      .patch(`/api/annotations/${annotation.id}/`)
-      .set(owner.headers)
-      .send({ result: [sentiment('Positive')] })
-      .expect(200);
-    await eventually(async () => expect(objectOf(key)?.result).toEqual([sentiment('Positive')]));
-
-    await http().delete(`/api/annotations/${annotation.id}/`).set(owner.headers).expect(204);
-    await eventually(async () => expect(responder.files.has(`${EXPORT_ROOT}/${key}`)).toBe(false));
+    const root = `${EXPORT_ROOT}/`;
+    await kit.expectExportFlow({
+      readObject: async (key) => JSON.parse(String(responder.files.get(root + key)?.body)),
+      listKeys: async () =>
+        [...responder.files.keys()]
+          .filter((path) => path.startsWith(root))
+          .map((path) => path.slice(root.length)),
+      hidden: ['token', 'presign'],
+    });
   });
 
   it("answers 404 to another organization and 403 to an annotator's create and sync", async () => {
-    const project = await newProject(TEXT_CONFIG);
-    const created = await http()
-      .post('/api/storages/databricks')
-      .set(owner.headers)
-      .send(fields({ project, prefix: 'tasks' }))
-      .expect(201);
-    const path = `/api/storages/databricks/${created.body.id}`;
-    await http().get(path).set(stranger.headers).expect(404);
-    await http().patch(path).set(stranger.headers).send({ title: 'mine' }).expect(404);
-    await http().post(`${path}/sync`).set(stranger.headers).expect(404);
-    await http().delete(path).set(stranger.headers).expect(404);
-    await http()
-      .get('/api/storages/databricks')
-      .query({ project })
-      .set(stranger.headers)
-      .expect(404);
-    await http()
-      .post('/api/storages/databricks/validate')
-      .set(stranger.headers)
-      .send({ id: created.body.id })
-      .expect(404);
-
-    const annotator = await createAccount(testApp.app, {
-      organizationId: owner.organizationId,
-      role: 'AN',
-    });
-    await http()
-      .post(`/api/projects/${project}/members/`)
-      .set(owner.headers)
-      .send({ user: annotator.userId })
-      .expect(201);
-    await http()
-      .patch(`/api/projects/${project}/`)
-      .set(owner.headers)
-      .send({ is_published: true })
-      .expect(200);
-    await http()
-      .post('/api/storages/databricks')
-      .set(annotator.headers)
-      .send(fields({ project, prefix: 'tasks' }))
-      .expect(403);
-    await http().post(`${path}/sync`).set(annotator.headers).expect(403);
-    expect(
-      await countOf(`SELECT COUNT(*) AS n FROM io_storage WHERE project_id = ${project}`),
-    ).toBe(1);
-    expect((await http().get(path).set(owner.headers).expect(200)).body.status).toBe('initialized');
+    await kit.expectScopedRoutes({ stranger, annotator, otherType: 's3' });
   });
 });

@@ -1,58 +1,38 @@
 import { DataSource } from 'typeorm';
-import { createAccount, createAuthTestApp, TestAccount } from '@ls/auth/testing';
+import { TestAccount } from '@ls/auth/testing';
 import { TestApp } from '@ls/core/testing';
 import { GcsResponder, startGcsResponder } from '../../support/gcs-responder';
-import { eventually, STORAGE_TEST_MODULES, waitForSync } from '../../support/storage-api';
+import { waitForSync } from '../../support/storage-api';
+import {
+  IMAGE_CONFIG,
+  startStorageApp,
+  storageKit,
+  TEXT_CONFIG,
+} from '../../support/storage-suite';
 import { serviceAccount, ServiceAccountFixture } from './gcs-fixture';
-
-const TEXT_CONFIG = `<View><Text name="text" value="$text"/>
-  <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>`;
-const IMAGE_CONFIG = `<View><Image name="image" value="$image"/>
-  <Choices name="quality" toName="image"><Choice value="good"/></Choices></View>`;
-
-const sentiment = (value: string) => ({
-  from_name: 'sentiment',
-  to_name: 'text',
-  type: 'choices',
-  value: { choices: [value] },
-});
 
 /** `gcs` import and export storages over the API, against the GCS responder (`GCS_API_ENDPOINT`). */
 describe('GCS storages (int)', () => {
   let testApp: TestApp;
   let owner: TestAccount;
+  let annotator: TestAccount;
   let stranger: TestAccount;
   let responder: GcsResponder;
   let account: ServiceAccountFixture;
   let dataSource: DataSource;
 
-  const http = () => testApp.http();
   const gcsFields = (extra: Record<string, unknown>) => ({
     bucket: 'import-bucket',
     google_application_credentials: account.credentials(responder.tokenUri),
     google_project_id: 'test-project',
     ...extra,
   });
-  const newProject = async (labelConfig: string) =>
-    (
-      await http()
-        .post('/api/projects/')
-        .set(owner.headers)
-        .send({ title: 'GCS', label_config: labelConfig })
-        .expect(201)
-    ).body.id as number;
-  const tasksOf = async (project: number, query: Record<string, unknown> = {}) =>
-    (
-      await http()
-        .get('/api/tasks/')
-        .query({ project, fields: 'all', page_size: 100, ...query })
-        .set(owner.headers)
-        .expect(200)
-    ).body.tasks as { id: number; data: Record<string, unknown>; storage_filename: string }[];
-  const countTasks = async (project: number) =>
-    Number(
-      (await dataSource.query(`SELECT COUNT(*) AS n FROM task WHERE project_id = ${project}`))[0].n,
-    );
+  const kit = storageKit(
+    () => testApp,
+    () => owner,
+    { type: 'gcs', fields: gcsFields, exportFields: { bucket: 'export-bucket' } },
+  );
+  const { http, newProject, tasksOf } = kit;
 
   beforeAll(async () => {
     account = serviceAccount();
@@ -61,17 +41,9 @@ describe('GCS storages (int)', () => {
       clientEmail: account.clientEmail,
       buckets: ['import-bucket', 'export-bucket'],
     });
-    testApp = await createAuthTestApp({
-      imports: STORAGE_TEST_MODULES,
-      env: {
-        SSRF_ALLOWED_NETWORKS: '127.0.0.1/32',
-        SYNC_ON_TARGET_STORAGE_CREATION: 'true',
-        GCS_API_ENDPOINT: responder.endpoint,
-      },
-    });
-    dataSource = testApp.app.get(DataSource);
-    owner = await createAccount(testApp.app);
-    stranger = await createAccount(testApp.app);
+    ({ testApp, dataSource, owner, annotator, stranger } = await startStorageApp({
+      GCS_API_ENDPOINT: responder.endpoint,
+    }));
     responder.put('import-bucket', 'tasks/one.json', JSON.stringify({ text: 'one' }));
     responder.put(
       'import-bucket',
@@ -88,10 +60,7 @@ describe('GCS storages (int)', () => {
   });
 
   it('is listed as a type, import and export', async () => {
-    for (const path of ['/api/storages/types', '/api/storages/export/types']) {
-      const types = (await http().get(path).set(owner.headers).expect(200)).body;
-      expect(types).toContainEqual({ name: 'gcs', title: 'Google Cloud Storage' });
-    }
+    await kit.expectTypeListed('Google Cloud Storage');
   });
 
   it('validates: a good bucket, then a missing one (400 with the message), nothing saved', async () => {
@@ -169,37 +138,11 @@ describe('GCS storages (int)', () => {
   });
 
   it('syncs 1,000 objects, then exactly the 10 added on a re-sync', async () => {
-    for (let n = 0; n < 1000; n++) {
-      responder.put('import-bucket', `bulk/${n}.json`, JSON.stringify({ text: `bulk ${n}` }));
-    }
-    const project = await newProject(TEXT_CONFIG);
-    const created = await http()
-      .post('/api/storages/gcs')
-      .set(owner.headers)
-      .send(gcsFields({ project, prefix: 'bulk' }))
-      .expect(201);
-    const path = `/api/storages/gcs/${created.body.id}`;
-    await http().post(`${path}/sync`).set(owner.headers).expect(200);
-    expect(await waitForSync(http, owner, path, 60_000)).toMatchObject({
-      status: 'completed',
-      last_sync_count: 1000,
+    await kit.expectBulkResync({
+      put: (key, body) => responder.put('import-bucket', key, body),
+      beforeResync: () => responder.reset(),
+      resynced: () => expect(responder.counts.media).toBe(10),
     });
-    expect(await countTasks(project)).toBe(1000);
-
-    for (let n = 1000; n < 1010; n++) {
-      responder.put('import-bucket', `bulk/${n}.json`, JSON.stringify({ text: `bulk ${n}` }));
-    }
-    responder.reset();
-    await http().post(`${path}/sync`).set(owner.headers).expect(200);
-    const again = await waitForSync(http, owner, path, 60_000);
-    expect(again).toMatchObject({ status: 'completed', last_sync_count: 10 });
-    expect(again.meta.tasks_existed).toBe(1000);
-    expect(responder.counts.media).toBe(10);
-    expect(await countTasks(project)).toBe(1010);
-    const [{ n }] = await dataSource.query(
-      `SELECT COUNT(DISTINCT key) AS n FROM io_storage_import_link WHERE storage_id = ${Number(created.body.id)}`,
-    );
-    expect(Number(n)).toBe(1010);
   }, 120_000);
 
   it('makes blob URL tasks that resolve to V4 signed URLs downloading from the store', async () => {
@@ -234,116 +177,19 @@ describe('GCS storages (int)', () => {
 
     // Without presigning: the bytes through the server, a range of them too.
     await http().patch(path).set(owner.headers).send({ presign: false }).expect(200);
-    const proxied = await http().get(resolveUrl).set(owner.headers).buffer(true).expect(200);
-    expect(proxied.body.toString()).toBe('png bytes');
-    const part = await http()
-      .get(resolveUrl)
-      .set(owner.headers)
-      .set('Range', 'bytes=4-8')
-      .buffer(true)
-      .expect(206);
-    expect(part.body.toString()).toBe('bytes');
-    expect(part.headers['content-range']).toBe('bytes 4-8/9');
+    await kit.expectProxiedWithRange(resolveUrl);
   });
 
   it('writes an annotation object on create and update, deletes it when allowed', async () => {
-    const project = await newProject(TEXT_CONFIG);
-    await http()
-      .post(`/api/projects/${project}/import`)
-      .set(owner.headers)
-      .send([{ text: 'to export' }])
-      .expect(201);
-    const [task] = await tasksOf(project);
-    const created = await http()
-      .post('/api/storages/export/gcs')
-      .set(owner.headers)
-      .send(
-        gcsFields({ project, bucket: 'export-bucket', prefix: 'out', can_delete_objects: true }),
-      )
-      .expect(201);
-    expect(created.body).toMatchObject({ type: 'gcs', can_delete_objects: true });
-    expect(created.body).not.toHaveProperty('google_application_credentials');
-    const exported = responder.buckets.get('export-bucket') as Map<string, { body: Buffer }>;
-    const objectOf = (key: string) => {
-      const object = exported.get(key);
-      return object ? JSON.parse(object.body.toString()) : undefined;
-    };
-
-    const annotation = (
-      await http()
-        .post(`/api/tasks/${task.id}/annotations/`)
-        .set(owner.headers)
-        .send({ result: [sentiment('Negative')] })
-        .expect(201)
-    ).body;
-    const key = `out/${annotation.id}`;
-    await eventually(async () =>
-      expect(objectOf(key)).toMatchObject({
-        id: annotation.id,
-        result: [sentiment('Negative')],
-        task: { id: task.id, data: { text: 'to export' } },
-        completed_by: { id: owner.userId, email: owner.email },
-      }),
-    );
-    const [link] = await dataSource.query(
-      `SELECT COUNT(*) AS n FROM io_storage_export_link WHERE storage_id = ${Number(created.body.id)}`,
-    );
-    expect(Number(link.n)).toBe(1);
-
-    await http()
-      .patch(`/api/annotations/${annotation.id}/`)
-      .set(owner.headers)
-      .send({ result: [sentiment('Positive')] })
-      .expect(200);
-    await eventually(async () => expect(objectOf(key)?.result).toEqual([sentiment('Positive')]));
-
-    await http().delete(`/api/annotations/${annotation.id}/`).set(owner.headers).expect(204);
-    await eventually(async () => expect(exported.has(key)).toBe(false));
+    const exported = () => responder.buckets.get('export-bucket') as Map<string, { body: Buffer }>;
+    await kit.expectExportFlow({
+      readObject: async (key) => JSON.parse(String(exported().get(key)?.body)),
+      listKeys: async () => [...exported().keys()],
+      hidden: ['google_application_credentials'],
+    });
   });
 
   it("answers 404 to another organization and 403 to an annotator's create and sync", async () => {
-    const project = await newProject(TEXT_CONFIG);
-    const created = await http()
-      .post('/api/storages/gcs')
-      .set(owner.headers)
-      .send(gcsFields({ project, prefix: 'tasks' }))
-      .expect(201);
-    const path = `/api/storages/gcs/${created.body.id}`;
-    await http().get(path).set(stranger.headers).expect(404);
-    await http().patch(path).set(stranger.headers).send({ title: 'mine' }).expect(404);
-    await http().post(`${path}/sync`).set(stranger.headers).expect(404);
-    await http().delete(path).set(stranger.headers).expect(404);
-    await http().get('/api/storages/gcs').query({ project }).set(stranger.headers).expect(404);
-    await http()
-      .post('/api/storages/gcs/validate')
-      .set(stranger.headers)
-      .send({ id: created.body.id })
-      .expect(404);
-
-    const annotator = await createAccount(testApp.app, {
-      organizationId: owner.organizationId,
-      role: 'AN',
-    });
-    await http()
-      .post(`/api/projects/${project}/members/`)
-      .set(owner.headers)
-      .send({ user: annotator.userId })
-      .expect(201);
-    await http()
-      .patch(`/api/projects/${project}/`)
-      .set(owner.headers)
-      .send({ is_published: true })
-      .expect(200);
-    await http()
-      .post('/api/storages/gcs')
-      .set(annotator.headers)
-      .send(gcsFields({ project, prefix: 'tasks' }))
-      .expect(403);
-    await http().post(`${path}/sync`).set(annotator.headers).expect(403);
-    const [{ n }] = await dataSource.query(
-      `SELECT COUNT(*) AS n FROM io_storage WHERE project_id = ${project}`,
-    );
-    expect(Number(n)).toBe(1);
-    expect((await http().get(path).set(owner.headers).expect(200)).body.status).toBe('initialized');
+    await kit.expectScopedRoutes({ stranger, annotator, otherType: 's3' });
   });
 });
