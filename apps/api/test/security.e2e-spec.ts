@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import { createAccount, TestAccount } from '@ls/auth/testing';
 import { ServedRoute, servedRoutes } from '@ls/core';
 import { createTestApp, TestApp } from '@ls/core/testing';
-import { MlBackend } from '@ls/prompts';
+import { MlBackend, ModelProviderConnection } from '@ls/prompts';
 import { CloudStorage, STORAGE_TYPES } from '@ls/storages';
 import { DataSource } from 'typeorm';
 import { UiModule } from '@ls/ui';
@@ -305,6 +305,26 @@ async function createObjects(
   const backend = await backends.save(
     backends.create({ project_id: project.id, url: 'http://127.0.0.1:9', title: 'Fixture' }),
   );
+  // A provider connection is saved only when its provider accepts the key: a row here too.
+  const connections = testApp.app.get(DataSource).getRepository(ModelProviderConnection);
+  const connection = await connections.save(
+    connections.create({
+      organization_id: owner.organizationId,
+      created_by_id: owner.userId,
+      provider: 'OpenAI',
+      scope: 'Organization',
+      cached_available_models: 'gpt-4o',
+    }),
+  );
+  const prompt = await created(
+    http().post('/api/prompts/').set(owner.headers).send({ title: 'Fixture' }),
+  );
+  const promptVersion = await created(
+    http()
+      .post(`/api/prompts/${prompt.id}/versions`)
+      .set(owner.headers)
+      .send({ title: 'Fixture v1', prompt: 'Classify', provider_model_id: 'gpt-4o' }),
+  );
   const webhook = await created(
     http()
       .post('/api/webhooks/')
@@ -356,6 +376,9 @@ async function createObjects(
     pause: String(pause.id),
     project_role: String(projectRole.id),
     ml_backend: String(backend.id),
+    model_provider_connection: String(connection.id),
+    prompt: String(prompt.id),
+    prompt_version: String(promptVersion.id),
     webhook: String(webhook.id),
     organization: String(owner.organizationId),
     user: String(member.userId),

@@ -60,5 +60,9 @@ export type {
 export { inputDataKey } from './lib/label-config/parsed-label-config';
 /** The project as reads show it, for routes of higher libraries that extend it (project state). */
 export { serializeProject } from './lib/project.serializer';
+/** Project rows with their counters and member counts, as the project list serializes them. */
+export { ProjectRows } from './lib/project-rows';
+export { AllRolesProjectListResponse } from './lib/responses/all-roles-project-list.response';
+export { ProjectPageResponse } from './lib/responses/project-page.response';
 export { LseProjectResponse } from './lib/responses/lse-project.response';
 export { ProjectCreated, ProjectDeleted, ProjectUpdated } from './lib/events/project-events';

@@ -272,6 +272,30 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
       .insert({ project_id: project, url: 'http://127.0.0.1:9/', title: 'matrix' })
   ).identifiers[0] as { id: number };
 
+  const connection = (
+    await db.getRepository('ModelProviderConnection').insert({
+      organization_id: owner.organizationId,
+      created_by_id: owner.userId,
+      provider: 'OpenAI',
+      scope: 'Organization',
+      cached_available_models: 'gpt-4o',
+    })
+  ).identifiers[0] as { id: number };
+  const prompt = await body<{ id: number }>(
+    http()
+      .post('/api/prompts/')
+      .set(as('OW'))
+      .send({ title: 'Matrix', associated_projects: [project] }),
+    201,
+  );
+  const promptVersion = await body<{ id: number }>(
+    http()
+      .post(`/api/prompts/${prompt.id}/versions`)
+      .set(as('OW'))
+      .send({ title: 'Matrix v1', prompt: 'Classify {text}', provider_model_id: 'gpt-4o' }),
+    201,
+  );
+
   const ids: Record<string, string> = {
     project: String(project),
     task: String(task),
@@ -295,6 +319,9 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
     pause: String(pause),
     project_role: String(projectRole),
     ml_backend: String(backend.id),
+    model_provider_connection: String(connection.id),
+    prompt: String(prompt.id),
+    prompt_version: String(promptVersion.id),
     organization: String(owner.organizationId),
     user: String(paused.userId),
     ...storageIds,

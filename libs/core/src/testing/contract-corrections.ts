@@ -52,7 +52,8 @@ function correctTaskLists(schema: Schema): void {
  *   the contract's annotator shape);
  * - `RoleBasedTask` is a `oneOf` whose first two members are the same schema, so no body can
  *   match exactly one of them: it is checked as `anyOf`;
- * - project counters are integers, typed as strings in the list and counts schemas.
+ * - project counters are integers, typed as strings in the list and counts schemas;
+ * - a prompt version's `score` is null before any run scored it.
  */
 const SCHEMA_CORRECTIONS: Record<string, (schema: Schema) => void> = {
   LseTask: correctTaskLists,
@@ -70,6 +71,11 @@ const SCHEMA_CORRECTIONS: Record<string, (schema: Schema) => void> = {
   },
   AllRolesProjectList: (schema) => Object.assign(schema.properties ?? {}, INTEGER_COUNTERS),
   LseProjectCounts: (schema) => Object.assign(schema.properties ?? {}, INTEGER_COUNTERS),
+  // A prompt version has no score until a run on ground truth tasks gives it one.
+  ThirdPartyModelVersion: (schema) =>
+    Object.assign(schema.properties ?? {}, {
+      score: { type: 'string', readOnly: true, nullable: true },
+    }),
 };
 
 const jsonSchema = (responses: Responses, status: string) =>

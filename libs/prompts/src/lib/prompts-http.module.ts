@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
+import { PROMPT_CONTROLLERS } from './llm/prompts/prompts-feature';
+import { ModelProviderConnectionsController } from './llm/connections/http/model-provider-connections.controller';
+import { LlmProxyController } from './llm/proxy/llm-proxy.controller';
 import { MlBackendsController } from './ml/http/ml-backends.controller';
 import { PromptsModule } from './prompts.module';
 
 @Module({
   imports: [PromptsModule],
-  controllers: [MlBackendsController],
+  controllers: [
+    MlBackendsController,
+    ModelProviderConnectionsController,
+    LlmProxyController,
+    ...PROMPT_CONTROLLERS,
+  ],
 })
 export class PromptsHttpModule {}

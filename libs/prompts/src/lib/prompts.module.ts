@@ -6,6 +6,14 @@ import { DataManagerModule } from '@ls/data-manager';
 import { Project } from '@ls/projects';
 import { Task } from '@ls/tasks';
 import { PROMPTS_MIGRATIONS } from '../migrations';
+import { ConnectionBudget } from './llm/budget/connection-budget';
+import { LlmExtensions } from './llm/connections/llm-extensions';
+import { ModelProviderConnection } from './llm/connections/model-provider-connection.entity';
+import { ModelProviderConnections } from './llm/connections/model-provider-connections.service';
+import { GuardedFetch } from './llm/providers/guarded-fetch';
+import { LlmProviders } from './llm/providers/llm-providers';
+import { LlmProxy } from './llm/proxy/llm-proxy.service';
+import { PROMPT_ENTITIES, PROMPT_PROVIDERS } from './llm/prompts/prompts-feature';
 import { MlPrelabeling } from './ml/data-manager/ml-prelabeling';
 import { RetrievePredictionsAction } from './ml/data-manager/retrieve-predictions.action';
 import { MlBackendCalls } from './ml/ml-backend-calls.service';
@@ -30,7 +38,16 @@ registerMigrations('prompts', PROMPTS_MIGRATIONS);
   imports: [
     AnnotationsModule,
     DataManagerModule,
-    TypeOrmModule.forFeature([MlBackend, Project, Task, Annotation, Prediction, AnnotationDraft]),
+    TypeOrmModule.forFeature([
+      MlBackend,
+      Project,
+      Task,
+      Annotation,
+      Prediction,
+      AnnotationDraft,
+      ModelProviderConnection,
+      ...PROMPT_ENTITIES,
+    ]),
   ],
   providers: [
     ModelServerClient,
@@ -48,7 +65,22 @@ registerMigrations('prompts', PROMPTS_MIGRATIONS);
     RetrievePredictionsAction,
     MlPrelabeling,
     MlExtensions,
+    GuardedFetch,
+    LlmProviders,
+    ModelProviderConnections,
+    ConnectionBudget,
+    LlmProxy,
+    LlmExtensions,
+    ...PROMPT_PROVIDERS,
   ],
-  exports: [MlBackendsService, MlBackendCalls],
+  exports: [
+    MlBackendsService,
+    MlBackendCalls,
+    ModelProviderConnections,
+    ConnectionBudget,
+    LlmProviders,
+    LlmProxy,
+    ...PROMPT_PROVIDERS,
+  ],
 })
 export class PromptsModule {}

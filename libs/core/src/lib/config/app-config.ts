@@ -543,6 +543,30 @@ export class AppConfig {
   ML_TRAIN_VIA_WEBHOOK = false;
 
   /**
+   * Base URLs of the LLM providers' APIs, empty for the SDK's default (`https://api.openai.com/v1`,
+   * `https://api.anthropic.com`, `https://generativelanguage.googleapis.com`,
+   * `https://<location>-aiplatform.googleapis.com`): for a gateway in front of them, or tests.
+   */
+  @IsString()
+  LLM_OPENAI_BASE_URL = '';
+
+  @IsString()
+  LLM_ANTHROPIC_BASE_URL = '';
+
+  @IsString()
+  LLM_GEMINI_BASE_URL = '';
+
+  @IsString()
+  LLM_VERTEXAI_BASE_URL = '';
+
+  /** Longest time one LLM provider call (listing models, one completion) may take, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  LLM_TIMEOUT_MS = 120_000;
+
+  /**
    * Record every write request (POST, PUT, PATCH, DELETE under `/api`) of a member in the
    * activity log (`GET /api/activity-logs/`), written in batches off the request path.
    */
