@@ -105,11 +105,14 @@ describeScaled('webhook delivery on the worker (e2e, scaled mode)', () => {
       .received('TASKS_CREATED', '/held')
       .map((r) => (r.body.tasks as { data: { text: string } }[])[0].data.text);
     expect(new Set(texts).size).toBe(10);
-    const { rows } = await deployment.sql.query(
-      `SELECT status, COUNT(*)::int AS n FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-        WHERE w.project_id = $1 GROUP BY status`,
-      [project],
-    );
-    expect(rows).toEqual([{ status: 'delivered', n: 10 }]);
+    // The receiver has the last body before the worker records its answer: wait for the record.
+    await eventually(async () => {
+      const { rows } = await deployment.sql.query(
+        `SELECT status, COUNT(*)::int AS n FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
+          WHERE w.project_id = $1 GROUP BY status`,
+        [project],
+      );
+      expect(rows).toEqual([{ status: 'delivered', n: 10 }]);
+    }, 10_000);
   }, 90_000);
 });
