@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import { createAccount, TestAccount } from '@ls/auth/testing';
 import { ServedRoute, servedRoutes } from '@ls/core';
 import { createTestApp, TestApp } from '@ls/core/testing';
-import { MlBackend, ModelProviderConnection } from '@ls/prompts';
+import { MlBackend, ModelProviderConnection, ModelRun } from '@ls/prompts';
 import { CloudStorage, STORAGE_TYPES } from '@ls/storages';
 import { DataSource } from 'typeorm';
 import { UiModule } from '@ls/ui';
@@ -62,11 +62,18 @@ class HandlerCalls implements NestInterceptor {
  * GET routes whose answer for A also needs a query naming an object elsewhere (a storage
  * object's URI): checked for the 404 to B, not for a 200 to A.
  */
-const NEEDS_QUERY_OBJECT = new Set(['GET /tasks/:id/resolve', 'GET /projects/:id/resolve']);
+const NEEDS_QUERY_OBJECT = new Set([
+  'GET /tasks/:id/resolve',
+  'GET /projects/:id/resolve',
+  // the project to price, the refinement to read
+  'GET /api/prompts/:prompt_id/versions/:version_id/cost-estimate',
+  'GET /api/prompts/:prompt_id/versions/:version_id/refine',
+]);
 
 /** Path parameters that name something global rather than an organization's object. */
 const GLOBAL_NAMES: Record<string, string> = {
   action_id: 'delete_tasks',
+  indicator_key: 'predictions',
   permission: 'views.drop_all',
 };
 
@@ -325,6 +332,17 @@ async function createObjects(
       .set(owner.headers)
       .send({ title: 'Fixture v1', prompt: 'Classify', provider_model_id: 'gpt-4o' }),
   );
+  // A finished run as a row: starting one queues a provider job.
+  const runs = testApp.app.get(DataSource).getRepository(ModelRun);
+  const modelRun = await runs.save(
+    runs.create({
+      organization_id: owner.organizationId,
+      prompt_id: prompt.id,
+      version_id: promptVersion.id,
+      project_id: project.id,
+      status: 'Completed',
+    }),
+  );
   const webhook = await created(
     http()
       .post('/api/webhooks/')
@@ -379,6 +397,7 @@ async function createObjects(
     model_provider_connection: String(connection.id),
     prompt: String(prompt.id),
     prompt_version: String(promptVersion.id),
+    model_run: String(modelRun.id),
     webhook: String(webhook.id),
     organization: String(owner.organizationId),
     user: String(member.userId),

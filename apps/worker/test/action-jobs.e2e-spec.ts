@@ -1,4 +1,4 @@
-import { describeScaled, ScaledDeployment, until } from './support/scaled-deployment';
+import { describeScaled, ScaledDeployment, until } from '@ls/core/testing';
 
 const CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="label" toName="text"><Choice value="A"/></Choices></View>`;

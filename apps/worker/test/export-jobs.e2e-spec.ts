@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeScaled, ScaledDeployment, until } from './support/scaled-deployment';
+import { describeScaled, ScaledDeployment, until } from '@ls/core/testing';
 
 const CONFIG = `<View>
   <Image name="image" value="$image"/>

@@ -1,5 +1,5 @@
 import { contractFetch, expectContract } from '@ls/core/testing';
-import { describeScaled, ScaledDeployment } from './support/scaled-deployment';
+import { describeScaled, ScaledDeployment } from '@ls/core/testing';
 
 const CONFIG = '<View><Text name="text" value="$text"/></View>';
 const TERMINAL = ['completed', 'failed'];

@@ -1,6 +1,6 @@
 import { connectS3 } from '@ls/storages';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
-import { describeScaled, ScaledDeployment, until } from './support/scaled-deployment';
+import { describeScaled, ScaledDeployment, until } from '@ls/core/testing';
 
 const CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="label" toName="text"><Choice value="A"/></Choices></View>`;

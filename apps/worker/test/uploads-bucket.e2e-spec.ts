@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractFetch } from '@ls/core/testing';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '@ls/storages/testing';
-import { describeScaled, ScaledDeployment, until } from './support/scaled-deployment';
+import { describeScaled, ScaledDeployment, until } from '@ls/core/testing';
 
 const CONFIG = '<View><Text name="text" value="$text"/></View>';
 const BUCKET = 'shared-files';

@@ -1,5 +1,5 @@
 import { eventually, Receiver } from '@ls/webhooks/testing';
-import { describeScaled, ScaledDeployment } from './support/scaled-deployment';
+import { describeScaled, ScaledDeployment } from '@ls/core/testing';
 
 const CONFIG = `<View><Text name="text" value="$text"/>
   <Choices name="label" toName="text"><Choice value="A"/></Choices></View>`;

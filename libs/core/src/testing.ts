@@ -22,3 +22,4 @@ export { contractAgent, contractFetch } from './testing/contract-agent';
 export type { ContractTest } from './testing/contract-agent';
 export { freePort, NodeProcess } from './testing/node-process';
 export { zipEntries } from './testing/zip-entries';
+export { describeScaled, ScaledDeployment, until } from './testing/scaled-deployment';

@@ -50,3 +50,10 @@ export { PROMPT_RESOURCE, PROMPT_VERSION_RESOURCE } from './lib/llm/prompts/prom
 export { SKILL_NAMES, skillFit } from './lib/llm/prompts/prompt-skills';
 export type { SkillFit, SkillName } from './lib/llm/prompts/prompt-skills';
 export { parseTemplate, renderTemplate, templateFields } from './lib/llm/prompts/prompt-template';
+/** Inference runs (`ModelRun`) and their per-task outcomes. */
+export { ModelRun, MODEL_RUN_STATUSES, PROJECT_SUBSETS } from './lib/llm/runs/model-run.entity';
+export type { ModelRunStatus, ProjectSubset } from './lib/llm/runs/model-run.entity';
+export { ModelRunTask } from './lib/llm/runs/model-run-task.entity';
+export { PROMPTS_QUEUE, PROMPTS_RUN_JOB } from './lib/llm/runs/run-jobs';
+export { MODEL_RUN_RESOURCE } from './lib/llm/runs/run-resources';
+export { RunRecovery } from './lib/llm/runs/run-recovery';

@@ -5,6 +5,7 @@ import { benchExport } from './export.bench';
 import { benchBulkInsertReference, benchImport } from './import.bench';
 import { benchLabelConfigParse } from './label-config.bench';
 import { benchProjectList } from './projects-list.bench';
+import { benchPromptsInference } from './prompts-inference.bench';
 import { benchAzureStorageSync, benchStorageSync } from './storage-sync.bench';
 import { benchTaskList } from './task-list.bench';
 import { benchWebhooks } from './webhooks.bench';
@@ -28,6 +29,7 @@ const BENCHMARKS: Record<string, { label: string; run: () => Promise<Figures | F
   'storage-sync': [{ label: 'storage sync', run: benchStorageSync }],
   'storage-sync-azure': [{ label: 'storage sync', run: benchAzureStorageSync }],
   webhooks: [{ label: 'webhooks', run: benchWebhooks }],
+  'prompts-inference': [{ label: 'prompts inference', run: benchPromptsInference }],
   'activity-log': [
     { label: 'activity log', run: benchActivityLog },
     { label: 'bare INSERT reference', run: benchBareInsertReference },

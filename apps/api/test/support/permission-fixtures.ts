@@ -295,6 +295,16 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
       .send({ title: 'Matrix v1', prompt: 'Classify {text}', provider_model_id: 'gpt-4o' }),
     201,
   );
+  // A finished run as a row: starting one queues a provider job.
+  const modelRun = (
+    await db.getRepository('ModelRun').insert({
+      organization_id: owner.organizationId,
+      prompt_id: prompt.id,
+      version_id: promptVersion.id,
+      project_id: project,
+      status: 'Completed',
+    })
+  ).identifiers[0] as { id: number };
 
   const ids: Record<string, string> = {
     project: String(project),
@@ -322,6 +332,8 @@ export async function buildPermissionWorld(testApp: TestApp): Promise<Permission
     model_provider_connection: String(connection.id),
     prompt: String(prompt.id),
     prompt_version: String(promptVersion.id),
+    model_run: String(modelRun.id),
+    indicator_key: 'predictions',
     organization: String(owner.organizationId),
     user: String(paused.userId),
     ...storageIds,

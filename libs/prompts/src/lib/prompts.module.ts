@@ -14,6 +14,9 @@ import { GuardedFetch } from './llm/providers/guarded-fetch';
 import { LlmProviders } from './llm/providers/llm-providers';
 import { LlmProxy } from './llm/proxy/llm-proxy.service';
 import { PROMPT_ENTITIES, PROMPT_PROVIDERS } from './llm/prompts/prompts-feature';
+import { COST_PROVIDERS } from './llm/cost/cost-feature';
+import { REFINE_ENTITIES, REFINE_PROVIDERS } from './llm/refine/refine-feature';
+import { RUN_ENTITIES, RUN_PROVIDERS } from './llm/runs/runs-feature';
 import { MlPrelabeling } from './ml/data-manager/ml-prelabeling';
 import { RetrievePredictionsAction } from './ml/data-manager/retrieve-predictions.action';
 import { MlBackendCalls } from './ml/ml-backend-calls.service';
@@ -47,6 +50,8 @@ registerMigrations('prompts', PROMPTS_MIGRATIONS);
       AnnotationDraft,
       ModelProviderConnection,
       ...PROMPT_ENTITIES,
+      ...REFINE_ENTITIES,
+      ...RUN_ENTITIES,
     ]),
   ],
   providers: [
@@ -72,6 +77,9 @@ registerMigrations('prompts', PROMPTS_MIGRATIONS);
     LlmProxy,
     LlmExtensions,
     ...PROMPT_PROVIDERS,
+    ...COST_PROVIDERS,
+    ...REFINE_PROVIDERS,
+    ...RUN_PROVIDERS,
   ],
   exports: [
     MlBackendsService,
@@ -81,6 +89,9 @@ registerMigrations('prompts', PROMPTS_MIGRATIONS);
     LlmProviders,
     LlmProxy,
     ...PROMPT_PROVIDERS,
+    ...COST_PROVIDERS,
+    ...REFINE_PROVIDERS,
+    ...RUN_PROVIDERS,
   ],
 })
 export class PromptsModule {}

@@ -566,6 +566,27 @@ export class AppConfig {
   @Max(3_600_000)
   LLM_TIMEOUT_MS = 120_000;
 
+  /** Provider calls in flight at once per prompt inference run. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  PROMPTS_CONCURRENCY = 8;
+
+  /** Tries of one task's provider call (429, 5xx, connection errors) before the task fails. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  PROMPTS_MAX_ATTEMPTS = 5;
+
+  /** First retry delay of a provider call, doubled each try (a `Retry-After` wins), in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  PROMPTS_RETRY_BASE_MS = 500;
+
   /**
    * Record every write request (POST, PUT, PATCH, DELETE under `/api`) of a member in the
    * activity log (`GET /api/activity-logs/`), written in batches off the request path.

@@ -1,12 +1,11 @@
 import { Client } from 'pg';
 import {
-  contractFetch,
   createFreshDatabase,
   FreshDatabase,
-  freePort,
   freshQueuePrefix,
-  NodeProcess,
-} from '@ls/core/testing';
+} from '../lib/database/fresh-database';
+import { contractFetch } from './contract-agent';
+import { freePort, NodeProcess } from './node-process';
 
 const redisUrl = process.env.REDIS_URL;
 const postgresUrl = process.env.DATABASE_URL;
@@ -69,6 +68,11 @@ export class ScaledDeployment {
 
   async killWorkers(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((worker) => worker.stop('SIGKILL')));
+  }
+
+  /** The `n` column of a one-row query (`SELECT COUNT(*) AS n ...`), parameters bound. */
+  async count(sql: string, ...parameters: unknown[]): Promise<number> {
+    return Number((await this.sql.query(sql, parameters)).rows[0].n);
   }
 
   /** A JSON call with the account's token, checked against the contract; JSON answers parsed. */
