@@ -75,9 +75,13 @@ export class GeminiProvider implements LlmProvider {
           ...(this.vertex ? { queryBase: true } : {}),
         },
       });
-      return pager.page
-        .map((model) => (model.name ?? '').replace(/^(publishers\/[^/]+\/)?models\//, ''))
-        .filter((name) => name !== '');
+      // Google caps a page (1000 models for Gemini): the pager fetches every next page.
+      const names: string[] = [];
+      for await (const model of pager) {
+        const name = (model.name ?? '').replace(/^(publishers\/[^/]+\/)?models\//, '');
+        if (name !== '') names.push(name);
+      }
+      return names;
     } catch (error) {
       throw geminiError(error);
     }
