@@ -1,7 +1,7 @@
 import { LookupAddress } from 'node:dns';
 import { isIP, LookupFunction, Socket } from 'node:net';
 import { RemoteFetchError } from './remote-fetch.error';
-import { refusedBlock } from './reserved-networks';
+import { parseNetworks, refusedBlock } from './reserved-networks';
 
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
@@ -11,6 +11,16 @@ export class AddressGuard {
     private readonly allowedNetworks: string[],
     private readonly resolve: Resolver,
   ) {}
+
+  /** The guard the settings ask for: none with `SSRF_PROTECTION=false`. */
+  static fromSettings(
+    settings: { SSRF_PROTECTION: boolean; SSRF_ALLOWED_NETWORKS: string },
+    resolve: Resolver,
+  ): AddressGuard | null {
+    return settings.SSRF_PROTECTION
+      ? new AddressGuard(parseNetworks(settings.SSRF_ALLOWED_NETWORKS), resolve)
+      : null;
+  }
 
   assertAllowed(address: string): void {
     if (isIP(address) === 0) {

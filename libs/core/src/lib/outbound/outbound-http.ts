@@ -8,7 +8,6 @@ import { AppConfig } from '../config/app-config';
 import { SERVER_VERSION } from '../server-version';
 import { AddressGuard } from './address-guard';
 import { RemoteFetchError } from './remote-fetch.error';
-import { parseNetworks } from './reserved-networks';
 
 export interface OutboundRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -62,9 +61,7 @@ export class OutboundHttp implements OnApplicationShutdown {
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
   constructor(config: AppConfig) {
-    this.guard = config.SSRF_PROTECTION
-      ? new AddressGuard(parseNetworks(config.SSRF_ALLOWED_NETWORKS), (host) => this.resolve(host))
-      : null;
+    this.guard = AddressGuard.fromSettings(config, (host) => this.resolve(host));
   }
 
   onApplicationShutdown(): void {

@@ -8,7 +8,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { AddressGuard, AppConfig, parseNetworks, RemoteFetchError } from '@ls/core';
+import { AddressGuard, AppConfig, RemoteFetchError } from '@ls/core';
 import { ByteLimit, tooLarge } from './byte-limit';
 
 export interface RemoteFile {
@@ -30,9 +30,7 @@ export class RemoteFetcher {
   private readonly guard: AddressGuard | null;
 
   constructor(private readonly config: AppConfig) {
-    this.guard = config.SSRF_PROTECTION
-      ? new AddressGuard(parseNetworks(config.SSRF_ALLOWED_NETWORKS), (host) => this.resolve(host))
-      : null;
+    this.guard = AddressGuard.fromSettings(config, (host) => this.resolve(host));
   }
 
   /** Streams `url` into `destinationPath`; on any failure nothing is left there. */

@@ -6,7 +6,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { AddressGuard, AppConfig, OUTBOUND_USER_AGENT, parseNetworks } from '@ls/core';
+import { AddressGuard, AppConfig, OUTBOUND_USER_AGENT } from '@ls/core';
 
 /** The `fetch` signature the provider SDKs accept for their traffic. */
 export type FetchFunction = (
@@ -30,9 +30,7 @@ export class GuardedFetch implements OnApplicationShutdown {
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
   constructor(config: AppConfig) {
-    this.guard = config.SSRF_PROTECTION
-      ? new AddressGuard(parseNetworks(config.SSRF_ALLOWED_NETWORKS), (host) => this.resolve(host))
-      : null;
+    this.guard = AddressGuard.fromSettings(config, (host) => this.resolve(host));
   }
 
   onApplicationShutdown(): void {

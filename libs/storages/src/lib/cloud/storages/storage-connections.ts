@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { lookup } from 'node:dns/promises';
 import { readFileSync } from 'node:fs';
 import { SecretBox } from '@ls/auth';
-import { AddressGuard, AppConfig, ValidationFailedException, parseNetworks } from '@ls/core';
+import { AddressGuard, AppConfig, ValidationFailedException } from '@ls/core';
 import { StorageConnection, StorageConnectionError } from '../providers/storage-provider';
 import { CloudStorage, StorageDirection } from './cloud-storage.entity';
 import { connectionSettings } from './storage-settings';
@@ -28,11 +28,7 @@ export class StorageConnections implements OnModuleDestroy {
     private readonly secretBox: SecretBox,
     private readonly types: StorageTypes,
   ) {
-    this.guard = config.SSRF_PROTECTION
-      ? new AddressGuard(parseNetworks(config.SSRF_ALLOWED_NETWORKS), (host) =>
-          lookup(host, { all: true }),
-        )
-      : null;
+    this.guard = AddressGuard.fromSettings(config, (host) => lookup(host, { all: true }));
     this.extraCa = config.STORAGE_CA_FILE ? readCaFile(config.STORAGE_CA_FILE) : null;
   }
 
